@@ -1,0 +1,41 @@
+"""Sentence-level co-mention: pure functions over one document's mentions."""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable
+
+from kg.model import Mention
+
+#: sentences with more distinct concepts than this contribute pairs only among
+#: their first ones (keeps lists and tables from exploding quadratically)
+MAX_CONCEPTS_PER_SENTENCE = 16
+
+
+def sentence_concepts(mentions: Iterable[Mention]) -> dict[int, list[str]]:
+    """Distinct canonical names per sentence index, in order of first mention."""
+    out: dict[int, list[str]] = defaultdict(list)
+    for m in sorted(mentions, key=lambda m: (m.sentence, m.start)):
+        names = out[m.sentence]
+        if m.name not in names:
+            names.append(m.name)
+    return dict(out)
+
+
+def cooccurrence_pairs(mentions: Iterable[Mention]) -> dict[tuple[str, str], list[int]]:
+    """Unordered concept-name pairs (a < b) -> sentence indexes where both occur."""
+    pairs: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for sentence, names in sentence_concepts(mentions).items():
+        kept = names[:MAX_CONCEPTS_PER_SENTENCE]
+        for i, a in enumerate(kept):
+            for b in kept[i + 1 :]:
+                pairs[(a, b) if a < b else (b, a)].append(sentence)
+    return dict(pairs)
+
+
+def pmi(n_ab: int, n_a: int, n_b: int, n_total: int) -> float:
+    """Pointwise mutual information (log2) of two concepts over sentences."""
+    if n_ab <= 0 or n_a <= 0 or n_b <= 0 or n_total <= 0:
+        return 0.0
+    return math.log2(n_ab * n_total / (n_a * n_b))

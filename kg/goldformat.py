@@ -1,0 +1,28 @@
+"""Convert an extraction to the file format of the annotation guidelines (pure)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kg.model import GUIDELINE_TYPES, DocumentExtraction
+
+
+def to_gold_format(extraction: DocumentExtraction, document_name: str) -> dict[str, Any]:
+    """One document's concepts and guideline relations, as `gold/<stem>.json` holds them."""
+    concepts = [
+        {"name": c.name, "category": str(c.category), "aliases": list(c.aliases)}
+        for c in extraction.concepts
+    ]
+    seen: set[tuple[str, str, str]] = set()
+    relations = []
+    for r in extraction.relations:
+        if r.type not in GUIDELINE_TYPES:
+            continue
+        key = (r.head, str(r.type), r.tail)
+        if key in seen:
+            continue
+        seen.add(key)
+        relations.append(
+            {"head": r.head, "type": str(r.type), "tail": r.tail, "evidence": r.evidence.sentence}
+        )
+    return {"document": document_name, "concepts": concepts, "relations": relations}

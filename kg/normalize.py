@@ -1,0 +1,41 @@
+"""Pure text normalisation shared by extractors, stores and queries."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# quotes and book-title marks are not part of a concept's name (as in the scorer)
+_QUOTES = str.maketrans("", "", "“”‘’\"'《》〈〉「」『』")
+_SPACE = re.compile(r"\s+")
+
+
+def to_halfwidth(text: str) -> str:
+    """Full-width ASCII letters and digits to half-width; Chinese punctuation kept."""
+    out = []
+    for ch in text:
+        code = ord(ch)
+        if 0xFF10 <= code <= 0xFF19 or 0xFF21 <= code <= 0xFF3A or 0xFF41 <= code <= 0xFF5A:
+            out.append(chr(code - 0xFEE0))
+        elif code == 0x3000:
+            out.append(" ")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def normalize_term(name: str) -> str:
+    """The comparable form of a concept name: NFC, half-width alphanumerics,
+    no quotes, no white space. Idempotent."""
+    text = unicodedata.normalize("NFC", name)
+    text = to_halfwidth(text)
+    text = text.translate(_QUOTES)
+    return _SPACE.sub("", text)
+
+
+def normalize_text(text: str) -> str:
+    """Normalise a whole document before extraction: NFC, unified line ends,
+    no BOM, no trailing white space on lines. Offsets refer to this form."""
+    text = unicodedata.normalize("NFC", text.lstrip("\ufeff"))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")

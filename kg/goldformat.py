@@ -9,14 +9,17 @@ from kg.model import GUIDELINE_TYPES, DocumentExtraction
 
 def to_gold_format(extraction: DocumentExtraction, document_name: str) -> dict[str, Any]:
     """One document's concepts and guideline relations, as `gold/<stem>.json` holds them."""
+    # only concepts the text names (a formula's members may be recorded without being named)
+    mentioned = {m.name for m in extraction.mentions}
     concepts = [
         {"name": c.name, "category": str(c.category), "aliases": list(c.aliases)}
         for c in extraction.concepts
+        if c.name in mentioned
     ]
     seen: set[tuple[str, str, str]] = set()
     relations = []
     for r in extraction.relations:
-        if r.type not in GUIDELINE_TYPES:
+        if r.type not in GUIDELINE_TYPES or r.head not in mentioned or r.tail not in mentioned:
             continue
         key = (r.head, str(r.type), r.tail)
         if key in seen:

@@ -1,0 +1,129 @@
+"""Reading policy texts from disk: file discovery, decoding, metadata.
+
+Every problem with one file is an `InputError` with a message a user can act
+on; callers report it and go on with the rest of the batch.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from kg.model import Document, document_id
+from kg.normalize import normalize_text
+
+TEXT_SUFFIXES = (".txt", ".md")
+_DATE_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:[-_.年]?(\d{2}))?(?:[-_.月]?(\d{2}))?(?!\d)")
+
+
+class InputError(ValueError):
+    """One input file cannot be used; the message says why and what to do."""
+
+
+@dataclass(frozen=True, slots=True)
+class SourceMeta:
+    title: str | None = None
+    date: str | None = None
+
+
+def find_text_files(paths: Iterable[Path]) -> list[Path]:
+    """The .txt/.md files named or found (recursively) under the given paths, sorted, unique."""
+    found: dict[Path, None] = {}
+    for p in paths:
+        if p.is_dir():
+            for f in sorted(p.rglob("*")):
+                if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES and not f.name.startswith("."):
+                    found[f] = None
+        elif p.is_file():
+            found[p] = None
+        else:
+            raise InputError(f"{p}: no such file or folder")
+    return list(found)
+
+
+def _looks_like_text(text: str) -> bool:
+    """True when a decoded text is plausible prose (not mis-decoded binary)."""
+    if not text:
+        return True
+    bad = sum(1 for ch in text if unicodedata.category(ch) in ("Cc", "Co", "Cn") and ch not in "\n\r\t")
+    return bad / len(text) < 0.001
+
+
+def decode_bytes(data: bytes, name: str) -> str:
+    """UTF-8 (with or without BOM), else GB18030 (GBK, GB2312) when that yields plausible text."""
+    if b"\x00" in data[:65536]:
+        raise InputError(f"{name}: looks like a binary file (NUL bytes); expected UTF-8 or GB18030 text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as utf8_error:
+        try:
+            text = data.decode("gb18030")
+        except UnicodeDecodeError:
+            raise InputError(
+                f"{name}: not valid UTF-8 (byte {utf8_error.start}) nor GB18030; re-save the file as UTF-8"
+            ) from None
+        if not _looks_like_text(text):
+            raise InputError(f"{name}: not valid UTF-8, and as GB18030 it decodes to control characters") from None
+        return text
+
+
+def read_sidecar_index(folder: Path) -> dict[str, SourceMeta]:
+    """Titles and dates from an `index.csv` (columns file, title, date) beside or above the files."""
+    out: dict[str, SourceMeta] = {}
+    for candidate in (folder / "index.csv", folder.parent / "index.csv"):
+        if not candidate.is_file():
+            continue
+        base = candidate.parent
+        with candidate.open(encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                file = row.get("file")
+                if not file:
+                    continue
+                date = row.get("date") or row.get("gov_cn_pub_date") or (row.get("year") or None)
+                out[str((base / file).resolve())] = SourceMeta(row.get("title") or None, date or None)
+        break
+    return out
+
+
+def date_from_name(name: str) -> str | None:
+    m = _DATE_IN_NAME.search(name)
+    if not m:
+        return None
+    year, month, day = m.groups()
+    if month and not 1 <= int(month) <= 12:
+        return year
+    return "-".join(x for x in (year, month, day if month else None) if x)
+
+
+def title_from(text: str, path: Path) -> str:
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    if 4 <= len(first) <= 60 and not first.endswith(("。", "；", "，")):
+        return first.lstrip("#").strip()
+    return path.stem
+
+
+def read_document(path: Path, *, max_bytes: int, meta: SourceMeta | None = None) -> Document:
+    """Read, decode, normalise and identify one document; InputError on any problem."""
+    try:
+        size = path.stat().st_size
+    except OSError as e:
+        raise InputError(f"{path}: cannot read ({e.strerror})") from None
+    if size == 0:
+        raise InputError(f"{path}: empty file")
+    if size > max_bytes:
+        raise InputError(f"{path}: {size:,} bytes is over the limit of {max_bytes:,} (setting KG_MAX_FILE_BYTES)")
+    text = normalize_text(decode_bytes(path.read_bytes(), str(path)))
+    if not text.strip():
+        raise InputError(f"{path}: only white space")
+    meta = meta or SourceMeta()
+    return Document(
+        id=document_id(text),
+        title=meta.title or title_from(text, path),
+        text=text,
+        date=meta.date or date_from_name(path.name),
+        source=str(path),
+    )

@@ -1,0 +1,28 @@
+"""Graph stores behind one protocol, chosen by the `KG_STORE` setting.
+
+Implementations are imported lazily, so the embedded default needs no Neo4j
+driver at import time and the Neo4j store needs no networkx data folder.
+"""
+
+from __future__ import annotations
+
+from kg.settings import Settings
+from kg.store.base import GraphStore, StoreError, StoreUnavailable
+
+STORE_KINDS = ("networkx", "neo4j")
+
+
+def open_store(settings: Settings) -> GraphStore:
+    """Open the store that `settings.store` names."""
+    if settings.store == "networkx":
+        from kg.store.networkx_store import NetworkxStore
+
+        return NetworkxStore(settings.data_dir)
+    if settings.store == "neo4j":
+        from kg.store.neo4j import open_neo4j_store
+
+        return open_neo4j_store(settings)
+    raise ValueError(f"unknown store {settings.store!r}; choose one of {', '.join(STORE_KINDS)}")
+
+
+__all__ = ["STORE_KINDS", "GraphStore", "StoreError", "StoreUnavailable", "open_store"]

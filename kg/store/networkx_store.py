@@ -1,0 +1,329 @@
+"""The embedded, zero-setup store: networkx in memory, one JSON file per document on disk.
+
+Layout of the data directory::
+
+    documents/<document id>.json   one document's extraction (the source of truth)
+
+Each file is written atomically (temporary file, fsync, rename), so an
+interrupted ingest leaves every document either wholly stored or absent. The
+in-memory aggregate is rebuilt from the files on open, and re-read when another
+process changed the folder.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Collection, Iterable, Iterator
+from pathlib import Path
+
+import networkx as nx
+
+from kg.model import (
+    Concept,
+    ConceptDocument,
+    Document,
+    DocumentExtraction,
+    DocumentInfo,
+    GraphStats,
+    Mention,
+    Relation,
+    RelationType,
+    concept_id,
+)
+from kg.normalize import normalize_term
+from kg.serialize import extraction_from_dict, extraction_to_dict
+from kg.store.aggregate import CO, EdgeKey, GraphAggregate, edge_key
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write `data` to `path` so that readers see the old file or the new one, never a torn one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+class NetworkxStore:
+    """GraphStore over networkx, persisted under `data_dir`."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = Path(data_dir)
+        self.doc_dir = self.data_dir / "documents"
+        self.doc_dir.mkdir(parents=True, exist_ok=True)
+        self._docs: dict[str, DocumentExtraction] = {}
+        self._agg = GraphAggregate()
+        self._stamp: tuple[int, int] | None = None
+        self._load()
+
+    # ---- persistence -------------------------------------------------------------
+
+    def _folder_stamp(self) -> tuple[int, int]:
+        st = self.doc_dir.stat()
+        return (st.st_mtime_ns, st.st_ino)
+
+    def _load(self) -> None:
+        for leftover in self.doc_dir.glob(".*.tmp"):  # an interrupted write
+            leftover.unlink(missing_ok=True)
+        self._docs = {}
+        self._agg = GraphAggregate()
+        for path in sorted(self.doc_dir.glob("*.json")):
+            x = extraction_from_dict(json.loads(path.read_text(encoding="utf-8")))
+            self._docs[x.document.id] = x
+            self._agg.add(x)
+        self._stamp = self._folder_stamp()
+
+    def _sync(self) -> None:
+        """Re-read the folder when another process added or deleted documents."""
+        if self._folder_stamp() != self._stamp:
+            self._load()
+
+    def _doc_path(self, document_id: str) -> Path:
+        if not document_id.isalnum():
+            raise ValueError(f"invalid document id {document_id!r}")
+        return self.doc_dir / f"{document_id}.json"
+
+    # ---- writes ------------------------------------------------------------------
+
+    def add(self, extraction: DocumentExtraction) -> bool:
+        self._sync()
+        doc_id = extraction.document.id
+        if doc_id in self._docs:
+            return False
+        payload = json.dumps(extraction_to_dict(extraction), ensure_ascii=False).encode("utf-8")
+        write_atomically(self._doc_path(doc_id), payload)
+        self._docs[doc_id] = extraction
+        self._agg.add(extraction)
+        self._stamp = self._folder_stamp()
+        return True
+
+    def add_many(self, extractions: Iterable[DocumentExtraction]) -> int:
+        return sum(1 for x in extractions if self.add(x))
+
+    def delete_document(self, document_id: str) -> bool:
+        self._sync()
+        x = self._docs.pop(document_id, None)
+        if x is None:
+            return False
+        self._doc_path(document_id).unlink(missing_ok=True)
+        self._agg.remove(x)
+        self._stamp = self._folder_stamp()
+        return True
+
+    def flush(self) -> None:  # every add is durable when it returns
+        return None
+
+    def close(self) -> None:
+        return None
+
+    # ---- documents ---------------------------------------------------------------
+
+    def has_document(self, document_id: str) -> bool:
+        self._sync()
+        return document_id in self._docs
+
+    def get_document(self, document_id: str) -> Document | None:
+        self._sync()
+        x = self._docs.get(document_id)
+        return x.document if x else None
+
+    @staticmethod
+    def _info(x: DocumentExtraction) -> DocumentInfo:
+        d = x.document
+        return DocumentInfo(
+            id=d.id,
+            title=d.title,
+            date=d.date,
+            source=d.source,
+            chars=len(d.text),
+            mention_count=len(x.mentions),
+            concept_count=len({m.name for m in x.mentions}),
+        )
+
+    def list_documents(self, offset: int = 0, limit: int = 100) -> list[DocumentInfo]:
+        self._sync()
+        docs = sorted(self._docs.values(), key=lambda x: (x.document.date or "", x.document.title, x.document.id))
+        return [self._info(x) for x in docs[offset : offset + limit]]
+
+    def document_mentions(self, document_id: str) -> list[Mention]:
+        self._sync()
+        x = self._docs.get(document_id)
+        return sorted(x.mentions, key=lambda m: (m.start, m.end)) if x else []
+
+    # ---- concepts ----------------------------------------------------------------
+
+    def get_concept(self, concept_id: str) -> Concept | None:
+        self._sync()
+        return self._agg.concept(concept_id)
+
+    def find_concept(self, name: str) -> Concept | None:
+        self._sync()
+        form = normalize_term(name)
+        direct = self._agg.concept(concept_id(form))
+        if direct is not None:
+            return direct
+        bucket = self._agg.alias_index.get(form)
+        if not bucket:
+            return None
+        candidates = [c for c in (self._agg.concept(cid) for cid in bucket) if c is not None]
+        candidates.sort(key=lambda c: (-c.mention_count, c.name))
+        return candidates[0] if candidates else None
+
+    def search_concepts(self, text: str, limit: int = 20) -> list[Concept]:
+        self._sync()
+        key = normalize_term(text)
+        if not key:
+            return []
+        hits: dict[str, Concept] = {}
+        for form, bucket in self._agg.alias_index.items():
+            if key in form:
+                for cid in bucket:
+                    c = self._agg.concept(cid)
+                    if c is not None:
+                        hits[cid] = c
+        ranked = sorted(hits.values(), key=lambda c: (c.name != key, -c.mention_count, len(c.name), c.name))
+        return ranked[:limit]
+
+    def concept_names(self, limit: int = 100_000) -> list[str]:
+        self._sync()
+        return sorted(a.name for a in self._agg.concepts.values())[:limit]
+
+    def concept_documents(self, concept_id: str, limit: int = 1000) -> list[ConceptDocument]:
+        self._sync()
+        agg = self._agg.concepts.get(concept_id)
+        if agg is None:
+            return []
+        out = []
+        for doc_id in agg.documents:
+            x = self._docs[doc_id]
+            out.append(ConceptDocument(self._info(x), sum(1 for m in x.mentions if m.name == agg.name)))
+        out.sort(key=lambda cd: (cd.document.date or "", cd.document.title, cd.document.id))
+        return out[:limit]
+
+    # ---- edges and walks ---------------------------------------------------------
+
+    def _ranked_incident(
+        self, cid: str, types: Collection[RelationType] | None, max_evidence: int
+    ) -> list[Relation]:
+        rels = [self._agg.relation(k, max_evidence) for k in self._agg.incident(cid, types)]
+
+        def other_name(rel: Relation) -> str:
+            return self._agg.concepts[rel.tail if rel.head == cid else rel.head].name
+
+        rels.sort(key=lambda r: (*self._agg.rank_key(r, other_name(r)), str(r.type)))
+        return rels
+
+    def relations(
+        self,
+        concept_id: str,
+        *,
+        types: Collection[RelationType] | None = None,
+        limit: int = 50,
+        max_evidence: int = 3,
+    ) -> list[Relation]:
+        self._sync()
+        return self._ranked_incident(concept_id, types, max_evidence)[:limit]
+
+    def edges_between(self, a: str, b: str, *, max_evidence: int = 3) -> list[Relation]:
+        self._sync()
+        if not self._agg.adjacency.has_edge(a, b):
+            return []
+        keys: set[EdgeKey] = self._agg.adjacency[a][b]["keys"]
+        rels = [self._agg.relation(k, max_evidence) for k in keys]
+        rels.sort(key=lambda r: (r.type == CO, str(r.type), r.head))
+        return rels
+
+    def shortest_paths(self, a: str, b: str, *, max_hops: int = 4, limit: int = 5) -> list[list[str]]:
+        self._sync()
+        g = self._agg.adjacency
+        if a not in g or b not in g:
+            return []
+        try:
+            if nx.shortest_path_length(g, a, b) > max_hops:
+                return []
+            found = []
+            for i, p in enumerate(nx.all_shortest_paths(g, a, b)):
+                if i >= 1000:
+                    break
+                found.append(p)
+        except nx.NetworkXNoPath:
+            return []
+        names = self._agg.concepts
+        found.sort(key=lambda p: [names[n].name for n in p])
+        return found[:limit]
+
+    def neighbourhood(
+        self,
+        center: str,
+        *,
+        depth: int = 1,
+        max_nodes: int = 50,
+        types: Collection[RelationType] | None = None,
+    ) -> tuple[list[Concept], list[Relation]]:
+        self._sync()
+        if center not in self._agg.concepts:
+            return [], []
+        chosen = [center]
+        seen = {center}
+        frontier = [center]
+        for _ in range(depth):
+            nxt = []
+            for node in frontier:
+                for rel in self._ranked_incident(node, types, 0):
+                    other = rel.tail if rel.head == node else rel.head
+                    if other in seen:
+                        continue
+                    if len(chosen) >= max_nodes:
+                        break
+                    seen.add(other)
+                    chosen.append(other)
+                    nxt.append(other)
+            frontier = nxt
+        concepts = [c for c in (self._agg.concept(n) for n in chosen) if c is not None]
+        edges: dict[EdgeKey, Relation] = {}
+        for n in chosen:
+            for k in self._agg.incident(n, types):
+                if k not in edges and k[0] in seen and k[2] in seen:
+                    edges[k] = self._agg.relation(k, 1)
+        ordered = sorted(edges.values(), key=lambda r: (r.head, str(r.type), r.tail))
+        return concepts, ordered
+
+    # ---- whole graph -------------------------------------------------------------
+
+    def stats(self) -> GraphStats:
+        self._sync()
+        by_type: dict[str, int] = {}
+        for _, rtype, _ in self._agg.edges:
+            by_type[str(rtype)] = by_type.get(str(rtype), 0) + 1
+        co = by_type.get(str(CO), 0)
+        return GraphStats(
+            documents=len(self._docs),
+            concepts=len(self._agg.concepts),
+            relations=len(self._agg.edges) - co,
+            cooccurrences=co,
+            sentences=self._agg.total_sentences,
+            by_type=dict(sorted(by_type.items())),
+        )
+
+    def iter_concepts(self) -> Iterator[Concept]:
+        self._sync()
+        for cid in sorted(self._agg.concepts):
+            c = self._agg.concept(cid)
+            if c is not None:
+                yield c
+
+    def iter_relations(self, *, max_evidence: int = 1) -> Iterator[Relation]:
+        self._sync()
+        for key in sorted(self._agg.edges, key=lambda k: (k[0], str(k[1]), k[2])):
+            yield self._agg.relation(key, max_evidence)
+
+
+__all__ = ["NetworkxStore", "edge_key", "write_atomically"]

@@ -1,0 +1,9 @@
+"""Pure renderers: graph query results to self-contained HTML (and SVG).
+
+Nothing here does I/O beyond reading the vis-network assets that ship with
+pyvis; callers decide where the returned text goes.
+"""
+
+from kg.views.pyvis_map import MapEdge, MapNode, render_concept_map, render_map
+
+__all__ = ["MapEdge", "MapNode", "render_concept_map", "render_map"]

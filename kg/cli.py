@@ -1,0 +1,325 @@
+"""`kg`: ingest policy texts, query the concept graph, serve the API and views.
+
+The store and data folder come from the settings (`KG_STORE`, `KG_DATA_DIR`,
+`NEO4J_*`), overridable with `--store` and `--data-dir` before the command.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import pkgutil
+import sys
+from contextlib import contextmanager
+from dataclasses import dataclass
+from importlib.metadata import entry_points
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+import kg.commands
+from kg import query
+from kg.extraction import ExtractorNotFound, load_extractor
+from kg.goldformat import to_gold_format
+from kg.ingest import ingest_paths
+from kg.settings import Settings
+from kg.sources import InputError, read_document
+from kg.store import GraphStore, StoreError, open_store
+
+app = typer.Typer(
+    name="kg",
+    help="A knowledge graph of Chinese policy concepts: ingest texts, query, serve, view.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+console = Console()
+err = Console(stderr=True)
+
+
+@dataclass
+class CliState:
+    settings: Settings
+
+
+def _state(ctx: typer.Context) -> CliState:
+    state = ctx.find_object(CliState)
+    if state is None:  # a command invoked without the callback (tests)
+        state = CliState(Settings())
+    return state
+
+
+@app.callback()
+def main_options(
+    ctx: typer.Context,
+    store: Annotated[
+        Optional[str], typer.Option("--store", help="networkx (default) or neo4j; overrides KG_STORE")
+    ] = None,
+    data_dir: Annotated[
+        Optional[Path], typer.Option("--data-dir", help="embedded store folder; overrides KG_DATA_DIR")
+    ] = None,
+) -> None:
+    settings = Settings()
+    update: dict[str, Any] = {}
+    if store:
+        if store not in ("networkx", "neo4j"):
+            raise typer.BadParameter("choose networkx or neo4j", param_hint="--store")
+        update["store"] = store
+    if data_dir:
+        update["data_dir"] = data_dir
+    ctx.obj = CliState(settings.model_copy(update=update))
+
+
+def fail(message: str, code: int = 1) -> typer.Exit:
+    err.print(f"[red]error:[/red] {message}", markup=True, highlight=False)
+    return typer.Exit(code)
+
+
+@contextmanager
+def opened_store(ctx: typer.Context) -> Any:
+    try:
+        store = open_store(_state(ctx).settings)
+    except StoreError as e:
+        raise fail(str(e)) from None
+    try:
+        yield store
+    except query.ConceptNotFound as e:
+        raise fail(str(e)) from None
+    except query.InvalidQuery as e:
+        raise fail(str(e), 2) from None
+    except StoreError as e:
+        raise fail(str(e)) from None
+    finally:
+        store.close()
+
+
+# ---- ingest and extract -------------------------------------------------------------
+
+
+@app.command()
+def ingest(
+    ctx: typer.Context,
+    paths: Annotated[list[Path], typer.Argument(help="text files (.txt, .md) or folders of them")],
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="extraction processes")] = 1,
+    extractor: Annotated[str, typer.Option(help="registered extractor name")] = "default",
+) -> None:
+    """Extract concepts and relations from texts and add them to the graph (re-runs change nothing)."""
+    settings = _state(ctx).settings
+    with opened_store(ctx) as store, Progress(
+        TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err
+    ) as progress:
+        task = progress.add_task("ingest", total=None)
+        try:
+            report = ingest_paths(
+                paths,
+                store,
+                extractor_name=extractor,
+                workers=workers,
+                max_bytes=settings.max_file_bytes,
+                on_start=lambda n: progress.update(task, total=n),
+                on_progress=lambda done, total: progress.update(task, completed=done),
+            )
+        except (InputError, ExtractorNotFound) as e:
+            raise fail(str(e)) from None
+        stats = store.stats()
+    for path, message in report.failed:
+        err.print(f"[yellow]skipped[/yellow] {message}", highlight=False)
+    console.print(
+        f"{report.files} files: {report.added} added, {report.unchanged} already stored, "
+        f"{report.duplicates} duplicate, {len(report.failed)} failed"
+    )
+    console.print(
+        f"graph ({settings.store}): {stats.documents} documents, {stats.concepts} concepts, "
+        f"{stats.relations} typed relations, {stats.cooccurrences} co-mentions"
+    )
+    if report.failed and not report.added and not report.unchanged:
+        raise typer.Exit(1)
+
+
+@app.command()
+def extract(
+    ctx: typer.Context,
+    text_dir: Annotated[Path, typer.Argument(exists=True, file_okay=False, help="folder of <stem>.txt files")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="folder for <stem>.json (gold format)")],
+    extractor: Annotated[str, typer.Option(help="registered extractor name")] = "default",
+) -> None:
+    """Write one <stem>.json per <stem>.txt in the annotation guidelines' format."""
+    settings = _state(ctx).settings
+    files = sorted(p for p in text_dir.iterdir() if p.suffix == ".txt" and p.is_file())
+    if not files:
+        raise fail(f"{text_dir}: no .txt files")
+    try:
+        ex = load_extractor(extractor)
+    except ExtractorNotFound as e:
+        raise fail(str(e)) from None
+    out.mkdir(parents=True, exist_ok=True)
+    failed = 0
+    with Progress(TextColumn("[bold]extract"), BarColumn(), MofNCompleteColumn(), console=err) as progress:
+        for path in progress.track(files):
+            try:
+                doc = read_document(path, max_bytes=settings.max_file_bytes)
+            except InputError as e:
+                err.print(f"[yellow]skipped[/yellow] {e}", highlight=False)
+                failed += 1
+                continue
+            data = to_gold_format(ex.extract(doc), path.name)
+            (out / f"{path.stem}.json").write_text(json.dumps(data, ensure_ascii=False, indent=1), "utf-8")
+    console.print(f"wrote {len(files) - failed} files to {out}" + (f", {failed} skipped" if failed else ""))
+    if failed == len(files):
+        raise typer.Exit(1)
+
+
+@app.command()
+def delete(ctx: typer.Context, document_id: Annotated[str, typer.Argument(help="document id (see kg documents)")]) -> None:
+    """Remove a document and everything only it supported."""
+    with opened_store(ctx) as store:
+        if not store.delete_document(document_id):
+            raise fail(f"no document {document_id!r}")
+        store.flush()
+    console.print(f"deleted {document_id}")
+
+
+# ---- queries ------------------------------------------------------------------------
+
+
+def _evidence_line(sentence: str, width: int = 90) -> str:
+    return sentence if len(sentence) <= width else sentence[: width - 1] + "…"
+
+
+@app.command()
+def related(
+    ctx: typer.Context,
+    term: Annotated[str, typer.Argument(help="concept name or alias")],
+    limit: Annotated[int, typer.Option(min=1, max=200)] = 20,
+    as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
+) -> None:
+    """Related terms: typed relations first, then co-mentions by PMI, with evidence."""
+    with opened_store(ctx) as store:
+        concept = query.resolve(store, term)
+        items = query.related(store, term, limit=limit)
+    if as_json:
+        rows = [
+            {
+                "concept": r.concept.name,
+                "category": str(r.concept.category),
+                "type": str(r.relation.type),
+                "direction": r.direction,
+                "count": r.relation.count,
+                "pmi": r.relation.pmi,
+                "evidence": [e.sentence for e in r.relation.evidence],
+            }
+            for r in items
+        ]
+        console.print_json(json.dumps({"concept": concept.name, "related": rows}, ensure_ascii=False))
+        return
+    table = Table(title=f"{concept.name} ({concept.category})", show_lines=False)
+    for col in ("related term", "relation", "count", "evidence"):
+        table.add_column(col)
+    arrows = {"out": "→", "in": "←", "both": "↔"}
+    for r in items:
+        score = f"{r.relation.count}" if r.relation.pmi is None else f"{r.relation.count} (pmi {r.relation.pmi:.2f})"
+        ev = _evidence_line(r.relation.evidence[0].sentence) if r.relation.evidence else ""
+        table.add_row(r.concept.name, f"{arrows[r.direction]} {r.relation.type}", score, ev)
+    console.print(table)
+
+
+@app.command()
+def path(
+    ctx: typer.Context,
+    source: Annotated[str, typer.Argument(help="from concept")],
+    target: Annotated[str, typer.Argument(help="to concept")],
+    max_hops: Annotated[int, typer.Option(min=1, max=6)] = 4,
+    limit: Annotated[int, typer.Option(min=1, max=20)] = 3,
+) -> None:
+    """Shortest paths between two concepts, with the evidence of every edge."""
+    with opened_store(ctx) as store:
+        found = query.paths(store, source, target, max_hops=max_hops, limit=limit)
+    if not found:
+        raise fail(f"no path of at most {max_hops} steps between {source!r} and {target!r}")
+    for i, p in enumerate(found, 1):
+        console.print(f"[bold]path {i}[/bold]: " + " — ".join(c.name for c in p.concepts), highlight=False)
+        for step in p.steps:
+            for rel in step.relations[:2]:
+                ev = _evidence_line(rel.evidence[0].sentence) if rel.evidence else ""
+                console.print(f"  {step.source.name} {rel.type} {step.target.name}: {ev}", highlight=False)
+
+
+@app.command()
+def view(
+    ctx: typer.Context,
+    term: Annotated[str, typer.Argument(help="concept at the centre")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="HTML file to write")],
+    depth: Annotated[int, typer.Option(min=1, max=3)] = 1,
+    max_nodes: Annotated[int, typer.Option(min=1, max=500)] = 60,
+) -> None:
+    """Write an interactive, offline map of a concept's neighbourhood (pyvis HTML)."""
+    from kg.views import render_concept_map
+
+    with opened_store(ctx) as store:
+        sub = query.subgraph(store, term, depth=depth, max_nodes=max_nodes)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(render_concept_map(sub, title=sub.center.name), encoding="utf-8")
+    console.print(f"wrote {out} ({len(sub.nodes)} concepts, {len(sub.edges)} edges)")
+
+
+@app.command()
+def stats(ctx: typer.Context) -> None:
+    """Counts of documents, concepts and relations by type."""
+    with opened_store(ctx) as store:
+        s = store.stats()
+    console.print(
+        f"{s.documents} documents, {s.concepts} concepts, {s.relations} typed relations, "
+        f"{s.cooccurrences} co-mentions, {s.sentences} sentences"
+    )
+    for rtype, n in s.by_type.items():
+        console.print(f"  {rtype}: {n}")
+
+
+@app.command()
+def documents(ctx: typer.Context, limit: Annotated[int, typer.Option(min=1, max=10_000)] = 100) -> None:
+    """List stored documents."""
+    with opened_store(ctx) as store:
+        docs = store.list_documents(limit=limit)
+    for d in docs:
+        console.print(f"{d.id}  {d.date or '----'}  {d.title}  ({d.chars} chars)", highlight=False)
+
+
+@app.command()
+def serve(
+    ctx: typer.Context,
+    host: Annotated[Optional[str], typer.Option(help="bind address (KG_HOST)")] = None,
+    port: Annotated[Optional[int], typer.Option(help="port (KG_PORT)")] = None,
+) -> None:
+    """Serve the HTTP API and the views."""
+    import uvicorn
+
+    settings = _state(ctx).settings
+    settings = settings.model_copy(update={k: v for k, v in (("host", host), ("port", port)) if v is not None})
+    factories = [ep for ep in entry_points(group="policy_kg.apps") if ep.name == "default"]
+    if not factories:
+        raise fail("the web app is not installed; run `pip install -e .`")
+    web_app = factories[0].load()(settings)
+    console.print(f"serving {settings.store} store on http://{settings.host}:{settings.port}/  (API docs: /docs)")
+    uvicorn.run(web_app, host=settings.host, port=settings.port, log_level="info")
+
+
+def _register_command_modules() -> None:
+    for info in pkgutil.iter_modules(kg.commands.__path__):
+        module = importlib.import_module(f"kg.commands.{info.name}")
+        register = getattr(module, "register", None)
+        if callable(register):
+            register(app)
+
+
+_register_command_modules()
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        err.print("interrupted")
+        sys.exit(130)

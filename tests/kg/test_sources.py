@@ -1,0 +1,81 @@
+from pathlib import Path
+
+import pytest
+
+from kg.sources import InputError, date_from_name, decode_bytes, find_text_files, read_document
+
+FIXTURES = Path(__file__).parent.parent / "fixtures"
+SAMPLES = Path(__file__).parent.parent.parent / "data" / "samples"
+
+
+def test_gb18030_original_decodes_to_the_same_text_as_the_utf8_copy() -> None:
+    gb = read_document(FIXTURES / "encodings" / "hailar-2018-gb18030.txt", max_bytes=10**7)
+    utf8 = read_document(SAMPLES / "2018-03-07_海拉尔区政府工作报告.txt", max_bytes=10**7)
+    assert "海拉尔区" in gb.text
+    assert "\r" not in gb.text
+    # the shared UTF-8 copy was re-flowed; the characters are the same
+    assert "".join(gb.text.split()) == "".join(utf8.text.split())
+
+
+def test_utf8_bom_is_dropped() -> None:
+    assert decode_bytes("\ufeff全过程人民民主".encode(), "x") == "全过程人民民主"
+
+
+def test_binary_file_is_refused_with_a_clear_message(tmp_path: Path) -> None:
+    f = tmp_path / "image.txt"
+    f.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    with pytest.raises(InputError, match="binary"):
+        read_document(f, max_bytes=10**6)
+
+
+def test_empty_and_blank_files_are_refused(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "blank.txt").write_text(" \n\n  ", encoding="utf-8")
+    with pytest.raises(InputError, match="empty"):
+        read_document(tmp_path / "empty.txt", max_bytes=100)
+    with pytest.raises(InputError, match="white space"):
+        read_document(tmp_path / "blank.txt", max_bytes=100)
+
+
+def test_oversized_file_is_refused(tmp_path: Path) -> None:
+    f = tmp_path / "big.txt"
+    f.write_text("人民" * 1000, encoding="utf-8")
+    with pytest.raises(InputError, match="over the limit"):
+        read_document(f, max_bytes=100)
+
+
+def test_undecodable_bytes_are_refused(tmp_path: Path) -> None:
+    f = tmp_path / "latin.txt"
+    f.write_bytes(b"caf\xe9 \xff\xfe\xfd\x81\x30")
+    with pytest.raises(InputError, match="UTF-8"):
+        read_document(f, max_bytes=100)
+
+
+def test_missing_path_is_an_input_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no such file"):
+        find_text_files([tmp_path / "nope"])
+
+
+def test_sidecar_index_gives_titles_and_dates() -> None:
+    from kg.ingest import IngestReport, read_documents
+
+    files = find_text_files([SAMPLES])
+    docs = list(read_documents(files, max_bytes=10**7, report=IngestReport()))
+    assert len(docs) == len(files) >= 10
+    by_name = {Path(d.source).name: d for d in docs}
+    cpc20 = next(d for n, d in by_name.items() if "cpc20" in n)
+    assert cpc20.date == "2022-10-16"
+    assert "全面建设社会主义现代化国家" in cpc20.title
+
+
+@pytest.mark.parametrize(
+    ("name", "date"),
+    [
+        ("2018-03-07_海拉尔区政府工作报告.txt", "2018-03-07"),
+        ("gov_report_2023.txt", "2023"),
+        ("立法法(2023-03-13).md", "2023-03-13"),
+        ("notes.txt", None),
+    ],
+)
+def test_date_from_file_name(name: str, date: str | None) -> None:
+    assert date_from_name(name) == date

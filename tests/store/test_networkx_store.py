@@ -1,0 +1,70 @@
+"""Behaviour specific to the embedded store: persistence and crash safety.
+Store semantics shared with Neo4j are in tests/contract/."""
+
+import json
+from pathlib import Path
+
+from kg.model import RelationType
+from kg.store.networkx_store import NetworkxStore
+from tests.factories import FOUNDING, REPORT
+
+
+def test_graph_survives_reopening(tmp_path: Path) -> None:
+    store = NetworkxStore(tmp_path)
+    store.add(FOUNDING)
+    store.add(REPORT)
+    reopened = NetworkxStore(tmp_path)
+    assert reopened.stats() == store.stats()
+    cid = store.find_concept("全过程人民民主")
+    assert cid is not None
+    assert reopened.relations(cid.id) == store.relations(cid.id)
+
+
+def test_one_file_per_document_and_no_temporary_files(tmp_path: Path) -> None:
+    store = NetworkxStore(tmp_path)
+    store.add(FOUNDING)
+    files = sorted(p.name for p in (tmp_path / "documents").iterdir())
+    assert files == [f"{FOUNDING.document.id}.json"]
+    data = json.loads((tmp_path / "documents" / files[0]).read_text(encoding="utf-8"))
+    assert data["document"]["text"] == FOUNDING.document.text
+
+
+def test_interrupted_write_leaves_no_half_document(tmp_path: Path) -> None:
+    store = NetworkxStore(tmp_path)
+    store.add(FOUNDING)
+    # what a crash during write_atomically leaves behind: a temporary file
+    (tmp_path / "documents" / f".{REPORT.document.id}.json.123.tmp").write_text('{"trunc', encoding="utf-8")
+    reopened = NetworkxStore(tmp_path)
+    assert reopened.stats().documents == 1
+    assert not list((tmp_path / "documents").glob(".*.tmp"))
+
+
+def test_another_process_sees_new_documents(tmp_path: Path) -> None:
+    reader = NetworkxStore(tmp_path)
+    writer = NetworkxStore(tmp_path)
+    writer.add(FOUNDING)
+    assert reader.has_document(FOUNDING.document.id)
+    assert reader.find_concept("人民代表大会制度") is not None
+
+
+def test_delete_restores_the_exact_previous_graph(tmp_path: Path) -> None:
+    store = NetworkxStore(tmp_path / "a")
+    store.add(FOUNDING)
+    before = (store.stats(), list(store.iter_concepts()), list(store.iter_relations(max_evidence=5)))
+    store.add(REPORT)
+    assert store.delete_document(REPORT.document.id)
+    after = (store.stats(), list(store.iter_concepts()), list(store.iter_relations(max_evidence=5)))
+    assert after == before
+
+
+def test_cooccurrence_pmi_follows_sentence_counts(tmp_path: Path) -> None:
+    store = NetworkxStore(tmp_path)
+    store.add(FOUNDING)
+    a = store.find_concept("全过程人民民主")
+    b = store.find_concept("社会主义民主政治")
+    assert a and b
+    co = [r for r in store.edges_between(a.id, b.id) if r.type == RelationType.CO_OCCURS_WITH]
+    assert len(co) == 1
+    # 5 sentences; 全过程人民民主 in 2, 社会主义民主政治 in 1, together in 1: log2(1*5/(2*1))
+    assert co[0].count == 1
+    assert abs((co[0].pmi or 0) - 1.321928) < 1e-5

@@ -1,0 +1,28 @@
+"""The README documents every CLI command and every setting (docs cannot drift)."""
+
+from pathlib import Path
+
+from kg.cli import app
+from kg.settings import Settings
+
+README = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+
+
+def test_every_cli_command_is_in_the_readme() -> None:
+    names = [c.name or (c.callback.__name__ if c.callback else "") for c in app.registered_commands]
+    missing = [n for n in names if f"kg {n}" not in README]
+    assert not missing, f"README lacks: {missing}"
+
+
+def test_every_environment_setting_is_in_the_readme() -> None:
+    aliases = [f.alias for f in Settings.model_fields.values() if f.alias]
+    missing = [a for a in aliases if a not in README]
+    assert not missing, f"README lacks: {missing}"
+
+
+def test_readme_quick_start_names_the_scripts_that_exist() -> None:
+    root = Path(__file__).parent.parent
+    for script in ("scripts/quickstart", "scripts/test"):
+        assert f"bash {script}" in README
+        assert (root / script).is_file()
+    assert "bash scripts/test" in (root / ".ci" / "run").read_text(encoding="utf-8")

@@ -1,0 +1,117 @@
+"""The concept lexicon: canonical names, categories, aliases and formula members.
+
+The lexicon is a TSV data file (`extractors/data/lexicon.tsv`), one concept a
+line: ``name<TAB>category<TAB>aliases<TAB>members<TAB>source``; aliases and
+members are separated by ``|``; lines starting with ``#`` are comments.
+`source` says where the entry comes from (``general`` for public knowledge,
+``mined`` for corpus statistics, ``dev:<stem>`` for an entry added while
+studying one dev document, which the leave-one-document-out estimate drops
+when that document is held out).
+
+`parse_lexicon` is pure; `load_lexicon` reads the packaged file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.model import Category
+from kg.normalize import normalize_term
+
+
+@dataclass(frozen=True, slots=True)
+class LexiconEntry:
+    name: str
+    category: Category
+    aliases: tuple[str, ...] = ()
+    members: tuple[str, ...] = ()
+    source: str = "general"
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Entries by canonical name, and every surface form (name or alias) to its name."""
+
+    entries: Mapping[str, LexiconEntry]
+    surfaces: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def max_len(self) -> int:
+        return max((len(s) for s in self.surfaces), default=0)
+
+    def lookup(self, surface: str) -> LexiconEntry | None:
+        name = self.surfaces.get(surface)
+        return self.entries[name] if name is not None else None
+
+    def without_sources(self, sources: Iterable[str]) -> Lexicon:
+        """The lexicon without the entries of the given sources (for held-out evaluation)."""
+        drop = set(sources)
+        return make_lexicon(e for e in self.entries.values() if e.source not in drop)
+
+
+def make_lexicon(entries: Iterable[LexiconEntry]) -> Lexicon:
+    by_name: dict[str, LexiconEntry] = {}
+    for e in entries:
+        old = by_name.get(e.name)
+        if old is not None:  # merge duplicates: first category wins, aliases united
+            aliases = tuple(dict.fromkeys((*old.aliases, *e.aliases)))
+            e = LexiconEntry(old.name, old.category, aliases, old.members or e.members, old.source)
+        by_name[e.name] = e
+    surfaces: dict[str, str] = {}
+    for e in by_name.values():
+        for alias in e.aliases:
+            surfaces.setdefault(alias, e.name)
+    for e in by_name.values():  # a canonical name always maps to itself
+        surfaces[e.name] = e.name
+    return Lexicon(by_name, surfaces)
+
+
+def _split(cell: str) -> tuple[str, ...]:
+    return tuple(normalize_term(x) for x in cell.split("|") if x.strip())
+
+
+def parse_lexicon(lines: Iterable[str], default_source: str = "general") -> list[LexiconEntry]:
+    """Parse lexicon TSV lines (pure). Raises ValueError on a bad category."""
+    out: list[LexiconEntry] = []
+    for raw in lines:
+        line = raw.rstrip("\n")
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cells = line.split("\t")
+        cells += [""] * (5 - len(cells))
+        name = normalize_term(cells[0])
+        if not name:
+            continue
+        try:
+            category = Category(cells[1].strip())
+        except ValueError as exc:
+            raise ValueError(f"bad category in lexicon line {line!r}") from exc
+        out.append(
+            LexiconEntry(
+                name=name,
+                category=category,
+                aliases=tuple(a for a in _split(cells[2]) if a != name),
+                members=_split(cells[3]),
+                source=cells[4].strip() or default_source,
+            )
+        )
+    return out
+
+
+def data_path(name: str) -> Path:
+    """Path of a packaged data file of the extractor."""
+    return Path(__file__).resolve().parent / "data" / name
+
+
+def load_lexicon(paths: Iterable[Path] | None = None) -> Lexicon:
+    """Read the lexicon files (default: the packaged lexicon.tsv and mined.tsv)."""
+    if paths is None:
+        paths = [p for p in (data_path("lexicon.tsv"), data_path("mined.tsv")) if p.exists()]
+    entries: list[LexiconEntry] = []
+    for path in paths:
+        source = "mined" if path.name.startswith("mined") else "general"
+        with path.open(encoding="utf-8") as fh:
+            entries.extend(parse_lexicon(fh, default_source=source))
+    return make_lexicon(entries)

@@ -1,0 +1,136 @@
+"""The policy extractor: a spaCy pipeline (blank zh + jieba + policy components).
+
+`build_pipeline()` assembles it; `PolicyExtractor` runs it on a document and
+turns the result into `kg.model.DocumentExtraction`. A saved copy of the
+pipeline (``nlp.to_disk``) opens with ``spacy.load`` because the components
+are declared under the ``spacy_factories`` entry-point group.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+import extractors.components  # noqa: F401  (registers the factories)
+from extractors.lexicon import Lexicon, load_lexicon
+from extractors.spans import ConceptSpan, FoundRelation
+from kg.model import (
+    Category,
+    ConceptRecord,
+    Document,
+    DocumentExtraction,
+    Evidence,
+    Mention,
+    RelationRecord,
+    RelationType,
+)
+
+NAME = "policy-rules/1"
+#: documents are processed in chunks of whole lines of about this many characters
+CHUNK_CHARS = 50_000
+
+
+def build_pipeline(lexicon_paths: Sequence[Path] = ()) -> Language:
+    """spaCy blank zh with the jieba segmenter and the policy components."""
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+    nlp.max_length = 10 * CHUNK_CHARS
+    nlp.add_pipe("policy_sentencizer_v1")
+    nlp.add_pipe("policy_concepts_v1", config={"lexicon_paths": [str(p) for p in lexicon_paths]})
+    nlp.add_pipe("policy_relations_v1")
+    return nlp
+
+
+def chunks(text: str, size: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
+    """(offset, chunk) pieces of `text` that end at line breaks (pure)."""
+    start = 0
+    n = len(text)
+    while start < n:
+        end = min(n, start + size)
+        if end < n:
+            cut = text.rfind("\n", start, end)
+            end = cut + 1 if cut > start else end
+        yield start, text[start:end]
+        start = end
+
+
+class PolicyExtractor:
+    """Rule-and-lexicon extractor of policy concepts and relations."""
+
+    name = NAME
+
+    def __init__(self, nlp: Language | None = None, lexicon: Lexicon | None = None) -> None:
+        self.nlp = nlp if nlp is not None else build_pipeline()
+        if lexicon is None:
+            lexicon = getattr(self.nlp.get_pipe("policy_concepts_v1"), "lexicon", None) or load_lexicon()
+        self.lexicon = lexicon
+
+    def extract(self, document: Document) -> DocumentExtraction:
+        text = document.text
+        sentences: list[tuple[int, int]] = []
+        spans: list[ConceptSpan] = []
+        found: list[tuple[int, FoundRelation]] = []
+        pieces = list(chunks(text))
+        for (offset, _), doc in zip(pieces, self.nlp.pipe(p for _, p in pieces), strict=True):
+            base = len(sentences)
+            sentences += [(s + offset, e + offset) for s, e in doc._.sentences]
+            spans += [
+                ConceptSpan(c.start + offset, c.end + offset, c.surface, c.name, c.category)
+                for c in doc._.concepts
+            ]
+            found += [(k + base, r) for k, r in doc._.relations]
+        return assemble_extraction(document, sentences, spans, found, self.lexicon, self.name)
+
+
+def assemble_extraction(
+    document: Document,
+    sentences: list[tuple[int, int]],
+    spans: list[ConceptSpan],
+    found: list[tuple[int, FoundRelation]],
+    lexicon: Lexicon,
+    extractor: str,
+) -> DocumentExtraction:
+    """Concept records, mentions and relations (with evidence) of one document (pure)."""
+    text = document.text
+    starts = [s for s, _ in sentences]
+
+    def sentence_of(offset: int) -> int:
+        return max(0, bisect.bisect_right(starts, offset) - 1)
+
+    def evidence(k: int) -> Evidence:
+        s, e = sentences[k]
+        return Evidence(document.id, text[s:e], s, e)
+
+    mentions = tuple(Mention(c.name, c.surface, c.start, c.end, sentence_of(c.start)) for c in spans)
+    categories: dict[str, Counter[Category]] = {}
+    surfaces: dict[str, dict[str, None]] = {}
+    first_sentence: dict[str, int] = {}
+    for m, c in zip(mentions, spans, strict=True):
+        categories.setdefault(c.name, Counter())[c.category] += 1
+        surfaces.setdefault(c.name, {})[c.surface] = None
+        first_sentence.setdefault(c.name, m.sentence)
+    concepts: list[ConceptRecord] = []
+    relations: list[RelationRecord] = []
+    for name, cats in categories.items():
+        entry = lexicon.entries.get(name)
+        members = entry.members if entry is not None else ()
+        aliases = tuple(s for s in surfaces[name] if s != name and s.strip("“”") != name)
+        concepts.append(ConceptRecord(name, cats.most_common(1)[0][0], aliases, members))
+        for pos, member in enumerate(members, start=1):
+            relations.append(
+                RelationRecord(name, RelationType.HAS_MEMBER, member, evidence(first_sentence[name]), pos)
+            )
+    for k, r in found:
+        relations.append(RelationRecord(r.head, r.type, r.tail, evidence(k), r.position))
+    return DocumentExtraction(
+        document=document,
+        concepts=tuple(concepts),
+        mentions=mentions,
+        relations=tuple(relations),
+        sentences=tuple(sentences),
+        extractor=extractor,
+    )

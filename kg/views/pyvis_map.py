@@ -19,11 +19,11 @@ from pathlib import Path
 from typing import Any
 
 import pyvis
-from jinja2 import DictLoader, Environment, select_autoescape
+from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 from pyvis.network import Network
 
-from kg.model import Concept, Relation, RelationType, SYMMETRIC_TYPES
+from kg.model import SYMMETRIC_TYPES, Concept, Relation, RelationType
 from kg.query import Subgraph
 from kg.views.style import (
     CATEGORY_LABELS,
@@ -37,6 +37,7 @@ TOOLTIP_EVIDENCE = 3
 #: characters of one evidence sentence in a tooltip
 TOOLTIP_SENTENCE_CHARS = 160
 
+_TEMPLATES = Path(__file__).parent / "templates"
 _VIS_DIR = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
 
 
@@ -116,7 +117,11 @@ def map_nodes(
     for c in concepts:
         hi = c.id in highlight
         group = groups.get(c.id) if groups is not None else None
-        out.append(MapNode(c.id, c.name, str(c.category), concept_tooltip(c), node_size(c.mention_count, hi), hi, group))
+        out.append(
+            MapNode(
+                c.id, c.name, str(c.category), concept_tooltip(c), node_size(c.mention_count, hi), hi, group
+            )
+        )
     return out
 
 
@@ -154,8 +159,16 @@ _OPTIONS: dict[str, Any] = {
 
 # community colours (used instead of category colours when a map shows communities)
 _GROUP_COLOURS = (
-    "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f",
-    "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac",
+    "#4e79a7",
+    "#f28e2b",
+    "#e15759",
+    "#76b7b2",
+    "#59a14f",
+    "#edc948",
+    "#b07aa1",
+    "#ff9da7",
+    "#9c755f",
+    "#bab0ac",
 )
 
 
@@ -166,7 +179,9 @@ def group_colour(group: int) -> str:
 def _network(nodes: Sequence[MapNode], edges: Sequence[MapEdge], *, colour_by_group: bool) -> Network:
     net = Network(height="720px", width="100%", directed=True, cdn_resources="in_line")
     for n in nodes:
-        colour = group_colour(n.group) if colour_by_group and n.group is not None else category_colour(n.category)
+        colour = (
+            group_colour(n.group) if colour_by_group and n.group is not None else category_colour(n.category)
+        )
         net.add_node(
             n.id,
             label=n.label,
@@ -180,99 +195,33 @@ def _network(nodes: Sequence[MapNode], edges: Sequence[MapEdge], *, colour_by_gr
     for e in edges:
         if e.cooccurrence:
             net.add_edge(
-                e.source, e.target, title=e.tooltip, color={"color": relation_colour(e.type), "opacity": 0.8},
-                width=1, dashes=True, arrows="", relType=e.type,
+                e.source,
+                e.target,
+                title=e.tooltip,
+                color={"color": relation_colour(e.type), "opacity": 0.8},
+                width=1,
+                dashes=True,
+                arrows="",
+                relType=e.type,
             )
         else:
             net.add_edge(
-                e.source, e.target, title=e.tooltip, label=e.type, color=relation_colour(e.type),
-                width=round(1.5 + math.log2(max(e.count, 1)), 2), arrows="to" if e.directed else "",
+                e.source,
+                e.target,
+                title=e.tooltip,
+                label=e.type,
+                color=relation_colour(e.type),
+                width=round(1.5 + math.log2(max(e.count, 1)), 2),
+                arrows="to" if e.directed else "",
                 relType=e.type,
             )
     net.options = _OPTIONS  # a plain dict: pyvis serialises it with json.dumps
     return net
 
 
-_PAGE = """<!DOCTYPE html>
-<html lang="zh">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{ title }}</title>
-<style>{{ vis_css }}</style>
-<style>
- body { font-family: "Noto Sans CJK SC", "Noto Sans SC", "Microsoft YaHei", sans-serif; margin: 0; color: #222; }
- header { padding: .6rem 1rem; border-bottom: 1px solid #ddd; }
- header h1 { font-size: 1.3rem; margin: 0; }
- header p { margin: .2rem 0 0; color: #555; font-size: .9rem; }
- header nav a { font-size: .9rem; margin-right: 1rem; }
- #layout { display: flex; }
- #mynetwork { flex: 1; height: {{ height }}; border-right: 1px solid #eee; }
- #legend { width: 220px; padding: .6rem; font-size: .85rem; }
- #legend h2 { font-size: .95rem; margin: .4rem 0; }
- #legend ul { list-style: none; padding: 0; margin: 0 0 .6rem; }
- #legend li { margin: .15rem 0; }
- .swatch { display: inline-block; width: .9rem; height: .9rem; border-radius: 50%; vertical-align: middle; margin-right: .35rem; }
- .line { display: inline-block; width: 1.4rem; height: 0; border-top: 3px solid; vertical-align: middle; margin-right: .35rem; }
- .line.co { border-top: 1px dashed; }
- .vis-tooltip { white-space: pre-wrap !important; max-width: 420px; font-family: inherit !important; }
- details { padding: .5rem 1rem; font-size: .85rem; }
- table { border-collapse: collapse; } td, th { border: 1px solid #ddd; padding: .15rem .4rem; text-align: left; vertical-align: top; }
-</style>
-</head>
-<body>
-<header>
- <h1>{{ title }}</h1>
- {% if subtitle %}<p>{{ subtitle }}</p>{% endif %}
- {% if nav %}<nav>{% for label, href in nav %}<a href="{{ href }}">{{ label }}</a>{% endfor %}</nav>{% endif %}
-</header>
-<div id="layout">
- <div id="mynetwork" data-nodes="{{ nodes|length }}" data-edges="{{ edges|length }}"></div>
- <aside id="legend">
-  <h2>{{ "社区 communities" if colour_by_group else "类别 categories" }}</h2>
-  <ul>{% for label, colour in node_legend %}<li><span class="swatch" style="background: {{ colour }}"></span>{{ label }}</li>{% endfor %}</ul>
-  <h2>关系 relations</h2>
-  <ul>{% for label, colour, co in edge_legend %}<li><span class="line{{ ' co' if co }}" style="border-color: {{ colour }}"></span>{{ label }}</li>{% endfor %}</ul>
-  <p>Hover a node or an edge for details and evidence.{% if link_base %} Double-click a node to open it.{% endif %}</p>
- </aside>
-</div>
-<details>
- <summary>节点与关系 nodes and relations ({{ nodes|length }} / {{ edges|length }})</summary>
- <table><tr><th>concept</th><th>category</th></tr>
- {% for n in nodes %}<tr><td>{{ n.label }}</td><td>{{ n.category }}</td></tr>{% endfor %}</table>
- <table><tr><th>relation</th><th>details</th></tr>
- {% for e in map_edges %}<tr><td>{{ e.type }}</td><td style="white-space: pre-wrap">{{ e.tooltip }}</td></tr>{% endfor %}</table>
-</details>
-<script>{{ vis_js }}</script>
-<script>
-(function () {
-  var nodes = new vis.DataSet({{ nodes|tojson }});
-  var edges = new vis.DataSet({{ edges|tojson }});
-  var options = {{ options }};
-  var container = document.getElementById("mynetwork");
-  var network = new vis.Network(container, {nodes: nodes, edges: edges}, options);
-  var linkBase = {{ link_base|tojson }};
-  network.once("stabilizationIterationsDone", function () {
-    container.setAttribute("data-stabilized", "true");
-  });
-  if (linkBase) {
-    network.on("doubleClick", function (params) {
-      if (params.nodes.length) {
-        window.location.href = linkBase + encodeURIComponent(nodes.get(params.nodes[0]).label);
-      }
-    });
-  }
-  window.kgNetwork = network;
-})();
-</script>
-</body>
-</html>
-"""
-
-
 @lru_cache(maxsize=1)
 def _environment() -> Environment:
-    return Environment(loader=DictLoader({"map.html": _PAGE}), autoescape=select_autoescape(default=True))
+    return Environment(loader=FileSystemLoader(_TEMPLATES), autoescape=select_autoescape(default=True))
 
 
 def render_map(
@@ -295,27 +244,33 @@ def render_map(
         node_legend = [(f"community {g}", group_colour(g)) for g in groups]
     else:
         present = {n.category for n in nodes}
-        node_legend = [(label, category_colour(cat)) for cat, label in CATEGORY_LABELS.items() if cat in present]
+        node_legend = [
+            (label, category_colour(cat)) for cat, label in CATEGORY_LABELS.items() if cat in present
+        ]
         node_legend += [(cat, category_colour(cat)) for cat in sorted(present - set(CATEGORY_LABELS))]
     types = {e.type for e in edges}
     edge_legend = [
         (t, colour, t == RelationType.CO_OCCURS_WITH) for t, colour in RELATION_COLOURS.items() if t in types
     ]
-    return _environment().get_template("map.html").render(
-        title=title,
-        subtitle=subtitle,
-        nav=list(nav),
-        link_base=link_base,
-        nodes=vis_nodes,
-        edges=vis_edges,
-        map_edges=edges,
-        options=Markup(options if isinstance(options, str) else json.dumps(options)),
-        vis_js=Markup(js),
-        vis_css=Markup(css),
-        node_legend=node_legend,
-        edge_legend=edge_legend,
-        colour_by_group=colour_by_group,
-        height=height,
+    return (
+        _environment()
+        .get_template("map.html")
+        .render(
+            title=title,
+            subtitle=subtitle,
+            nav=list(nav),
+            link_base=link_base,
+            nodes=vis_nodes,
+            edges=vis_edges,
+            map_edges=edges,
+            options=Markup(options if isinstance(options, str) else json.dumps(options)),
+            vis_js=Markup(js),
+            vis_css=Markup(css),
+            node_legend=node_legend,
+            edge_legend=edge_legend,
+            colour_by_group=colour_by_group,
+            height=height,
+        )
     )
 
 
@@ -359,7 +314,9 @@ def render_concept_map(
     `link_base`, when given, makes a double-click open `link_base + name`.
     """
     if not subtitle:
-        subtitle = f"{len(subgraph.nodes)} concepts, {len(subgraph.edges)} relations around {subgraph.center.name}"
+        subtitle = (
+            f"{len(subgraph.nodes)} concepts, {len(subgraph.edges)} relations around {subgraph.center.name}"
+        )
     return render_graph_map(
         subgraph.nodes,
         subgraph.edges,

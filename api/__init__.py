@@ -1,0 +1,1 @@
+"""The HTTP API and web explorer over the policy knowledge graph (FastAPI)."""

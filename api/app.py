@@ -1,0 +1,53 @@
+"""The FastAPI application factory (entry point `policy_kg.apps: default`)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.staticfiles import StaticFiles
+
+from api.deps import StoreHolder
+from api.errors import install_error_handlers
+from api.pages import TEMPLATE_DIR
+from api.routes import concepts, documents, health, paths, views
+from kg.settings import Settings
+from kg.settings import get_settings as load_settings
+from kg.store.base import GraphStore
+
+STATIC_DIR = TEMPLATE_DIR.parent / "static"
+
+
+def create_app(settings: Settings | None = None, store: GraphStore | None = None) -> FastAPI:
+    """Build the app. Without `store`, the store named by `settings` is opened on first use
+    (and closed on shutdown); a given store is used as is and left open."""
+    settings = settings if settings is not None else load_settings()
+    holder = StoreHolder(settings, store)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        holder.close()
+
+    app = FastAPI(
+        title="policy-kg",
+        summary="A knowledge graph of Chinese policy concepts: search, relations with evidence, paths, maps.",
+        version="0.1.0",
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.store_holder = holder
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST"],
+            allow_headers=["*"],
+        )
+    install_error_handlers(app)
+    for module in (health, concepts, paths, documents, views):
+        app.include_router(module.router)
+    app.mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static")
+    return app

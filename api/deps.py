@@ -1,0 +1,162 @@
+"""Dependencies, declared once as `Annotated` aliases: settings, the store, request bounds."""
+
+from __future__ import annotations
+
+import threading
+from typing import Annotated, Any, cast
+
+from fastapi import Depends, HTTPException, Query, Request, status
+from fastapi import Path as FPath
+
+from kg.settings import Settings
+from kg.store import open_store
+from kg.store.base import GraphStore, StoreUnavailable
+
+# hard ceilings (the settings may lower them, never raise them)
+HARD_MAX_DEPTH = 3
+HARD_MAX_NODES = 500
+HARD_MAX_LIMIT = 200
+HARD_MAX_HOPS = 6
+MAX_NAME_CHARS = 200
+
+
+class SerializedStore:
+    """Forwards every store call under one lock.
+
+    Request handlers run in a thread pool; the embedded store re-reads its
+    folder when another process changed it, which must not interleave with
+    reads. Iterators returned by `iter_*` run outside the lock.
+    """
+
+    def __init__(self, store: GraphStore) -> None:
+        self._store = store
+        self._lock = threading.RLock()
+
+    @property
+    def inner(self) -> GraphStore:
+        return self._store
+
+    def __getattr__(self, name: str) -> Any:
+        attr = getattr(self._store, name)
+        if not callable(attr):
+            return attr
+        lock = self._lock
+
+        def call(*args: Any, **kwargs: Any) -> Any:
+            with lock:
+                return attr(*args, **kwargs)
+
+        return call
+
+
+class StoreHolder:
+    """Opens the store on first use, so the app starts (and answers 503) while a database is down."""
+
+    def __init__(self, settings: Settings, store: GraphStore | None = None) -> None:
+        self.settings = settings
+        self.owned = store is None
+        self._store: GraphStore | None = (
+            cast(GraphStore, SerializedStore(store)) if store is not None else None
+        )
+        self._lock = threading.Lock()
+
+    def get(self) -> GraphStore:
+        with self._lock:
+            if self._store is None:
+                try:
+                    opened = open_store(self.settings)
+                except StoreUnavailable:
+                    raise
+                except OSError as exc:
+                    raise StoreUnavailable(f"cannot open the {self.settings.store} store: {exc}") from exc
+                self._store = cast(GraphStore, SerializedStore(opened))
+            return self._store
+
+    def close(self) -> None:
+        with self._lock:
+            if self._store is not None and self.owned:
+                self._store.close()
+            self._store = None if self.owned else self._store
+
+
+def get_settings(request: Request) -> Settings:
+    return cast(Settings, request.app.state.settings)
+
+
+def get_store(request: Request) -> GraphStore:
+    holder = cast(StoreHolder, request.app.state.store_holder)
+    return holder.get()
+
+
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+StoreDep = Annotated[GraphStore, Depends(get_store)]
+
+
+def _within(name: str, value: int, ceiling: int) -> int:
+    if value > ceiling:
+        raise HTTPException(422, detail=f"{name} must be at most {ceiling}, got {value}")
+    return value
+
+
+def _depth(
+    settings: SettingsDep,
+    depth: Annotated[int, Query(ge=1, le=HARD_MAX_DEPTH, description="breadth-first depth")] = 1,
+) -> int:
+    return _within("depth", depth, settings.max_depth)
+
+
+def _max_nodes(
+    settings: SettingsDep,
+    max_nodes: Annotated[int, Query(ge=1, le=HARD_MAX_NODES, description="most nodes returned")] = 50,
+) -> int:
+    return _within("max_nodes", max_nodes, settings.max_nodes)
+
+
+def _limit(
+    settings: SettingsDep,
+    limit: Annotated[int, Query(ge=1, le=HARD_MAX_LIMIT, description="most items returned")] = 20,
+) -> int:
+    return _within("limit", limit, settings.max_limit)
+
+
+def _max_hops(
+    settings: SettingsDep,
+    max_hops: Annotated[int, Query(ge=1, le=HARD_MAX_HOPS, description="longest path, in edges")] = 4,
+) -> int:
+    return _within("max_hops", max_hops, settings.max_path_hops)
+
+
+DepthDep = Annotated[int, Depends(_depth)]
+MaxNodesDep = Annotated[int, Depends(_max_nodes)]
+LimitDep = Annotated[int, Depends(_limit)]
+MaxHopsDep = Annotated[int, Depends(_max_hops)]
+
+
+def require_api_key(request: Request, settings: SettingsDep) -> None:
+    """When KG_API_KEY is set, every route but /health needs it (X-API-Key header or api_key query)."""
+    if not settings.api_key:
+        return
+    given = request.headers.get("x-api-key") or request.query_params.get("api_key")
+    if given != settings.api_key:
+        raise HTTPException(status.HTTP_401_UNAUTHORIZED, detail="missing or wrong API key (X-API-Key)")
+
+
+ApiKeyDep = Depends(require_api_key)
+
+__all__: list[str] = [
+    "ApiKeyDep",
+    "DepthDep",
+    "LimitDep",
+    "MaxHopsDep",
+    "MaxNodesDep",
+    "SerializedStore",
+    "SettingsDep",
+    "StoreDep",
+    "StoreHolder",
+]
+
+ConceptName = Annotated[
+    str,
+    FPath(min_length=1, max_length=MAX_NAME_CHARS, description="canonical name or alias (percent-encoded)"),
+]
+DocumentId = Annotated[str, FPath(pattern=r"^[A-Za-z0-9]{1,64}$", description="document id")]

@@ -1,0 +1,53 @@
+"""kg exceptions to HTTP answers: JSON for the API, an HTML page for the explorer and maps."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse, Response
+
+from api.pages import templates
+from kg.query import ConceptNotFound, InvalidQuery
+from kg.store.base import StoreError, StoreUnavailable
+
+HTML_PREFIXES = ("/ui", "/views")
+
+
+def wants_html(request: Request) -> bool:
+    path = request.url.path
+    return path == "/" or any(path == p or path.startswith(p + "/") for p in HTML_PREFIXES)
+
+
+def _answer(
+    request: Request, status_code: int, detail: str, suggestions: list[str] | None = None
+) -> Response:
+    if wants_html(request):
+        return templates.TemplateResponse(
+            request,
+            "error.html",
+            {"status_code": status_code, "detail": detail, "suggestions": suggestions or []},
+            status_code=status_code,
+        )
+    body: dict[str, object] = {"detail": detail}
+    if suggestions is not None:
+        body["suggestions"] = suggestions
+    return JSONResponse(body, status_code=status_code)
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    async def not_found(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, ConceptNotFound)
+        return _answer(request, 404, str(exc), exc.suggestions)
+
+    async def invalid(request: Request, exc: Exception) -> Response:
+        return _answer(request, 422, str(exc))
+
+    async def unavailable(request: Request, exc: Exception) -> Response:
+        return _answer(request, 503, f"the graph store is unavailable, try again later: {exc}")
+
+    async def store_error(request: Request, exc: Exception) -> Response:
+        return _answer(request, 500, f"the graph store failed: {exc}")
+
+    app.add_exception_handler(ConceptNotFound, not_found)
+    app.add_exception_handler(InvalidQuery, invalid)
+    app.add_exception_handler(StoreUnavailable, unavailable)
+    app.add_exception_handler(StoreError, store_error)

@@ -1,0 +1,21 @@
+"""Jinja2 templates for the explorer pages (autoescaped)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import quote
+
+from fastapi.templating import Jinja2Templates
+
+TEMPLATE_DIR = Path(__file__).parent / "templates"
+
+templates = Jinja2Templates(directory=str(TEMPLATE_DIR))
+templates.env.autoescape = True
+
+
+def _url_part(value: str) -> str:
+    """Percent-encode one path segment (concept names may hold '/', '?', '#')."""
+    return quote(value, safe="")
+
+
+templates.env.filters["urlpart"] = _url_part

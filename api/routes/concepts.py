@@ -1,0 +1,85 @@
+"""Concepts: search, detail, related terms, neighbourhood subgraphs."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+
+from api.deps import ApiKeyDep, ConceptName, DepthDep, LimitDep, MaxNodesDep, StoreDep
+from api.schemas import (
+    ConceptDetailPublic,
+    ConceptDocumentPublic,
+    ConceptPublic,
+    ConceptsPublic,
+    ErrorPublic,
+    MemberPublic,
+    RelatedTermPublic,
+    RelatedTermsPublic,
+    SubgraphPublic,
+)
+from kg import query
+from kg.model import Concept, RelationType
+
+router = APIRouter(prefix="/concepts", tags=["concepts"], dependencies=[ApiKeyDep])
+
+NOT_FOUND: dict[int | str, dict[str, Any]] = {
+    404: {"model": ErrorPublic, "description": "unknown concept; close matches in `suggestions`"}
+}
+
+
+@router.get("", response_model=ConceptsPublic)
+def search_concepts(
+    store: StoreDep,
+    q: Annotated[str, Query(min_length=1, max_length=200, description="text in a name or alias")],
+    limit: LimitDep,
+) -> ConceptsPublic:
+    hits = query.search(store, q, limit=limit)
+    return ConceptsPublic(data=[ConceptPublic.from_model(c) for c in hits], count=len(hits))
+
+
+@router.get("/{name}", response_model=ConceptDetailPublic, responses=NOT_FOUND)
+def concept_detail(store: StoreDep, name: ConceptName, limit: LimitDep) -> ConceptDetailPublic:
+    d = query.detail(store, name, limit=limit)
+    members = [
+        MemberPublic(
+            position=i,
+            name=m.name if isinstance(m, Concept) else m,
+            concept=ConceptPublic.from_model(m) if isinstance(m, Concept) else None,
+        )
+        for i, m in enumerate(d.members, start=1)
+    ]
+    return ConceptDetailPublic(
+        concept=ConceptPublic.from_model(d.concept),
+        related=[RelatedTermPublic.from_model(t, d.concept) for t in d.related],
+        documents=[ConceptDocumentPublic.from_model(cd) for cd in d.documents],
+        members=members,
+    )
+
+
+@router.get("/{name}/related", response_model=RelatedTermsPublic, responses=NOT_FOUND)
+def related_terms(
+    store: StoreDep,
+    name: ConceptName,
+    limit: LimitDep,
+    type: Annotated[list[RelationType] | None, Query(description="only these relation types")] = None,
+) -> RelatedTermsPublic:
+    center = query.resolve(store, name)
+    terms = query.related(store, center.name, limit=limit, types=type)
+    return RelatedTermsPublic(
+        concept=ConceptPublic.from_model(center),
+        data=[RelatedTermPublic.from_model(t, center) for t in terms],
+        count=len(terms),
+    )
+
+
+@router.get("/{name}/subgraph", response_model=SubgraphPublic, responses=NOT_FOUND)
+def concept_subgraph(
+    store: StoreDep,
+    name: ConceptName,
+    depth: DepthDep,
+    max_nodes: MaxNodesDep,
+    cooccurrence: Annotated[bool, Query(description="include CO_OCCURS_WITH edges")] = True,
+) -> SubgraphPublic:
+    g = query.subgraph(store, name, depth=depth, max_nodes=max_nodes, include_cooccurrence=cooccurrence)
+    return SubgraphPublic.from_model(g)

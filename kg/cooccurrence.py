@@ -39,3 +39,11 @@ def pmi(n_ab: int, n_a: int, n_b: int, n_total: int) -> float:
     if n_ab <= 0 or n_a <= 0 or n_b <= 0 or n_total <= 0:
         return 0.0
     return math.log2(n_ab * n_total / (n_a * n_b))
+
+
+def discounted_pmi(n_ab: int, n_a: int, n_b: int, n_total: int) -> float:
+    """PMI scaled down for rare events (Pantel & Lin 2002), so that a pair seen once
+    does not outrank pairs seen often: pmi * n_ab/(n_ab+1) * m/(m+1), m = min(n_a, n_b).
+    This is the weight by which stores rank co-mentions."""
+    m = min(n_a, n_b)
+    return pmi(n_ab, n_a, n_b, n_total) * (n_ab / (n_ab + 1)) * (m / (m + 1))

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from kg.cooccurrence import cooccurrence_pairs, pmi, sentence_concepts
+from kg.cooccurrence import cooccurrence_pairs, discounted_pmi, pmi, sentence_concepts
 from kg.model import (
     Category,
     Concept,
@@ -222,14 +222,17 @@ class GraphAggregate:
                     break
         count = agg.count
         score: float | None = None
+        weight = float(count)
         if rtype == CO:
-            score = pmi(count, self.concepts[head].sentences, self.concepts[tail].sentences, self.total_sentences)
+            counts = (count, self.concepts[head].sentences, self.concepts[tail].sentences, self.total_sentences)
+            score = pmi(*counts)
+            weight = discounted_pmi(*counts)
         return Relation(
             head=head,
             type=rtype,
             tail=tail,
             count=count,
-            weight=float(count) if score is None else score,
+            weight=weight,
             evidence=tuple(evidence[:max_evidence]),
             pmi=score,
             position=agg.position,
@@ -244,7 +247,7 @@ class GraphAggregate:
                     yield key
 
     def rank_key(self, rel: Relation, other_name: str) -> tuple[int, float, str]:
-        """Typed relations first by count, then co-mentions by PMI; ties by name."""
+        """Typed relations first by count, then co-mentions by discounted PMI; ties by name."""
         if rel.type == CO:
-            return (1, -(rel.pmi or 0.0), other_name)
+            return (1, -rel.weight, other_name)
         return (0, -float(rel.count), other_name)

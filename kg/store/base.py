@@ -11,8 +11,9 @@ Contract (checked by tests/contract/ against every store):
   that mention it (category: the most frequent, ties broken by name order).
 * Aggregated relations are keyed by (head id, type, tail id); UNIFIED_WITH and
   CO_OCCURS_WITH are symmetric and keyed with head id < tail id. `count` sums
-  the evidence over documents; `weight` is `count` for typed relations and
-  the PMI for co-occurrence. At most `max_evidence` evidence items are
+  the evidence over documents; `weight` is `count` for typed relations and,
+  for co-occurrence, `kg.cooccurrence.discounted_pmi` (PMI scaled down for
+  rare counts), with the raw PMI in `pmi`. At most `max_evidence` evidence items are
   returned per edge, ordered by (document id, start).
 * Co-occurrence: two distinct concepts mentioned in the same sentence; PMI is
   log2(n_ab * N / (n_a * n_b)) over sentence counts (N: all sentences).
@@ -113,8 +114,8 @@ class GraphStore(Protocol):
     ) -> list[Relation]:
         """Aggregated edges incident to a concept (either direction).
 
-        Ordered: typed relations by count desc, then CO_OCCURS_WITH by PMI
-        desc; ties by the other end's name.
+        Ordered: typed relations by count desc, then CO_OCCURS_WITH by weight
+        (discounted PMI) desc; ties by the other end's name, then type.
         """
         ...
 

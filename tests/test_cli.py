@@ -1,0 +1,112 @@
+"""The `kg` command line, end to end on the bundled sample corpus and the real extractor."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from kg.cli import app
+from tests.conftest import ROOT, SAMPLES
+
+runner = CliRunner()
+
+
+def kg(data_dir: Path, *args: str) -> tuple[int, str]:
+    result = runner.invoke(app, ["--data-dir", str(data_dir), *args])
+    return result.exit_code, result.output
+
+
+def test_ingest_reports_a_summary_and_reruns_change_nothing(sample_data_dir: Path) -> None:
+    code, out = kg(sample_data_dir, "ingest", str(SAMPLES))
+    assert code == 0, out
+    files = len(list(SAMPLES.glob("*.txt")))
+    assert f"{files} files: 0 added, {files} already stored" in out
+    code, stats = kg(sample_data_dir, "stats")
+    assert f"{files} documents" in stats
+
+
+def test_related_lists_the_carrier_with_its_evidence(sample_data_dir: Path) -> None:
+    code, out = kg(sample_data_dir, "related", "全过程人民民主", "--json", "--limit", "50")
+    assert code == 0, out
+    data = json.loads(out)
+    carriers = [r for r in data["related"] if r["concept"] == "人民代表大会制度" and r["type"] == "CARRIER_OF"]
+    assert carriers, [(r["concept"], r["type"]) for r in data["related"]]
+    assert carriers[0]["direction"] == "in"
+    assert any("人民代表大会制度" in e and "全过程人民民主" in e for e in carriers[0]["evidence"])
+    types = [r["type"] for r in data["related"]]
+    # typed relations come before co-mentions
+    if "CO_OCCURS_WITH" in types:
+        first_co = types.index("CO_OCCURS_WITH")
+        assert all(t == "CO_OCCURS_WITH" for t in types[first_co:])
+
+
+def test_alias_finds_the_canonical_concept(sample_data_dir: Path) -> None:
+    code, out = kg(sample_data_dir, "related", "人大制度", "--json")
+    assert code == 0, out
+    assert json.loads(out)["concept"] == "人民代表大会制度"
+
+
+def test_path_gives_evidence_for_every_step(sample_data_dir: Path) -> None:
+    code, out = kg(sample_data_dir, "path", "党的领导", "全过程人民民主")
+    assert code == 0, out
+    steps = [line for line in out.splitlines() if line.startswith("  ")]
+    assert steps
+    assert all(line.rstrip().endswith(("。", "；", "！", "？", "…", "：", "，")) or "：" in line for line in steps)
+
+
+def test_unknown_concept_fails_with_close_matches(sample_data_dir: Path) -> None:
+    code, out = kg(sample_data_dir, "related", "全过程民主")
+    assert code == 1
+    assert "unknown concept" in out
+    assert "全过程人民民主" in out
+
+
+def test_view_writes_an_offline_map(sample_data_dir: Path, tmp_path: Path) -> None:
+    target = tmp_path / "map.html"
+    code, out = kg(sample_data_dir, "view", "全过程人民民主", "-o", str(target))
+    assert code == 0, out
+    html = target.read_text(encoding="utf-8")
+    assert "全过程人民民主" in html
+    assert not re.search(r"""(src|href)\s*=\s*["']https?://""", html)
+
+
+def test_extract_writes_the_gold_format(tmp_path: Path) -> None:
+    texts = ROOT / "tests" / "fixtures" / "eval" / "texts"
+    out_dir = tmp_path / "pred"
+    code, out = kg(tmp_path / "unused", "extract", str(texts), "--out", str(out_dir))
+    assert code == 0, out
+    stems = sorted(p.stem for p in texts.glob("*.txt"))
+    assert sorted(p.stem for p in out_dir.glob("*.json")) == stems
+    data = json.loads((out_dir / "zhangqiu-npc-study-speech.json").read_text(encoding="utf-8"))
+    assert data["document"] == "zhangqiu-npc-study-speech.txt"
+    names = {c["name"] for c in data["concepts"]}
+    assert {"全过程人民民主", "人民代表大会制度"} <= names
+    cats = {c["category"] for c in data["concepts"]}
+    assert cats <= {"system", "idea", "formula", "practice", "organization", "event", "person"}
+    for r in data["relations"]:
+        assert r["head"] in names and r["tail"] in names
+        assert r["evidence"]
+
+
+def test_extract_refuses_a_folder_without_texts(tmp_path: Path) -> None:
+    code, out = kg(tmp_path, "extract", str(tmp_path), "--out", str(tmp_path / "o"))
+    assert code == 1
+    assert "no .txt files" in out
+
+
+def test_delete_removes_a_document(sample_data_dir: Path, tmp_path: Path) -> None:
+    data_dir = tmp_path / "copy"
+    shutil.copytree(sample_data_dir, data_dir)
+    _, listing = kg(data_dir, "documents")
+    doc_id = listing.split()[0]
+    code, out = kg(data_dir, "delete", doc_id)
+    assert code == 0, out
+    _, stats = kg(data_dir, "stats")
+    files = len(list(SAMPLES.glob("*.txt")))
+    assert f"{files - 1} documents" in stats
+    code, out = kg(data_dir, "delete", doc_id)
+    assert code == 1 and "no document" in out

@@ -15,7 +15,81 @@ from extractors.heads import HEADS
 Token = tuple[int, int]  # (start, end) character offsets
 
 #: part-of-speech tags (jieba's ICTCLAS set) that may be part of a noun compound
-NOMINAL_TAGS = frozenset({"n", "nz", "vn", "j", "nt", "ns", "an", "nrt", "b", "ng", "l", "i", "LEX"})
+NOMINAL_TAGS = frozenset({"n", "nz", "vn", "j", "nt", "ns", "an", "nrt", "b", "ng", "LEX"})
+#: tags allowed inside a compound but never at its start (基层|直接|民主)
+INNER_TAGS = frozenset({"a", "ad", "b"})
+#: leading words that are actions or degree words, never part of a term
+LEADING_ACTIONS = frozenset(
+    {
+        "发展",
+        "推进",
+        "加强",
+        "完善",
+        "健全",
+        "优化",
+        "深化",
+        "推动",
+        "促进",
+        "实施",
+        "落实",
+        "坚持",
+        "构建",
+        "建立",
+        "培育",
+        "铸就",
+        "参与",
+        "围绕",
+        "发挥",
+        "实现",
+        "提高",
+        "提升",
+        "全面",
+        "充分",
+        "积极",
+        "大力",
+        "不断",
+        "深入",
+        "切实",
+        "加快",
+        "强化",
+        "规范",
+        "保障",
+        "维护",
+        "支持",
+        "开展",
+        "做好",
+        "抓好",
+        "用好",
+        "管好",
+        "贯彻",
+        "学习",
+        "加大",
+        "巩固",
+        "拓展",
+        "扩大",
+        "增强",
+        "弘扬",
+        "传承",
+        "推行",
+        "建成",
+        "形成",
+        "打造",
+        "创新",
+        "改进",
+        "统筹",
+        "依法",
+        "严格",
+        "主动",
+        "自觉",
+        "认真",
+        "扎实",
+        "努力",
+        "有效",
+        "积极",
+    }
+)
+#: heads after which a new term may start (…公示制度|执法全过程记录制度; …一次会议|山东代表团)
+SPLIT_HEADS = frozenset({"会议", "大会", "全会", "制度", "机制", "体制"})
 #: words that never start or continue a compound, whatever their tag
 BREAKERS = frozenset(
     {
@@ -112,11 +186,15 @@ def assemble_terms(
             word = text[s:e]
             if j > i and tokens[j - 1][1] != s:
                 break
-            if not _nominal(word, tag(word), known) or (j == i and word in NO_START):
+            pos = tag(word)
+            if j == i:
+                if not _nominal(word, pos, known) or word in NO_START or word in LEADING_ACTIONS:
+                    break
+            elif not (_nominal(word, pos, known) or (pos in INNER_TAGS and word not in BREAKERS)):
                 break
             j += 1
         if j - i >= 1:
-            out.extend(_terms_in_run(text, tokens[i:j], known))
+            out.extend(_terms_in_run(text, tokens[i:j], known, tag))
         i = max(j, i + 1)
     return out
 
@@ -129,14 +207,37 @@ def _nominal(word: str, pos: str, known: Mapping[str, str]) -> bool:
     return pos in NOMINAL_TAGS or word in HEADS
 
 
-def _terms_in_run(text: str, run: Sequence[Token], known: Mapping[str, str]) -> list[tuple[int, int]]:
+def _terms_in_run(
+    text: str, run: Sequence[Token], known: Mapping[str, str], tag: Callable[[str], str]
+) -> list[tuple[int, int]]:
     words = [text[s:e] for s, e in run]
+    # split after a split head followed by a new term of 2+ tokens ending in a head
+    for k in range(len(words) - 3, -1, -1):
+        if words[k] in SPLIT_HEADS and any(w in HEADS for w in words[k + 2 :]):
+            return _terms_in_run(text, run[: k + 1], known, tag) + _terms_in_run(
+                text, run[k + 1 :], known, tag
+            )
+    return _term_of_run(text, run, words, known, tag)
+
+
+def _term_of_run(
+    text: str,
+    run: Sequence[Token],
+    words: list[str],
+    known: Mapping[str, str],
+    tag: Callable[[str], str],
+) -> list[tuple[int, int]]:
     # the last head word of the run ends the term
     last = max((k for k, w in enumerate(words) if w in HEADS), default=-1)
     if last <= 0:
         return []
     first = 0
-    while first < last and (words[first] in BREAKERS or words[first] in NO_START):
+    while first < last and (
+        words[first] in BREAKERS
+        or words[first] in NO_START
+        or words[first] in LEADING_ACTIONS
+        or not _nominal(words[first], tag(words[first]), known)
+    ):
         first += 1
     # keep at most MAX_TOKENS tokens / MAX_CHARS characters, dropping from the left
     while last - first + 1 > MAX_TOKENS or run[last][1] - run[first][0] > MAX_CHARS:

@@ -17,8 +17,11 @@ from extractors.lexicon import Lexicon
 from extractors.patterns import (
     TITLES,
     enumerated_slogans,
+    events,
     formulas_in_text,
     is_formula,
+    name_lists,
+    quoted_run_ons,
     quoted_terms,
 )
 from extractors.spans import ConceptSpan
@@ -34,6 +37,27 @@ _ORG = re.compile(
     r"(?:全国|省|市|区|县|镇|乡|街道|镇街|自治区|各级)(?:人大常委会|人大|政协|党委|政府|人民政府|纪委)"
 )
 _TITLE_SET = frozenset(TITLES)
+_NOUN_TAGS = frozenset({"n", "nz", "j", "ng", "nt", "LEX"})
+#: "the spirit of" a meeting or speech is a reference to it, not a concept of its own
+_SPIRIT_OF = ("讲话", "会议", "全会", "大", "指示", "批示")
+#: names too generic to be concepts on their own
+GENERIC = frozenset(
+    {
+        "重要讲话",
+        "讲话",
+        "会议",
+        "工作",
+        "精神",
+        "问题",
+        "作用",
+        "水平",
+        "发展",
+        "政治",
+        "同志们",
+        "大会",
+        "全会",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,8 +78,21 @@ def find_concepts(
     """Concept spans of `text` (already segmented into `tokens`), sorted by offset."""
     cands: list[Candidate] = []
     cands += _lexicon_matches(text, tokens, lexicon)
-    for f in (*quoted_terms(text), *formulas_in_text(text), *enumerated_slogans(text)):
-        cands.append(_resolve(f.start, f.end, text[f.start : f.end], f.category, PATTERN, lexicon))
+    surfaces = lexicon.surfaces
+
+    def is_noun(word: str) -> bool:
+        return tag(word) in _NOUN_TAGS
+
+    found = (
+        *quoted_terms(text),
+        *quoted_run_ons(text),
+        *formulas_in_text(text),
+        *enumerated_slogans(text, is_noun, surfaces.__contains__),
+        *events(text),
+        *name_lists(text),
+    )
+    for f in found:
+        cands.append(_resolve(f.start, f.end, f.name, f.category, PATTERN, lexicon))
     cands += _persons(text, tokens, tag, lexicon)
     for m in _ORG.finditer(text):
         cands.append(_resolve(m.start(), m.end(), m.group(0), Category.ORGANIZATION, PATTERN, lexicon))
@@ -63,6 +100,7 @@ def find_concepts(
         surface = text[s:e]
         cat = head_category(surface) or Category.IDEA
         cands.append(_resolve(s, e, surface, cat, ASSEMBLED, lexicon))
+    cands = [t for t in (_trim_spirit(c, lexicon) for c in cands) if t is not None]
     chosen = _non_overlapping(cands)
     return [
         ConceptSpan(c.start, c.end, text[c.start : c.end], c.name, c.category)
@@ -81,6 +119,24 @@ def _resolve(
     if category is not Category.FORMULA and is_formula(name):
         category = Category.FORMULA
     return Candidate(start, end, name, category, priority)
+
+
+def _trim_spirit(c: Candidate, lexicon: Lexicon) -> Candidate | None:
+    """X精神 after a meeting or speech names X (党的十九大精神 → 党的十九大); generic names go."""
+    name = c.name
+    if name.endswith("精神") and len(name) > 2 and name[:-2].endswith(_SPIRIT_OF):
+        rest = name[:-2]
+        entry = lexicon.lookup(rest)
+        if entry is not None:
+            return Candidate(c.start, c.end - 2, entry.name, entry.category, c.priority)
+        return (
+            None
+            if rest in GENERIC or rest.endswith("讲话")
+            else Candidate(c.start, c.end - 2, rest, Category.EVENT, c.priority)
+        )
+    if name in GENERIC:
+        return None
+    return c
 
 
 def _lexicon_matches(text: str, tokens: Sequence[Token], lexicon: Lexicon) -> list[Candidate]:

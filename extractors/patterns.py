@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from kg.model import Category
@@ -97,6 +98,17 @@ def quoted_terms(text: str) -> list[Found]:
     return out
 
 
+_QUOTE_RUN_ON = re.compile(rf"“([^“”\n]{{1,4}})”((?:重要)?讲话|[{_HAN}]{{0,6}}节(?![{_HAN}]))")
+
+
+def quoted_run_ons(text: str) -> list[Found]:
+    """A short quoted name run on into an event: “七一”重要讲话, “三八”国际劳动妇女节."""
+    return [
+        Found(m.start(), m.end(), m.group(1) + m.group(2), Category.EVENT)
+        for m in _QUOTE_RUN_ON.finditer(text)
+    ]
+
+
 def formulas_in_text(text: str) -> list[Found]:
     """Unquoted formulas of the shape 两个维护, 四个意识 (numeral + 个 + two characters)."""
     out: list[Found] = []
@@ -117,30 +129,114 @@ def _common_suffix(items: list[str]) -> str:
     return _common_prefix([it[::-1] for it in items])[::-1]
 
 
-def enumerated_slogans(text: str, noun_prefixes: frozenset[str] = frozenset()) -> list[Found]:
-    """Enumerations whose items share a non-noun head character: 早发现、早报告、早隔离、早治疗.
+_LIST = re.compile(rf"[{_HAN}]+(?:、[{_HAN}]+)+")
 
-    Items sharing a noun prefix (民主选举、民主协商) are separate concepts and are
-    left to the other finders; `noun_prefixes` lists such prefixes.
+
+def enumerations(text: str) -> list[tuple[int, list[tuple[int, int]]]]:
+    """、-separated lists of Han items whose inner items share one length.
+
+    The first and last items are cut to that length (坚持早发现、早报告 → 早发现),
+    so each list is (start, [(item start, item end), ...]).
+    """
+    out: list[tuple[int, list[tuple[int, int]]]] = []
+    for m in _LIST.finditer(text):
+        items: list[tuple[int, int]] = []
+        pos = m.start()
+        for part in m.group(0).split("、"):
+            items.append((pos, pos + len(part)))
+            pos += len(part) + 1
+        inner = items[1:-1] or items[1:]
+        size = inner[0][1] - inner[0][0]
+        if any(e - s != size for s, e in inner):
+            continue
+        s0, e0 = items[0]
+        sl, el = items[-1]
+        if e0 - s0 < size or el - sl < size:
+            continue
+        items[0] = (e0 - size, e0)
+        items[-1] = (sl, sl + size)
+        out.append((items[0][0], items))
+    return out
+
+
+def enumerated_slogans(
+    text: str, is_noun: Callable[[str], bool], is_known: Callable[[str], bool]
+) -> list[Found]:
+    """Enumerated slogans: 早发现、早报告、早隔离、早治疗; 及时发现、快速处置、精准管控、有效救治.
+
+    Lists of nouns or of known concepts (民主选举、民主协商; 政党协商、人大协商)
+    are separate concepts and are left to the other finders.
     """
     out: list[Found] = []
-    for m in _ENUM.finditer(text):
-        raw = m.group(0)
-        if "，" in raw:
+    for _, items in enumerations(text):
+        words = [text[s:e] for s, e in items]
+        size = len(words[0])
+        if len(words) < 4 or not 3 <= size <= 5 or any(ch in w for w in words for ch in "的不得"):
             continue
-        items = raw.split("、")
-        if len(items) < 3 or len({len(it) for it in items}) != 1:
+        if any(is_known(w) for w in words):
             continue
-        prefix = _common_prefix(items)
-        suffix = _common_suffix(items)
-        shared = prefix or suffix
-        if not shared or len(shared) >= len(items[0]) - 0:
+        prefix, suffix = _common_prefix(words), _common_suffix(words)
+        if suffix:
+            continue  # a shared head: separate concepts
+        if prefix and (is_noun(prefix) or all(is_noun(w[len(prefix) :]) for w in words)):
             continue
-        if prefix and prefix in noun_prefixes:
+        if not prefix and size != 4:
             continue
-        if suffix and not prefix and len(suffix) >= 2:
-            continue  # 政党协商、人大协商: separate concepts sharing a head
-        if len(items[0]) > 4:
+        if not prefix and any(is_noun(w[2:]) for w in words):
             continue
-        out.append(Found(m.start(), m.end(), raw, Category.IDEA))
+        out.append(Found(items[0][0], items[-1][1], "、".join(words), Category.IDEA))
+    return out
+
+
+SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
+    "姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤栗傅卓楼"
+    "骆凌章尤习蔡聂丁胡温贾吴"
+)
+
+
+def name_lists(text: str) -> list[Found]:
+    """Lists of person names: 刘家义、龚正、谭旭光等 (every item a surname + 1-2 characters)."""
+    out: list[Found] = []
+    for m in _LIST.finditer(text):
+        parts = m.group(0).split("、")
+        pos = m.start()
+        spans: list[tuple[int, int]] = []
+        for part in parts:
+            spans.append((pos, pos + len(part)))
+            pos += len(part) + 1
+        # the last item may run on (…、傅明先、张淑琴等8位代表): cut at 等
+        last_s, last_e = spans[-1]
+        tail = text[last_s:last_e]
+        cut = tail.find("等")
+        if cut > 0:
+            spans[-1] = (last_s, last_s + cut)
+        elif len(spans) < 3:
+            continue
+        # the first item may carry a verb before it (听取于伟国): keep its last 2-3 chars
+        names = [text[s:e] for s, e in spans]
+        first_s, first_e = spans[0]
+        if len(names[0]) > 3:
+            for k in (3, 2):
+                if text[first_e - k] in SURNAMES:
+                    spans[0] = (first_e - k, first_e)
+                    break
+            names[0] = text[spans[0][0] : spans[0][1]]
+        if all(2 <= len(n) <= 3 and n[0] in SURNAMES for n in names):
+            out.extend(Found(s, e, text[s:e], Category.PERSON) for s, e in spans)
+    return out
+
+
+_EVENT = re.compile(
+    rf"(?:党的|中共)[{NUMERALS}]+大"
+    rf"|[{NUMERALS}]+届(?:全国人大|全国政协|中央)?[{NUMERALS}]+(?:次(?:全体)?会议|中全会)"
+    rf"|[{NUMERALS}]+届[{NUMERALS}]+中(?:、[{NUMERALS}]+中)*全会"
+)
+_BOOK = re.compile(r"《([^《》\n]{2,60})》")
+
+
+def events(text: str) -> list[Found]:
+    """Named meetings (党的十九大, 十九届四中全会, 十三届全国人大一次会议) and 《documents》."""
+    out = [Found(m.start(), m.end(), m.group(0), Category.EVENT) for m in _EVENT.finditer(text)]
+    out += [Found(m.start(1), m.end(1), m.group(1), Category.EVENT) for m in _BOOK.finditer(text)]
     return out

@@ -85,7 +85,6 @@ LEADING_ACTIONS = frozenset(
         "扎实",
         "努力",
         "有效",
-        "积极",
     }
 )
 #: heads after which a new term may start (…公示制度|执法全过程记录制度; …一次会议|山东代表团)

@@ -215,7 +215,7 @@ def name_lists(text: str) -> list[Found]:
             continue
         # the first item may carry a verb before it (听取于伟国): keep its last 2-3 chars
         names = [text[s:e] for s, e in spans]
-        first_s, first_e = spans[0]
+        _first_s, first_e = spans[0]
         if len(names[0]) > 3:
             for k in (3, 2):
                 if text[first_e - k] in SURNAMES:

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib.metadata import entry_points
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -28,7 +28,7 @@ from kg.goldformat import to_gold_format
 from kg.ingest import ingest_paths
 from kg.settings import Settings
 from kg.sources import InputError, read_document
-from kg.store import GraphStore, StoreError, open_store
+from kg.store import StoreError, open_store
 
 app = typer.Typer(
     name="kg",
@@ -56,10 +56,10 @@ def _state(ctx: typer.Context) -> CliState:
 def main_options(
     ctx: typer.Context,
     store: Annotated[
-        Optional[str], typer.Option("--store", help="networkx (default) or neo4j; overrides KG_STORE")
+        str | None, typer.Option("--store", help="networkx (default) or neo4j; overrides KG_STORE")
     ] = None,
     data_dir: Annotated[
-        Optional[Path], typer.Option("--data-dir", help="embedded store folder; overrides KG_DATA_DIR")
+        Path | None, typer.Option("--data-dir", help="embedded store folder; overrides KG_DATA_DIR")
     ] = None,
 ) -> None:
     settings = Settings()
@@ -108,9 +108,12 @@ def ingest(
 ) -> None:
     """Extract concepts and relations from texts and add them to the graph (re-runs change nothing)."""
     settings = _state(ctx).settings
-    with opened_store(ctx) as store, Progress(
-        TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err
-    ) as progress:
+    with (
+        opened_store(ctx) as store,
+        Progress(
+            TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err
+        ) as progress,
+    ):
         task = progress.add_task("ingest", total=None)
         try:
             report = ingest_paths(
@@ -125,7 +128,7 @@ def ingest(
         except (InputError, ExtractorNotFound) as e:
             raise fail(str(e)) from None
         stats = store.stats()
-    for path, message in report.failed:
+    for _path, message in report.failed:
         err.print(f"[yellow]skipped[/yellow] {message}", highlight=False)
     console.print(
         f"{report.files} files: {report.added} added, {report.unchanged} already stored, "
@@ -142,7 +145,9 @@ def ingest(
 @app.command()
 def extract(
     ctx: typer.Context,
-    text_dir: Annotated[Path, typer.Argument(exists=True, file_okay=False, help="folder of <stem>.txt files")],
+    text_dir: Annotated[
+        Path, typer.Argument(exists=True, file_okay=False, help="folder of <stem>.txt files")
+    ],
     out: Annotated[Path, typer.Option("--out", "-o", help="folder for <stem>.json (gold format)")],
     extractor: Annotated[str, typer.Option(help="registered extractor name")] = "default",
 ) -> None:
@@ -173,7 +178,9 @@ def extract(
 
 
 @app.command()
-def delete(ctx: typer.Context, document_id: Annotated[str, typer.Argument(help="document id (see kg documents)")]) -> None:
+def delete(
+    ctx: typer.Context, document_id: Annotated[str, typer.Argument(help="document id (see kg documents)")]
+) -> None:
     """Remove a document and everything only it supported."""
     with opened_store(ctx) as store:
         if not store.delete_document(document_id):
@@ -220,7 +227,11 @@ def related(
         table.add_column(col)
     arrows = {"out": "→", "in": "←", "both": "↔"}
     for r in items:
-        score = f"{r.relation.count}" if r.relation.pmi is None else f"{r.relation.count} (pmi {r.relation.pmi:.2f})"
+        score = (
+            f"{r.relation.count}"
+            if r.relation.pmi is None
+            else f"{r.relation.count} (pmi {r.relation.pmi:.2f})"
+        )
         ev = _evidence_line(r.relation.evidence[0].sentence) if r.relation.evidence else ""
         table.add_row(r.concept.name, f"{arrows[r.direction]} {r.relation.type}", score, ev)
     console.print(table)
@@ -290,19 +301,23 @@ def documents(ctx: typer.Context, limit: Annotated[int, typer.Option(min=1, max=
 @app.command()
 def serve(
     ctx: typer.Context,
-    host: Annotated[Optional[str], typer.Option(help="bind address (KG_HOST)")] = None,
-    port: Annotated[Optional[int], typer.Option(help="port (KG_PORT)")] = None,
+    host: Annotated[str | None, typer.Option(help="bind address (KG_HOST)")] = None,
+    port: Annotated[int | None, typer.Option(help="port (KG_PORT)")] = None,
 ) -> None:
     """Serve the HTTP API and the views."""
     import uvicorn
 
     settings = _state(ctx).settings
-    settings = settings.model_copy(update={k: v for k, v in (("host", host), ("port", port)) if v is not None})
+    settings = settings.model_copy(
+        update={k: v for k, v in (("host", host), ("port", port)) if v is not None}
+    )
     factories = [ep for ep in entry_points(group="policy_kg.apps") if ep.name == "default"]
     if not factories:
         raise fail("the web app is not installed; run `pip install -e .`")
     web_app = factories[0].load()(settings)
-    console.print(f"serving {settings.store} store on http://{settings.host}:{settings.port}/  (API docs: /docs)")
+    console.print(
+        f"serving {settings.store} store on http://{settings.host}:{settings.port}/  (API docs: /docs)"
+    )
     uvicorn.run(web_app, host=settings.host, port=settings.port, log_level="info")
 
 

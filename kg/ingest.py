@@ -39,9 +39,7 @@ class IngestReport:
     failed: list[tuple[str, str]] = field(default_factory=list)  # (path, message)
 
 
-def read_documents(
-    files: Iterable[Path], *, max_bytes: int, report: IngestReport
-) -> Iterator[Document]:
+def read_documents(files: Iterable[Path], *, max_bytes: int, report: IngestReport) -> Iterator[Document]:
     """Documents of the files, with per-file errors recorded in `report`."""
     indexes: dict[Path, dict[str, SourceMeta]] = {}
     for path in files:

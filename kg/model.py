@@ -54,9 +54,7 @@ GUIDELINE_TYPES: frozenset[RelationType] = frozenset(
     t for t in RelationType if t not in (RelationType.HAS_MEMBER, RelationType.CO_OCCURS_WITH)
 )
 #: types whose head and tail are interchangeable
-SYMMETRIC_TYPES: frozenset[RelationType] = frozenset(
-    {RelationType.UNIFIED_WITH, RelationType.CO_OCCURS_WITH}
-)
+SYMMETRIC_TYPES: frozenset[RelationType] = frozenset({RelationType.UNIFIED_WITH, RelationType.CO_OCCURS_WITH})
 
 
 def _short_hash(text: str, size: int = 16) -> str:

@@ -26,7 +26,12 @@ def extraction_to_dict(x: DocumentExtraction) -> dict[str, Any]:
         "document": {"id": d.id, "title": d.title, "date": d.date, "source": d.source, "text": d.text},
         "sentences": [list(s) for s in x.sentences],
         "concepts": [
-            {"name": c.name, "category": str(c.category), "aliases": list(c.aliases), "members": list(c.members)}
+            {
+                "name": c.name,
+                "category": str(c.category),
+                "aliases": list(c.aliases),
+                "members": list(c.members),
+            }
             for c in x.concepts
         ],
         "mentions": [[m.name, m.surface, m.start, m.end, m.sentence] for m in x.mentions],
@@ -49,11 +54,15 @@ def extraction_from_dict(data: dict[str, Any]) -> DocumentExtraction:
     if data.get("format") != FORMAT_VERSION:
         raise ValueError(f"unsupported extraction format {data.get('format')!r}")
     d = data["document"]
-    doc = Document(id=d["id"], title=d["title"], text=d["text"], date=d.get("date"), source=d.get("source", ""))
+    doc = Document(
+        id=d["id"], title=d["title"], text=d["text"], date=d.get("date"), source=d.get("source", "")
+    )
     return DocumentExtraction(
         document=doc,
         concepts=tuple(
-            ConceptRecord(c["name"], Category(c["category"]), tuple(c["aliases"]), tuple(c.get("members", ())))
+            ConceptRecord(
+                c["name"], Category(c["category"]), tuple(c["aliases"]), tuple(c.get("members", ()))
+            )
             for c in data["concepts"]
         ),
         mentions=tuple(Mention(n, s, a, b, i) for n, s, a, b, i in data["mentions"]),

@@ -67,7 +67,9 @@ def decode_bytes(data: bytes, name: str) -> str:
                 f"{name}: not valid UTF-8 (byte {utf8_error.start}) nor GB18030; re-save the file as UTF-8"
             ) from None
         if not _looks_like_text(text):
-            raise InputError(f"{name}: not valid UTF-8, and as GB18030 it decodes to control characters") from None
+            raise InputError(
+                f"{name}: not valid UTF-8, and as GB18030 it decodes to control characters"
+            ) from None
         return text
 
 
@@ -115,7 +117,9 @@ def read_document(path: Path, *, max_bytes: int, meta: SourceMeta | None = None)
     if size == 0:
         raise InputError(f"{path}: empty file")
     if size > max_bytes:
-        raise InputError(f"{path}: {size:,} bytes is over the limit of {max_bytes:,} (setting KG_MAX_FILE_BYTES)")
+        raise InputError(
+            f"{path}: {size:,} bytes is over the limit of {max_bytes:,} (setting KG_MAX_FILE_BYTES)"
+        )
     text = normalize_text(decode_bytes(path.read_bytes(), str(path)))
     if not text.strip():
         raise InputError(f"{path}: only white space")

@@ -33,7 +33,8 @@ def test_related_lists_the_carrier_with_its_evidence(sample_data_dir: Path) -> N
     code, out = kg(sample_data_dir, "related", "全过程人民民主", "--json", "--limit", "50")
     assert code == 0, out
     data = json.loads(out)
-    carriers = [r for r in data["related"] if r["concept"] == "人民代表大会制度" and r["type"] == "CARRIER_OF"]
+    related = data["related"]
+    carriers = [r for r in related if r["concept"] == "人民代表大会制度" and r["type"] == "CARRIER_OF"]
     assert carriers, [(r["concept"], r["type"]) for r in data["related"]]
     assert carriers[0]["direction"] == "in"
     assert any("人民代表大会制度" in e and "全过程人民民主" in e for e in carriers[0]["evidence"])
@@ -55,7 +56,9 @@ def test_path_gives_evidence_for_every_step(sample_data_dir: Path) -> None:
     assert code == 0, out
     steps = [line for line in out.splitlines() if line.startswith("  ")]
     assert steps
-    assert all(line.rstrip().endswith(("。", "；", "！", "？", "…", "：", "，")) or "：" in line for line in steps)
+    for line in steps:  # "  A TYPE B: evidence sentence"
+        _, _, evidence = line.partition(": ")
+        assert len(evidence.strip()) >= 4, line
 
 
 def test_unknown_concept_fails_with_close_matches(sample_data_dir: Path) -> None:

@@ -224,7 +224,12 @@ class GraphAggregate:
         score: float | None = None
         weight = float(count)
         if rtype == CO:
-            counts = (count, self.concepts[head].sentences, self.concepts[tail].sentences, self.total_sentences)
+            counts = (
+                count,
+                self.concepts[head].sentences,
+                self.concepts[tail].sentences,
+                self.total_sentences,
+            )
             score = pmi(*counts)
             weight = discounted_pmi(*counts)
         return Relation(

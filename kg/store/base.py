@@ -128,7 +128,12 @@ class GraphStore(Protocol):
         ...
 
     def neighbourhood(
-        self, center: str, *, depth: int = 1, max_nodes: int = 50, types: Collection[RelationType] | None = None
+        self,
+        center: str,
+        *,
+        depth: int = 1,
+        max_nodes: int = 50,
+        types: Collection[RelationType] | None = None,
     ) -> tuple[list[Concept], list[Relation]]:
         """The ego graph around a concept: breadth-first, strongest edges first,
         at most `max_nodes` nodes, and every edge among the chosen nodes."""

@@ -150,7 +150,9 @@ class NetworkxStore:
 
     def list_documents(self, offset: int = 0, limit: int = 100) -> list[DocumentInfo]:
         self._sync()
-        docs = sorted(self._docs.values(), key=lambda x: (x.document.date or "", x.document.title, x.document.id))
+        docs = sorted(
+            self._docs.values(), key=lambda x: (x.document.date or "", x.document.title, x.document.id)
+        )
         return [self._info(x) for x in docs[offset : offset + limit]]
 
     def document_mentions(self, document_id: str) -> list[Mention]:

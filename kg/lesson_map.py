@@ -1,0 +1,211 @@
+"""Trainer lesson maps: a named selection of concepts saved as a self-contained HTML page
+(opens from disk with no server) and a static SVG image for slides and print.
+
+`build_lesson_map` reads the store; `lesson_map_svg`, `spring_positions` and
+`safe_filename` are pure.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+import networkx as nx
+
+from kg.model import SYMMETRIC_TYPES, Concept, Relation, RelationType
+from kg.query import InvalidQuery, resolve
+from kg.store.base import GraphStore
+from kg.views.pyvis_map import render_graph_map
+from kg.views.style import CATEGORY_LABELS, category_colour, relation_colour
+
+MAX_CONCEPTS = 60
+FONTS = "Noto Sans CJK SC, Noto Sans SC, Microsoft YaHei, sans-serif"
+SEED = 7
+
+
+@dataclass(frozen=True, slots=True)
+class LessonMap:
+    name: str
+    concepts: tuple[Concept, ...]
+    relations: tuple[Relation, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SavedLessonMap:
+    name: str
+    html: Path
+    svg: Path
+
+
+def build_lesson_map(
+    store: GraphStore, name: str, concept_names: Sequence[str], *, include_cooccurrence: bool = False
+) -> LessonMap:
+    """The chosen concepts (names or aliases; unknown ones raise ConceptNotFound with suggestions)
+    and every relation among them."""
+    if not name.strip():
+        raise InvalidQuery("a lesson map needs a name")
+    if not 1 <= len(concept_names) <= MAX_CONCEPTS:
+        raise InvalidQuery(f"a lesson map holds 1 to {MAX_CONCEPTS} concepts, got {len(concept_names)}")
+    chosen: dict[str, Concept] = {}
+    for n in concept_names:
+        c = resolve(store, n)
+        chosen.setdefault(c.id, c)
+    ids = list(chosen)
+    relations: list[Relation] = []
+    for i, a in enumerate(ids):
+        for b in ids[i + 1 :]:
+            for r in store.edges_between(a, b, max_evidence=2):
+                if include_cooccurrence or r.type != RelationType.CO_OCCURS_WITH:
+                    relations.append(r)
+    relations.sort(key=lambda r: (r.head, str(r.type), r.tail))
+    return LessonMap(name.strip(), tuple(chosen.values()), tuple(relations))
+
+
+def lesson_map_html(lm: LessonMap) -> str:
+    return render_graph_map(
+        lm.concepts,
+        lm.relations,
+        title=lm.name,
+        subtitle=f"{len(lm.concepts)} concepts, {len(lm.relations)} relations",
+    )
+
+
+def spring_positions(
+    nodes: Sequence[str], edges: Sequence[tuple[str, str]], *, seed: int = SEED
+) -> dict[str, tuple[float, float]]:
+    """A deterministic spring layout in [0, 1] x [0, 1]."""
+    if not nodes:
+        return {}
+    if len(nodes) == 1:
+        return {nodes[0]: (0.5, 0.5)}
+    g = nx.Graph()
+    g.add_nodes_from(nodes)
+    g.add_edges_from(edges)
+    pos = nx.spring_layout(g, seed=seed, iterations=200)
+    xs = [float(p[0]) for p in pos.values()]
+    ys = [float(p[1]) for p in pos.values()]
+    span_x, span_y = (max(xs) - min(xs)) or 1.0, (max(ys) - min(ys)) or 1.0
+    return {n: ((float(pos[n][0]) - min(xs)) / span_x, (float(pos[n][1]) - min(ys)) / span_y) for n in nodes}
+
+
+def _radius(c: Concept) -> float:
+    return 8.0 + 3.0 * math.log2(1 + c.mention_count)
+
+
+def lesson_map_svg(
+    lm: LessonMap,
+    *,
+    width: int = 1200,
+    height: int = 800,
+    positions: Mapping[str, tuple[float, float]] | None = None,
+) -> str:
+    """The map as a standalone SVG (escaped text, CJK-capable font stack, legend)."""
+    margin, legend_w = 70, 210
+    pos = positions or spring_positions([c.id for c in lm.concepts], [(r.head, r.tail) for r in lm.relations])
+    plot_w = width - legend_w - 2 * margin
+    plot_h = height - 2 * margin - 40
+
+    def xy(cid: str) -> tuple[float, float]:
+        x, y = pos[cid]
+        return margin + x * plot_w, margin + 40 + y * plot_h
+
+    by_id = {c.id: c for c in lm.concepts}
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" font-family="{FONTS}">',
+        f"<title>{escape(lm.name)}</title>",
+        '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" '
+        'orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#555"/></marker></defs>',
+        f'<rect width="{width}" height="{height}" fill="#ffffff"/>',
+        f'<text x="{margin}" y="{margin - 20}" font-size="26" font-weight="bold">{escape(lm.name)}</text>',
+    ]
+    for r in lm.relations:
+        if r.head not in by_id or r.tail not in by_id:
+            continue
+        (x1, y1), (x2, y2) = xy(r.head), xy(r.tail)
+        dx, dy = x2 - x1, y2 - y1
+        dist = math.hypot(dx, dy) or 1.0
+        r1, r2 = _radius(by_id[r.head]), _radius(by_id[r.tail]) + 3
+        sx, sy = x1 + dx * r1 / dist, y1 + dy * r1 / dist
+        ex, ey = x2 - dx * r2 / dist, y2 - dy * r2 / dist
+        co = r.type == RelationType.CO_OCCURS_WITH
+        attrs = f'stroke="{relation_colour(r.type)}" stroke-width="{1 if co else 2}"'
+        if co:
+            attrs += ' stroke-dasharray="4 3"'
+        if r.type not in SYMMETRIC_TYPES:
+            attrs += ' marker-end="url(#arrow)"'
+        out.append(f'<line x1="{sx:.1f}" y1="{sy:.1f}" x2="{ex:.1f}" y2="{ey:.1f}" {attrs}/>')
+        if not co:
+            out.append(
+                f'<text x="{(sx + ex) / 2:.1f}" y="{(sy + ey) / 2 - 4:.1f}" font-size="11" fill="#444" '
+                f'text-anchor="middle">{escape(str(r.type))}</text>'
+            )
+    for c in lm.concepts:
+        x, y = xy(c.id)
+        rad = _radius(c)
+        out.append(
+            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{rad:.1f}" fill="{category_colour(c.category)}" '
+            f'stroke="#333" stroke-width="1"><title>{escape(c.name)}</title></circle>'
+        )
+        out.append(
+            f'<text x="{x:.1f}" y="{y + rad + 16:.1f}" font-size="15" text-anchor="middle">'
+            f"{escape(c.name)}</text>"
+        )
+    lx, ly = width - legend_w + 10, margin + 40
+    out.append(f'<text x="{lx}" y="{ly}" font-size="14" font-weight="bold">类别 categories</text>')
+    present = {str(c.category) for c in lm.concepts}
+    for cat, label in CATEGORY_LABELS.items():
+        if cat in present:
+            ly += 22
+            out.append(f'<circle cx="{lx + 7}" cy="{ly - 5}" r="7" fill="{category_colour(cat)}"/>')
+            out.append(f'<text x="{lx + 20}" y="{ly}" font-size="13">{escape(label)}</text>')
+    types = sorted({str(r.type) for r in lm.relations})
+    if types:
+        ly += 34
+        out.append(f'<text x="{lx}" y="{ly}" font-size="14" font-weight="bold">关系 relations</text>')
+        for t in types:
+            ly += 22
+            out.append(
+                f'<line x1="{lx}" y1="{ly - 5}" x2="{lx + 16}" y2="{ly - 5}" stroke="{relation_colour(t)}" '
+                'stroke-width="3"/>'
+            )
+            out.append(f'<text x="{lx + 22}" y="{ly}" font-size="13">{escape(t)}</text>')
+    out.append("</svg>")
+    return "\n".join(out) + "\n"
+
+
+_UNSAFE = re.compile(r"[^\w\u3400-\u9fff-]+")
+
+
+def safe_filename(name: str, max_chars: int = 80) -> str:
+    """A file name from a map name: letters, digits, CJK, '-' and '_' kept, the rest '_'."""
+    text = unicodedata.normalize("NFC", name).strip()
+    slug = _UNSAFE.sub("_", text).strip("._")[:max_chars]
+    return slug or "map"
+
+
+def save_lesson_map(lm: LessonMap, folder: Path) -> SavedLessonMap:
+    """Write `<name>.html` (self-contained) and `<name>.svg` into `folder`."""
+    folder.mkdir(parents=True, exist_ok=True)
+    stem = safe_filename(lm.name)
+    html_path, svg_path = folder / f"{stem}.html", folder / f"{stem}.svg"
+    html_path.write_text(lesson_map_html(lm), encoding="utf-8")
+    svg_path.write_text(lesson_map_svg(lm), encoding="utf-8")
+    return SavedLessonMap(lm.name, html_path, svg_path)
+
+
+__all__ = [
+    "LessonMap",
+    "SavedLessonMap",
+    "build_lesson_map",
+    "lesson_map_html",
+    "lesson_map_svg",
+    "safe_filename",
+    "save_lesson_map",
+    "spring_positions",
+]

@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from kg.lesson_map import build_lesson_map, lesson_map_svg, safe_filename, save_lesson_map, spring_positions
+from kg.query import ConceptNotFound, InvalidQuery
+from kg.store.networkx_store import NetworkxStore
+
+XSS = "<img src=x onerror=alert(1)>"
+
+
+def test_lesson_map_files_are_self_contained(store: NetworkxStore, tmp_path: Path) -> None:
+    lm = build_lesson_map(store, "第一课 <民主>", ["人大制度", "全过程人民民主", "社会主义民主政治", XSS])
+    assert [c.name for c in lm.concepts][:2] == ["人民代表大会制度", "全过程人民民主"]
+    assert {str(r.type) for r in lm.relations} == {"CARRIER_OF", "ESSENTIAL_FEATURE_OF", "PROMOTES"}
+    saved = save_lesson_map(lm, tmp_path / "maps")
+    html = saved.html.read_text(encoding="utf-8")
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", html)
+    assert XSS not in html and "第一课 &lt;民主&gt;" in html
+    svg = saved.svg.read_text(encoding="utf-8")
+    root = ET.fromstring(svg)  # well-formed XML: every name escaped
+    assert root.tag.endswith("svg")
+    texts = [t.text for t in root.iter("{http://www.w3.org/2000/svg}text")]
+    assert XSS in texts and "人民代表大会制度" in texts and "CARRIER_OF" in texts
+    assert saved.html.name == "第一课__民主.html" or saved.html.name.startswith("第一课")
+
+
+def test_lesson_map_validation(store: NetworkxStore) -> None:
+    with pytest.raises(ConceptNotFound) as e:
+        build_lesson_map(store, "x", ["全过程人民民主", "全过程民主"])
+    assert "全过程人民民主" in e.value.suggestions
+    with pytest.raises(InvalidQuery):
+        build_lesson_map(store, "x", [])
+    with pytest.raises(InvalidQuery):
+        build_lesson_map(store, "  ", ["全过程人民民主"])
+
+
+def test_layout_is_deterministic_and_in_the_unit_square() -> None:
+    nodes = [str(i) for i in range(12)]
+    edges = [(nodes[i], nodes[(i + 1) % 12]) for i in range(12)]
+    a, b = spring_positions(nodes, edges), spring_positions(nodes, edges)
+    assert a == b
+    assert all(0 <= x <= 1 and 0 <= y <= 1 for x, y in a.values())
+
+
+def test_safe_filename() -> None:
+    assert safe_filename("../../etc/passwd") == "etc_passwd"
+    assert safe_filename("全过程 人民民主/第1课") == "全过程_人民民主_第1课"
+    assert safe_filename("///") == "map"
+
+
+def test_svg_of_empty_relations(store: NetworkxStore) -> None:
+    lm = build_lesson_map(store, "one", ["四个意识"])
+    ET.fromstring(lesson_map_svg(lm))

@@ -1,11 +1,874 @@
-"""Placeholder: the relation finder is written by the relations engineer (overwrite freely)."""
+"""Typed relations between the concept mentions of one sentence (pure).
+
+The finder works on a *masked* sentence: every concept span is replaced by one
+private-use character (U+E000 + its index), quotes and white space are
+dropped. Cue grammars are then regular expressions over that string, so a cue
+like ``以X推动Y`` is literally ``以(G)推动(G)`` where ``G`` is a coordinated
+group of concepts (``A、B和C``; each conjunct takes part in the relation).
+
+Constructions, with the guideline direction head -> tail:
+
+* copula ``X是(…)Y的(…)N`` and its variants ``把X作为…Y的N``, ``以X为N的Y``,
+  ``X既是…N，又是…N`` (subject carried over to later ``是`` clauses and to
+  ``这也是``), and the reversed ``Y的N是X``; the head noun N decides the type
+  (载体/途径/形式 -> CARRIER_OF, 保证/保障 -> GUARANTEES, 本质特征/核心 ->
+  ESSENTIAL_FEATURE_OF, 组成部分/首要内容 -> PART_OF, 体现 -> EMBODIES, 动力/
+  抓手 -> PROMOTES, 指导思想/引领者 -> GUIDES), see `_NOUN_CUES`;
+* verb cues ``X推动Y``, ``以/用/通过X推动Y``, ``X体现了Y`` … (`_VERB_CUES`), with
+  chains ``以X促进A、保障B``; a sentence topic is carried to later clauses only
+  for statements (``体现了``, ``领导…``), never for directives (``要…``);
+* guidance frames ``以X为指导/引领/主线``, ``在X的领导/指引下``, ``以X统揽Y``,
+  ``X为Y指明方向``, ``X对Y的领导``, ``X领导的Y``, ``将Y置于X的领导下``, ``X对Y作出
+  部署``; the goals of a closing ``为Y而奋斗`` are what the guide leads;
+* role frames ``发挥X对Y的引领作用``, ``发挥X…Y的保障作用``, ``为Y提供保证``,
+  ``为Y作出贡献``, ``对促进Y具有…作用``;
+* unification ``坚持X、Y、Z有机统一/相结合/共同推进/一体建设`` (all pairs);
+* membership ``A、B等C``, ``A、B、C三大攻坚战``, ``A、B的C程序/体制/理念``,
+  ``A、B（以下统称C）``, ``C包括A、B``, ``坚持C首先要坚持A``;
+* change ``把X(优势)转化为Y``, ``由X向Y转变``, ``由X转向Y``.
+
+Co-occurrence alone never yields a relation.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from extractors.spans import ConceptSpan, FoundRelation
+from kg.model import Category, RelationType
+
+R = RelationType
+
+# --------------------------------------------------------------------------
+# masking
+# --------------------------------------------------------------------------
+
+_BASE = 0xE000
+_X = "[\ue000-\uf8ff]"  # one concept
+_CONJ = "(?:、|和|与|以及|及|同|或)"
+_G = f"{_X}(?:{_CONJ}{_X})*"  # a coordinated group of concepts
+_NP = "[^，,；;：:。！？!?（）()\ue000-\uf8ff]"  # any plain character inside a clause
+_NPI = "[^，,；;：:。！？!?（）()、\ue000-\uf8ff]"  # the same inside one list item
+_DROP = frozenset("“”‘’\"'《》〈〉「」『』 \t\n\u3000")
+_CLAUSE_END = "，,；;：:。！？!?"
+
+_ADV = (
+    "(?:要|必须|应当|应该|应|将|会|能够|能|可以|更好地|更好|更加|有力地|有力|有效地|有效|充分|集中|"
+    "进一步|切实|不断|持续|积极|全面|深入|大力|努力|才能|就是要|就要|就|也|都|始终|已经|已|正在|"
+    "真正|着力|加快|深刻地|深刻|生动地|生动|鲜明地|鲜明|共同|直接|有机|自觉|坚定|坚决|牢牢|"
+    "全力|主动|广泛|更|再|又|还|既|均|则|从而|进而|以此|以)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Masked:
+    s: str  # the masked sentence
+    spans: tuple[ConceptSpan, ...]  # span k is the character chr(_BASE + k)
+
+
+def _mask(text: str, sentence: tuple[int, int], spans: Sequence[ConceptSpan]) -> _Masked:
+    start, end = sentence
+    kept: list[ConceptSpan] = []
+    for sp in sorted(spans, key=lambda x: (x.start, -(x.end - x.start))):
+        if sp.start < start or sp.end > end or sp.end <= sp.start:
+            continue
+        if kept and sp.start < kept[-1].end:
+            continue  # overlapping: keep the earlier (longer) one
+        if len(kept) >= 0x18FF:
+            break
+        kept.append(sp)
+    out: list[str] = []
+    pos = start
+    for k, sp in enumerate(kept):
+        out.extend(ch for ch in text[pos : sp.start] if ch not in _DROP)
+        out.append(chr(_BASE + k))
+        pos = sp.end
+    out.extend(ch for ch in text[pos:end] if ch not in _DROP)
+    return _Masked("".join(out), tuple(kept))
+
+
+def _ids(s: str) -> list[int]:
+    """Span indices of the concept characters in `s`, in order."""
+    return [ord(ch) - _BASE for ch in s if _BASE <= ord(ch) <= 0xF8FF]
+
+
+def _is_concept(ch: str) -> bool:
+    return _BASE <= ord(ch) <= 0xF8FF
+
+
+# --------------------------------------------------------------------------
+# cue lexicons
+# --------------------------------------------------------------------------
+
+#: head nouns of a copula predicate ``X是…Y的(修饰)N`` and the type they give
+_NOUN_CUES: dict[str, RelationType] = {
+    # carrier, channel, form of realisation
+    "载体": R.CARRIER_OF,
+    "实现形式": R.CARRIER_OF,
+    "组织形式": R.CARRIER_OF,
+    "形式": R.CARRIER_OF,
+    "途径": R.CARRIER_OF,
+    "渠道": R.CARRIER_OF,
+    "主渠道": R.CARRIER_OF,
+    "方式": R.CARRIER_OF,
+    "平台": R.CARRIER_OF,
+    "制度安排": R.CARRIER_OF,
+    "依托": R.CARRIER_OF,
+    # guarantee
+    "保证": R.GUARANTEES,
+    "保障": R.GUARANTEES,
+    "防线": R.GUARANTEES,
+    "屏障": R.GUARANTEES,
+    # defining feature or core
+    "本质特征": R.ESSENTIAL_FEATURE_OF,
+    "根本特征": R.ESSENTIAL_FEATURE_OF,
+    "特征": R.ESSENTIAL_FEATURE_OF,
+    "本质属性": R.ESSENTIAL_FEATURE_OF,
+    "本质要求": R.ESSENTIAL_FEATURE_OF,
+    "真谛": R.ESSENTIAL_FEATURE_OF,
+    "核心": R.ESSENTIAL_FEATURE_OF,
+    "灵魂": R.ESSENTIAL_FEATURE_OF,
+    "生命": R.ESSENTIAL_FEATURE_OF,
+    "精髓": R.ESSENTIAL_FEATURE_OF,
+    "核心要义": R.ESSENTIAL_FEATURE_OF,
+    # member or component
+    "组成部分": R.PART_OF,
+    "首要内容": R.PART_OF,
+    "重要内容": R.PART_OF,
+    "核心内容": R.PART_OF,
+    "内容": R.PART_OF,
+    "应有之义": R.PART_OF,
+    "题中之义": R.PART_OF,
+    "任务": R.PART_OF,
+    "主体工程": R.PART_OF,
+    "基础": R.PART_OF,
+    "主体": R.PART_OF,
+    "源头": R.PART_OF,
+    "一部分": R.PART_OF,
+    "重要方面": R.PART_OF,
+    "环节": R.PART_OF,
+    # embodiment
+    "体现": R.EMBODIES,
+    "象征": R.EMBODIES,
+    "缩影": R.EMBODIES,
+    "写照": R.EMBODIES,
+    "结晶": R.EMBODIES,
+    # promotion
+    "动力": R.PROMOTES,
+    "推动力": R.PROMOTES,
+    "驱动力": R.PROMOTES,
+    "引擎": R.PROMOTES,
+    "抓手": R.PROMOTES,
+    "总抓手": R.PROMOTES,
+    "突破口": R.PROMOTES,
+    # guidance
+    "指导思想": R.GUIDES,
+    "行动指南": R.GUIDES,
+    "根本遵循": R.GUIDES,
+    "指南": R.GUIDES,
+    "领导核心": R.GUIDES,
+    "引领者": R.GUIDES,
+    "领导者": R.GUIDES,
+    "主心骨": R.GUIDES,
+}
+
+#: nouns of ``以X为N`` (the tail follows: ``以X为N的Y`` or the next verb phrase)
+_FRAME_CUES: dict[str, RelationType] = {
+    **{k: v for k, v in _NOUN_CUES.items() if v is not R.PART_OF or k in ("源头", "主体")},
+    "指导": R.GUIDES,
+    "指引": R.GUIDES,
+    "引领": R.GUIDES,
+    "统领": R.GUIDES,
+    "主线": R.GUIDES,
+    "遵循": R.GUIDES,
+    "导向": R.GUIDES,
+    "牵引": R.PROMOTES,
+    "牛鼻子": R.PROMOTES,
+}
+del _FRAME_CUES["生命"]
+del _FRAME_CUES["体现"]
+
+#: generic predicate nouns that let a predicate verb decide (``是保障Y的重要措施``)
+_GENERIC_NOUNS = ("措施", "举措", "手段", "办法", "关键", "前提", "利器", "法宝", "武器", "工具", "制度")
+
+#: verbs of ``X(副词)V(了)Y`` and their types
+_VERB_CUES: dict[str, RelationType] = {
+    "推动": R.PROMOTES,
+    "促进": R.PROMOTES,
+    "带动": R.PROMOTES,
+    "推进": R.PROMOTES,
+    "助推": R.PROMOTES,
+    "助力": R.PROMOTES,
+    "服务于": R.PROMOTES,
+    "服务": R.PROMOTES,
+    "拉动": R.PROMOTES,
+    "驱动": R.PROMOTES,
+    "营造": R.PROMOTES,
+    "保障": R.GUARANTEES,
+    "保证": R.GUARANTEES,
+    "确保": R.GUARANTEES,
+    "维护": R.GUARANTEES,
+    "捍卫": R.GUARANTEES,
+    "守护": R.GUARANTEES,
+    "统揽": R.GUIDES,
+    "引领": R.GUIDES,
+    "指导": R.GUIDES,
+    "领导": R.GUIDES,
+    "统领": R.GUIDES,
+    "指引": R.GUIDES,
+    "体现": R.EMBODIES,
+    "彰显": R.EMBODIES,
+    "展现": R.EMBODIES,
+    "诠释": R.EMBODIES,
+    "反映": R.EMBODIES,
+    "展示": R.EMBODIES,
+    "凸显": R.EMBODIES,
+    "转化为": R.TRANSFORMS_INTO,
+    "转变为": R.TRANSFORMS_INTO,
+    "转换为": R.TRANSFORMS_INTO,
+}
+
+#: ``发挥X对Y的N作用`` / ``Y的N作用``
+_ROLE_CUES: dict[str, RelationType] = {
+    "引领": R.GUIDES,
+    "主导": R.GUIDES,
+    "指导": R.GUIDES,
+    "领导": R.GUIDES,
+    "统领": R.GUIDES,
+    "导向": R.GUIDES,
+    "保障": R.GUARANTEES,
+    "保证": R.GUARANTEES,
+    "推动": R.PROMOTES,
+    "促进": R.PROMOTES,
+    "带动": R.PROMOTES,
+    "载体": R.CARRIER_OF,
+}
+
+#: ``坚持X、Y有机统一`` and friends
+_UNITY_CUES = (
+    "有机统一",
+    "相统一",
+    "统一起来",
+    "有机结合",
+    "相结合",
+    "结合起来",
+    "相互贯通",
+    "共同推进",
+    "一体建设",
+    "一体推进",
+    "相辅相成",
+    "相互促进",
+    "有机融合",
+    "相融合",
+)
+
+#: head-noun endings of concepts that an enumeration ``A、B的C`` can be the parts of
+_FRAME_ENDINGS = (
+    "程序",
+    "体制",
+    "机制",
+    "体系",
+    "理念",
+    "原则",
+    "格局",
+    "方针",
+    "要求",
+    "制度",
+    "方略",
+    "布局",
+)
+
+_NUM_FORMULA = re.compile(r"^[一二两三四五六七八九十百0-9]+(?:个|项|大|条|种|类|为|张|支)")
+
+
+def _alt(words: Iterable[str]) -> str:
+    return "(?:" + "|".join(sorted({re.escape(w) for w in words}, key=len, reverse=True)) + ")"
+
+
+_MODS = (
+    "(?:最|根本|重要|基本|主要|本质|核心|首要|集中|生动|具体|特有|独特|最高|专门|有效|必然|"
+    "直接|鲜明|显著|强大|坚强|有力|政治|制度|组织|历史|重大|重点|关键|总|新|伟大|唯一|一项|一个|"
+    "一道|最后|一种|内在|科学|正确|强大|深厚|宝贵|广泛|真实|管用)*"
+)
+_NOUN_RE = re.compile(_alt(_NOUN_CUES))
+_VERB_RE = _alt(_VERB_CUES)
+
+
+# --------------------------------------------------------------------------
+# the finder
+# --------------------------------------------------------------------------
+
+
+class _Out:
+    """Collects relations between span indices, without duplicates or self-loops."""
+
+    def __init__(self, m: _Masked) -> None:
+        self.m = m
+        self.items: dict[tuple[str, RelationType, str], None] = {}
+
+    def add(self, heads: Iterable[int], typ: RelationType, tails: Iterable[int]) -> None:
+        tails = list(tails)
+        for h in heads:
+            for t in tails:
+                hn, tn = self.m.spans[h].name, self.m.spans[t].name
+                if hn == tn:
+                    continue
+                if typ in (R.UNIFIED_WITH,) and (tn, typ, hn) in self.items:
+                    continue
+                self.items[(hn, typ, tn)] = None
+
+    def result(self) -> list[FoundRelation]:
+        return [FoundRelation(h, t, tl) for h, t, tl in self.items]
 
 
 def find_relations(text: str, sentence: tuple[int, int], spans: Sequence[ConceptSpan]) -> list[FoundRelation]:
+    """Typed relations stated in one sentence between its concept mentions."""
+    m = _mask(text, sentence, spans)
+    if len(m.spans) < 2:
+        return []
+    out = _Out(m)
+    clauses = _clauses(m.s)
+    _copula(m, clauses, out)
+    _frames(m, clauses, out)
+    _guidance(m, clauses, out)
+    _verbs(m, clauses, out)
+    _roles(m, clauses, out)
+    _unity(m, out)
+    _membership(m, out)
+    _change(m, out)
+    return out.result()
+
+
+def _clauses(s: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    start = 0
+    for i, ch in enumerate(s):
+        if ch in _CLAUSE_END:
+            if i > start:
+                out.append((start, i))
+            start = i + 1
+    if start < len(s):
+        out.append((start, len(s)))
+    return out
+
+
+def _clause_of(clauses: list[tuple[int, int]], pos: int) -> int:
+    for i, (a, b) in enumerate(clauses):
+        if a <= pos < b or pos == b:
+            return i
+    return len(clauses) - 1
+
+
+def _group_at(s: str, pos: int) -> list[int]:
+    """The coordinated group starting at the concept at `pos`."""
+    g = re.compile(_G).match(s, pos)
+    return _ids(g.group(0)) if g else []
+
+
+def _group_before(s: str, pos: int) -> tuple[int, list[int]]:
+    """(start, ids) of the coordinated group ending exactly at `pos`, or (pos, [])."""
+    g = re.search(f"{_G}$", s[:pos])
+    return (g.start(), _ids(g.group(0))) if g else (pos, [])
+
+
+# ---- copula ---------------------------------------------------------------
+
+_SUBJ_GAP = re.compile(
+    "^(?:的?(?:建设|工作|实践|事业))?(?:也|就|都|正|才|更|则|既|又|还|同样|首先|本身|必然|始终|恰恰|仍然|依然|已经|"
+    "本来|从来|一直|历来|无疑|确实|实际上|本质上|归根到底|说到底)*$"
+)
+_INHERIT_GAP = re.compile(
+    "^(?:这|这也|这就|这更|这正|这既|这些|这都|它|它们|也|又|更|还|既|而且|同时|都|就|并且|且|而)*$"
+)
+_TOPIC_CLAUSE = re.compile(f"^{_NP}{{0,3}}({_G})(?:的?(?:建设|工作|实践|事业))?$")
+_BAD_BEFORE_SHI = re.compile("(?:但|而|凡|总|于|只|要|或|不|真|像|倒|硬|可|即使|若|如果|不管|无论)$")
+
+
+def _classify(pred: str, offset: int) -> tuple[RelationType, list[int]] | None:
+    """Type and tail concepts of a predicate ``…Y的(修饰)N``; offsets are relative to the masked sentence."""
+    for nm in _NOUN_RE.finditer(pred):
+        before = pred[: nm.start()]
+        rest = pred[nm.end() :]
+        if not re.match(f"^(?:之一)?(?:(?:[和与、及]|以及){_NP}{{0,12}})?$", rest):
+            continue
+        if "的" not in before or not _ids(before):
+            continue
+        typ = _NOUN_CUES[nm.group(0)]
+        tails = _possessors(before)
+        if tails:
+            return typ, tails
+    # a generic noun: the predicate's verb decides (是保障Y的重要措施)
+    vm = re.match(f"^{_ADV}*(保障|保证|维护|确保|守护|推动|促进|推进|带动|体现)", pred)
+    if vm and re.search(f"的{_MODS}{_NP}{{0,6}}{_alt(_GENERIC_NOUNS)}(?:之一)?$", pred):
+        tails = _possessors(pred[: pred.rfind("的")])
+        if tails:
+            return _VERB_CUES[vm.group(1)], tails
+    return None
+
+
+def _possessors(before: str) -> list[int]:
+    """Concepts of a modifier ``…Y的`` that may be the tail: followed (within a
+    few characters, no other concept in between) by 的, a conjunction, or the end."""
+    out: list[int] = []
+    for i, ch in enumerate(before):
+        if not _is_concept(ch):
+            continue
+        j = i + 1
+        while j < len(before) and not _is_concept(before[j]):
+            j += 1
+        gap = before[i + 1 : j]
+        nxt_is_concept = j < len(before)
+        if (
+            gap == ""
+            or re.match(f"^{_NP}{{0,4}}?(?:的|[、和与及]|等|有机统一|相统一)", gap)
+            or (not nxt_is_concept and re.match(f"^{_MODS}$", gap))
+        ):
+            out.append(ord(ch) - _BASE)
+    return out
+
+
+def _copula(m: _Masked, clauses: list[tuple[int, int]], out: _Out) -> None:
+    s = m.s
+    last_subject: list[int] = []
+    prev_clause = ""
+    for a, b in clauses:
+        clause = s[a:b]
+        p = -1
+        for sm in re.finditer("是", clause):
+            q = sm.start()
+            if _BAD_BEFORE_SHI.search(clause[:q]) or re.match("是(?:否|不是|非|要|说|因为|由于)", clause[q:]):
+                continue
+            if clause[:q].endswith("就") and re.match("是(?:要|在)", clause[q:]):
+                continue
+            p = q
+            break
+        if p < 0:
+            last_subject = [] if _ids(clause) else last_subject
+            prev_clause = clause
+            continue
+        before, pred = clause[:p], clause[p + 1 :]
+        # reversed: Y的N是X
+        rev = re.search(f"({_G})的?{_MODS}({_NOUN_RE.pattern})(?:也|就|都|正|则)?$", before)
+        gm = re.search(f"({_G})({_NP}*)$", before)
+        subject: list[int] = []
+        if rev and re.match(f"^(?:坚持|实行|实现)?({_G})", pred):
+            head_m = re.match(f"^(?:坚持|实行|实现)?({_G})", pred)
+            assert head_m is not None
+            typ = _NOUN_CUES[rev.group(2)]
+            out.add(_ids(head_m.group(1)), typ, _ids(rev.group(1)))
+            last_subject = []
+            prev_clause = clause
+            continue
+        if gm and _SUBJ_GAP.match(gm.group(2)):
+            subject = _ids(gm.group(1))
+        elif _INHERIT_GAP.match(before):
+            if last_subject:
+                subject = last_subject
+            else:
+                tm = _TOPIC_CLAUSE.match(prev_clause)
+                if tm and not re.search("(?:指出|强调|表示|认为|说)$", prev_clause):
+                    subject = _ids(tm.group(1))
+        if subject:
+            found = _classify(pred, a + p + 1)
+            if found:
+                out.add(subject, found[0], [t for t in found[1] if t not in subject])
+            last_subject = subject
+        else:
+            last_subject = []
+        prev_clause = clause
+
+
+# ---- frames: 把X作为…, 以X为N(的Y) ------------------------------------------
+
+_FRAME_RE = re.compile(f"以({_G})为{_MODS}({_alt(_FRAME_CUES)})")
+_AS_RE = re.compile(f"(?:把|将)({_G}){_NP}{{0,4}}?作为([^，,；;。！？!?]*)")
+
+
+def _frames(m: _Masked, clauses: list[tuple[int, int]], out: _Out) -> None:
+    s = m.s
+    for fm in _FRAME_RE.finditer(s):
+        head = _ids(fm.group(1))
+        cue = fm.group(2)
+        typ = _FRAME_CUES[cue]
+        if typ is R.ESSENTIAL_FEATURE_OF and any(m.spans[h].category is Category.PERSON for h in head):
+            continue  # 以习近平同志为核心的党中央: a leadership core, not a feature
+        after = s[fm.end() :]
+        nm = re.match(f"^的({_NP}{{0,4}}?)({_G})", after)
+        if nm and "的" not in nm.group(1):
+            out.add(head, typ, _ids(nm.group(2)))
+            continue
+        if typ is R.GUIDES:
+            continue  # handled with the guidance frames (tails in the following clause)
+        if typ in (R.PROMOTES, R.CARRIER_OF, R.GUARANTEES):
+            tails = _following_object(m, clauses, fm.end())
+            out.add(head, typ, tails)
+    for am in _AS_RE.finditer(s):
+        found = _classify(am.group(2), am.start(2))
+        if found:
+            out.add(_ids(am.group(1)), found[0], found[1])
+
+
+def _following_object(m: _Masked, clauses: list[tuple[int, int]], pos: int) -> list[int]:
+    """The first concept group of the verb phrase after `pos`: in the rest of the
+    clause, else in the next two clauses. Groups that are implemented or followed
+    (贯彻/学习/按照 X) and events or persons are skipped."""
+    s = m.s
+    ci = _clause_of(clauses, pos)
+    regions = [s[pos : clauses[ci][1]]] + [s[a:b] for a, b in clauses[ci + 1 : ci + 3]]
+    for reg in regions:
+        for g in re.finditer(_G, reg):
+            pre = reg[: g.start()]
+            if len(pre) > 12:
+                break
+            if re.search("(?:贯彻|学习|落实|遵循|按照|根据|依照|依据|围绕|紧扣|高举|坚持以|在)$", pre):
+                continue
+            ids = [
+                k for k in _ids(g.group(0)) if m.spans[k].category not in (Category.EVENT, Category.PERSON)
+            ]
+            if ids:
+                return ids
     return []
+
+
+# ---- guidance ---------------------------------------------------------------
+
+_UNDER_RE = re.compile(
+    f"在({_G})(?:同志)?的?(?:坚强|正确|统一|集中统一|全面|亲切|有力|科学)*(?:领导|指引|指导|带领|引领|统领)(?:之)?下"
+)
+_GOAL_END = re.compile("(?:而)?(?:不懈|努力|团结|继续|接续|共同)*奋斗$")
+_LEAD_BY_RE = re.compile(f"({_G})(?:坚强|统一|集中统一|直接)?领导(?:下)?的({_G})")
+_PLACE_UNDER_RE = re.compile(f"(?:把|将)({_G}){_NP}{{0,4}}?置于({_G})的{_NP}{{0,4}}领导(?:之)?下")
+_OVER_RE = re.compile(
+    f"({_G})(?:{_NP}{{0,2}})?对({_G}){_NP}{{0,6}}?的?(?:全面|绝对|统一|集中统一|坚强)*领导(?:权|地位)?(?!小组)"
+)
+_POINT_RE = re.compile(
+    f"({_G})({_NP}{{0,10}})为({_NP}{{0,10}}?)((?:{_G}{_NP}{{0,8}}?)+)"
+    "(?:指明了?|指引了?|提供了?)(?:前进|新的|新|根本|科学|重要|行动)*(方向|遵循|指引|指南)"
+)
+_DEPLOY_RE = re.compile(
+    f"({_G})(?:{_NP}{{0,2}})?对((?:{_NP}|{_X})+?)(?:作出|做出|提出|进行)了?{_NP}{{0,6}}(?:部署|要求|安排)"
+)
+
+
+def _goals(m: _Masked, clauses: list[tuple[int, int]]) -> list[int]:
+    """Concepts of a closing ``为Y、为Z(而)奋斗``."""
+    s = m.s
+    if not clauses:
+        return []
+    last = len(clauses) - 1
+    a, b = clauses[last]
+    if not _GOAL_END.search(s[a:b].rstrip("！!。")):
+        return []
+    out: list[int] = []
+    i = last
+    while i >= 0:
+        a, b = clauses[i]
+        cl = s[a:b]
+        wm = re.match(f"^{_ADV}*为", cl)
+        if not wm:
+            break
+        out = _ids(cl[wm.end() :]) + out
+        i -= 1
+    return out
+
+
+def _guidance(m: _Masked, clauses: list[tuple[int, int]], out: _Out) -> None:
+    s = m.s
+    goals = _goals(m, clauses)
+    heads_for_goals: list[int] = []
+    for fm in _FRAME_RE.finditer(s):
+        if _FRAME_CUES[fm.group(2)] is not R.GUIDES:
+            continue
+        head = _ids(fm.group(1))
+        after = s[fm.end() :]
+        if re.match(f"^的{_NP}{{0,4}}?{_X}", after):
+            continue  # 以X为引领的Y: a frame, done above
+        heads_for_goals += head
+        if not goals:
+            out.add(head, R.GUIDES, _following_object(m, clauses, fm.end()))
+    for um in _UNDER_RE.finditer(s):
+        head = _ids(um.group(1))
+        heads_for_goals += head
+        if not goals:
+            out.add(head, R.GUIDES, _following_object(m, clauses, um.end()))
+    if goals:
+        out.add(heads_for_goals, R.GUIDES, [g for g in goals if g not in heads_for_goals])
+    for lm in _LEAD_BY_RE.finditer(s):
+        out.add(_ids(lm.group(1)), R.GUIDES, _ids(lm.group(2)))
+    for pm in _PLACE_UNDER_RE.finditer(s):
+        out.add(_ids(pm.group(2)), R.GUIDES, _ids(pm.group(1)))
+    for om in _OVER_RE.finditer(s):
+        out.add(_ids(om.group(1)), R.GUIDES, _ids(om.group(2)))
+    for pm in _POINT_RE.finditer(s):
+        if "的" in pm.group(2) and len(pm.group(2)) > 8:
+            continue
+        out.add(_ids(pm.group(1)), R.GUIDES, _ids(pm.group(4)))
+    for dm in _DEPLOY_RE.finditer(s):
+        groups = list(re.finditer(_G, dm.group(2)))
+        if groups:
+            out.add(_ids(dm.group(1)), R.GUIDES, _ids(groups[-1].group(0)))
+
+
+# ---- verbs ----------------------------------------------------------------
+
+_PREP = "(?:以|用|通过|依靠|借助|依托|运用)"
+_ITEM_RE = re.compile(f"{_ADV}*({_VERB_RE})(?:了|着|出|好)?{_ADV}*")
+_NO_SUBJECT_BEFORE = re.compile("(?:对|把|将|在|向|与|和|从|由|被|给|为|让|使|同|跟|及|、|的|之|于)$")
+_DIRECTIVE = re.compile("^(?:{_NP}{0,4})(?:要|必须|应当|应|务必|需要)")
+_SPEECH = re.compile("(?:指出|强调|表示|认为|说|要求|提出)$")
+
+
+def _verb_chain(m: _Masked, pos: int, end: int) -> list[tuple[RelationType, list[int], bool]]:
+    """Items ``V Y、V Y`` starting at `pos` (before `end`): (type, objects, has 了)."""
+    s = m.s
+    items: list[tuple[RelationType, list[int], bool]] = []
+    while pos < end:
+        im = _ITEM_RE.match(s, pos, end)
+        if not im:
+            vm = re.compile(f"{_NP}{{1,12}}?(?=、)").match(s, pos, end)
+            if not vm or not items:
+                break
+            pos = vm.end() + 1
+            continue
+        typ = _VERB_CUES[im.group(1)]
+        obj = re.compile(f"({_NPI}{{0,6}}?)({_G})").match(s, im.end(), end)
+        if obj and ("的" not in obj.group(1).rstrip("的") or len(obj.group(1)) <= 2):
+            items.append((typ, _ids(obj.group(2)), "了" in s[im.start() : im.end()]))
+            pos = obj.end()
+        else:
+            pos = im.end()
+        nxt = re.compile(f"{_NP}{{0,10}}?(?:、|并|和)").match(s, pos, end)
+        if not nxt:
+            break
+        pos = nxt.end()
+    return items
+
+
+def _topic(m: _Masked, clauses: list[tuple[int, int]]) -> tuple[list[int], bool, bool]:
+    """(ids, nominal, directive) of the sentence topic: a concept group within the
+    first four characters of the sentence (after a leading speech clause)."""
+    s = m.s
+    for i, (a, b) in enumerate(clauses[:2]):
+        cl = s[a:b]
+        tm = re.match(f"^({_NP}{{0,4}}?)({_G})", cl)
+        if not tm:
+            return [], False, False
+        pre = tm.group(1)
+        if re.search("(?:对|在|把|将|以|用|通过|为|由|从|向|与|和|随着|根据|按照|围绕)", pre):
+            return [], False, False
+        rest = cl[tm.end() :]
+        if _SPEECH.match(rest) and i == 0:
+            continue
+        nominal = not re.search("(?:发展|坚持|实施|推进|加强|建设|完善|深化|健全|落实|贯彻)", pre)
+        directive = bool(re.match(f"^{_NP}{{0,4}}?(?:要|必须|应当|应|务必|需要)", rest))
+        return _ids(tm.group(2)), nominal, directive
+    return [], False, False
+
+
+def _verbs(m: _Masked, clauses: list[tuple[int, int]], out: _Out) -> None:
+    s = m.s
+    # X(副词)V Y and 以X V Y, within one clause
+    for a, b in clauses:
+        for g in re.finditer(_G, s[a:b]):
+            gs, ge = a + g.start(), a + g.end()
+            prep = re.search(f"{_PREP}(?:{_NPI}{{0,4}}的)?$", s[a:gs])
+            if not prep and _NO_SUBJECT_BEFORE.search(s[a:gs]):
+                continue
+            sfx = re.compile("(?:的?(?:建设|工作|实践|改革))?").match(s, ge, b)
+            ge = sfx.end() if sfx else ge
+            for typ, objs, _ in _verb_chain(m, ge, b):
+                out.add(_ids(g.group(0)), typ, objs)
+    # a topic carried to later clauses that start with a verb: statements only
+    topic, nominal, directive = _topic(m, clauses)
+    if topic:
+        for a, b in clauses[1:]:
+            if not _ITEM_RE.match(s, a, b):
+                continue
+            for typ, objs, perfect in _verb_chain(m, a, b):
+                if (
+                    typ is R.EMBODIES
+                    or (perfect and not directive)
+                    or (typ is R.GUIDES and nominal and not directive)
+                ):
+                    out.add(topic, typ, [o for o in objs if o not in topic])
+    # 在X中V Y: X advances Y
+    for im in re.finditer(f"在({_G}){_NP}{{0,3}}?(?:中|过程中|进程中)", s):
+        ci = _clause_of(clauses, im.end())
+        end = clauses[ci][1]
+        pos = im.end()
+        while pos < end:
+            vm = re.compile(f"{_ADV}*(?:增强|实现|巩固|提升|提高|推进|推动|促进|发展|激发)").match(
+                s, pos, end
+            )
+            if not vm:
+                nxt = re.compile(f"{_NP}{{1,12}}?、").match(s, pos, end)
+                if not nxt:
+                    break
+                pos = nxt.end()
+                continue
+            obj = re.compile(f"({_NP}{{0,4}}?)({_G})").match(s, vm.end(), end)
+            if obj:
+                out.add(_ids(im.group(1)), R.PROMOTES, _ids(obj.group(2)))
+                pos = obj.end()
+            else:
+                pos = vm.end()
+
+
+# ---- roles ----------------------------------------------------------------
+
+_ROLE_ALT = _alt(_ROLE_CUES)
+_ROLE_OVER_RE = re.compile(
+    f"({_G})(?:{_NP}{{0,2}})?(?:对|在)({_G}){_NP}{{0,6}}?(?:中|上|方面|领域)?的{_MODS}({_ROLE_ALT})作用"
+)
+_EXERT_RE = re.compile(f"发挥(?:好|出)?({_G})")
+_FOR_RE = re.compile(
+    f"为({_NP}{{0,4}}?)((?:{_G}{_NP}{{0,8}}?)+?)"
+    f"(?:提供|作出|做出|贡献)了?{_MODS}(?:{_NP}{{0,4}})?(保证|保障|支撑|动力|贡献|服务|助力)"
+)
+_SIGNIFICANCE_RE = re.compile(f"^对{_ADV}*({_VERB_RE})")
+
+
+def _nearest_before(m: _Masked, clauses: list[tuple[int, int]], pos: int, back: int = 2) -> list[int]:
+    """The concept group nearest before `pos`, at most `back` clauses earlier."""
+    s = m.s
+    ci = _clause_of(clauses, pos)
+    lo = clauses[max(0, ci - back)][0]
+    groups = list(re.finditer(_G, s[lo:pos]))
+    return _ids(groups[-1].group(0)) if groups else []
+
+
+def _roles(m: _Masked, clauses: list[tuple[int, int]], out: _Out) -> None:
+    s = m.s
+    for rm in _ROLE_OVER_RE.finditer(s):
+        out.add(_ids(rm.group(1)), _ROLE_CUES[rm.group(3)], _ids(rm.group(2)))
+    for em in _EXERT_RE.finditer(s):
+        ci = _clause_of(clauses, em.end())
+        end = clauses[ci][1]
+        seg = s[em.end() : end]
+        for im in re.finditer(f"({_G})的{_MODS}({_ROLE_ALT})作用", seg):
+            out.add(_ids(em.group(1)), _ROLE_CUES[im.group(2)], _ids(im.group(1)))
+    for fm in _FOR_RE.finditer(s):
+        cue = fm.group(3)
+        typ = R.GUARANTEES if cue in ("保证", "保障") else R.PROMOTES
+        tails = _ids(fm.group(2))
+        ci = _clause_of(clauses, fm.start())
+        a = clauses[ci][0]
+        hs, heads = _group_before(s, fm.start())
+        if not heads:
+            heads = _nearest_before(m, clauses, fm.start())
+        del hs, a
+        out.add(heads, typ, tails)
+    # X…，对促进Y具有…作用，对保障Z、维护W具有重要意义
+    in_scope = False
+    head: list[int] = []
+    for i, (a, b) in enumerate(clauses):
+        cl = s[a:b]
+        sm = _SIGNIFICANCE_RE.match(cl)
+        if sm:
+            j = i - 1
+            while j >= 0 and _SIGNIFICANCE_RE.match(s[clauses[j][0] : clauses[j][1]]):
+                j -= 1
+            if j < 0:
+                continue
+            groups = list(re.finditer(_G, s[clauses[j][0] : clauses[j][1]]))
+            head = _ids(groups[-1].group(0)) if groups else []
+            in_scope = True
+            start = a + 1
+        elif in_scope and _ITEM_RE.match(s, a, b):
+            start = a
+        else:
+            in_scope = False
+            continue
+        if not head:
+            continue
+        if not re.search("(?:具有|有着|发挥|起到)", s[a:]):
+            in_scope = False
+            continue
+        for typ, objs, _ in _verb_chain(m, start, b):
+            out.add(head, typ, objs)
+        if re.search("(?:具有|有着|发挥|起到)", cl):
+            in_scope = False
+
+
+# ---- unification ------------------------------------------------------------
+
+_UNITY_RE = re.compile(f"({_X}(?:{_CONJ}{_X})+)(?:三者|两者|二者|四者)?(?:的)?(?:{_alt(_UNITY_CUES)})")
+
+
+def _unity(m: _Masked, out: _Out) -> None:
+    for um in _UNITY_RE.finditer(m.s):
+        ids = _ids(um.group(1))
+        for i, h in enumerate(ids):
+            out.add([h], R.UNIFIED_WITH, ids[i + 1 :])
+
+
+# ---- membership ------------------------------------------------------------
+
+_ETC_RE = re.compile(f"({_G})等{_NP}{{0,2}}?({_X})")
+_ENUM = f"{_X}(?:(?:、|和|与|以及|及){_X})+"
+_ENUM_FORMULA_RE = re.compile(f"({_ENUM})的?({_X})")
+_ENUM_OF_RE = re.compile(f"({_X}(?:、{_X})+(?:(?:和|与|以及|及){_X})?)的({_X})")
+_COLLECTIVE_RE = re.compile(f"({_ENUM})[（(](?:以下|下文)?(?:统称|简称|合称|并称)为?({_X})[)）]")
+_INCLUDE_RE = re.compile(f"({_X})(?:主要|具体|一般)?(?:包括|包含|涵盖)了?({_G})")
+_FIRST_RE = re.compile(f"(?:坚持)?({_X})首先(?:要|就是|是|必须|就要)(?:坚持|做到|抓好)?({_G})")
+
+
+def _is_formula(sp: ConceptSpan) -> bool:
+    return sp.category is Category.FORMULA or bool(_NUM_FORMULA.match(sp.name))
+
+
+def _membership(m: _Masked, out: _Out) -> None:
+    s, sp = m.s, m.spans
+    for em in _ETC_RE.finditer(s):
+        out.add(_ids(em.group(1)), R.PART_OF, _ids(em.group(2)))
+    for fm in _ENUM_FORMULA_RE.finditer(s):
+        tail = _ids(fm.group(2))[0]
+        if _is_formula(sp[tail]):
+            out.add(_ids(fm.group(1)), R.PART_OF, [tail])
+    for om in _ENUM_OF_RE.finditer(s):
+        tail = _ids(om.group(2))[0]
+        members = _ids(om.group(1))
+        if not sp[tail].name.endswith(_FRAME_ENDINGS):
+            continue
+        if any(sp[k].category in (Category.ORGANIZATION, Category.PERSON) for k in members):
+            continue
+        out.add(members, R.PART_OF, [tail])
+    for cm in _COLLECTIVE_RE.finditer(s):
+        out.add(_ids(cm.group(1)), R.PART_OF, _ids(cm.group(2)))
+    for im in _INCLUDE_RE.finditer(s):
+        out.add(_ids(im.group(2)), R.PART_OF, _ids(im.group(1)))
+    for fm in _FIRST_RE.finditer(s):
+        out.add(_ids(fm.group(2)), R.PART_OF, _ids(fm.group(1)))
+
+
+# ---- change -------------------------------------------------------------------
+
+_INTO_RE = re.compile(
+    f"(?:把|将)({_NP}{{0,6}}?)({_G})({_NP}{{0,8}}?)(?:转化|转变|转换|化|调整|转)为([^，,；;。！？!?]*)"
+)
+_FROM_TO_RE = re.compile(
+    f"(?:由|从)({_G}){_NP}{{0,4}}?(?:向|到)({_G}){_NP}{{0,4}}?(?:转变|转型|转化|迈进|转移|过渡|升级|跃升)"
+)
+_FROM_TURN_RE = re.compile(f"(?:由|从)({_G}){_NP}{{0,2}}?(?:转向|转为|转变为|转到|转化为)({_G})")
+
+
+def _change(m: _Masked, out: _Out) -> None:
+    s = m.s
+    for im in _INTO_RE.finditer(s):
+        if "的" in im.group(1) or re.search("(?:和|与|、)", im.group(3)):
+            continue
+        head = _ids(im.group(2))
+        rest = im.group(4)
+        found = _classify(rest, im.start(4))
+        if found:
+            out.add(head, found[0], found[1])
+            continue
+        tm = re.match(f"^({_NP}{{0,4}}?)({_G})", rest)
+        if tm and "的" not in tm.group(1):
+            out.add(head, R.TRANSFORMS_INTO, _ids(tm.group(2)))
+    for fm in _FROM_TO_RE.finditer(s):
+        out.add(_ids(fm.group(1)), R.TRANSFORMS_INTO, _ids(fm.group(2)))
+    for fm in _FROM_TURN_RE.finditer(s):
+        out.add(_ids(fm.group(1)), R.TRANSFORMS_INTO, _ids(fm.group(2)))

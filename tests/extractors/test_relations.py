@@ -1,0 +1,465 @@
+"""Unit tests of the relation cue grammars (hand-built concept spans, no shared data)."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.relations import find_relations
+from extractors.spans import ConceptSpan
+from kg.model import Category, RelationType
+
+R = RelationType
+C = Category
+
+Triple = tuple[str, str, str]
+
+
+def spans_for(sentence: str, concepts: dict[str, tuple[str, Category]]) -> list[ConceptSpan]:
+    """Every occurrence of each surface form (longest first, no overlaps)."""
+    taken = [False] * len(sentence)
+    out: list[ConceptSpan] = []
+    for surface in sorted(concepts, key=len, reverse=True):
+        name, cat = concepts[surface]
+        i = sentence.find(surface)
+        while i != -1:
+            if not any(taken[i : i + len(surface)]):
+                taken[i : i + len(surface)] = [True] * len(surface)
+                out.append(ConceptSpan(i, i + len(surface), surface, name, cat))
+            i = sentence.find(surface, i + 1)
+    return sorted(out, key=lambda s: s.start)
+
+
+def run(sentence: str, *names: str, cats: dict[str, Category] | None = None, **aliases: str) -> set[Triple]:
+    """Relations of one sentence whose concepts are `names` (category IDEA unless in
+    `cats`) and `aliases` (surface=canonical)."""
+    cats = cats or {}
+    concepts = {n: (n, cats.get(n, C.IDEA)) for n in names}
+    for surface, name in aliases.items():
+        concepts[surface] = (name, cats.get(name, C.IDEA))
+    text = "前文。" + sentence + "后文。"
+    start = len("前文。")
+    spans = [
+        ConceptSpan(s.start + start, s.end + start, s.surface, s.name, s.category)
+        for s in spans_for(sentence, concepts)
+    ]
+    found = find_relations(text, (start, start + len(sentence)), spans)
+    return {(r.head, r.type.value, r.tail) for r in found}
+
+
+def t(head: str, typ: RelationType, tail: str) -> Triple:
+    return (head, typ.value, tail)
+
+
+def unified(*names: str) -> set[Triple]:
+    out: set[Triple] = set()
+    for i, a in enumerate(names):
+        for b in names[i + 1 :]:
+            out.add(t(a, R.UNIFIED_WITH, b))
+    return out
+
+
+# ---- CARRIER_OF -----------------------------------------------------------
+
+
+def test_carrier_institutional_vehicle() -> None:
+    got = run(
+        "人民代表大会制度是实现我国全过程人民民主的重要制度载体。", "人民代表大会制度", "全过程人民民主"
+    )
+    assert got == {t("人民代表大会制度", R.CARRIER_OF, "全过程人民民主")}
+
+
+def test_carrier_way_and_highest_form_with_two_tails() -> None:
+    got = run(
+        "人民代表大会制度是发展全过程人民民主、保证人民当家作主的重要途径和最高实现形式。",
+        "人民代表大会制度",
+        "全过程人民民主",
+        "人民当家作主",
+    )
+    assert got == {
+        t("人民代表大会制度", R.CARRIER_OF, "全过程人民民主"),
+        t("人民代表大会制度", R.CARRIER_OF, "人民当家作主"),
+    }
+
+
+def test_carrier_subject_carried_to_second_copula_clause() -> None:
+    got = run(
+        "基层协商是实现群众自治的重要方式，是社会主义民主政治的有效形式。",
+        "基层协商",
+        "群众自治",
+        "社会主义民主政治",
+    )
+    assert got == {
+        t("基层协商", R.CARRIER_OF, "群众自治"),
+        t("基层协商", R.CARRIER_OF, "社会主义民主政治"),
+    }
+
+
+def test_carrier_frame_with_basic_form() -> None:
+    got = run(
+        "健全以职工代表大会为基本形式的企事业单位民主管理制度。",
+        "职工代表大会",
+        "企事业单位民主管理制度",
+        cats={"职工代表大会": C.ORGANIZATION, "企事业单位民主管理制度": C.SYSTEM},
+    )
+    assert got == {t("职工代表大会", R.CARRIER_OF, "企事业单位民主管理制度")}
+
+
+def test_embedded_subject_of_relative_clause_is_not_a_tail() -> None:
+    got = run(
+        "依法治国是党领导人民治理国家的基本方式。",
+        "全面依法治国",
+        "中国共产党",
+        依法治国="全面依法治国",
+        党="中国共产党",
+    )
+    assert got == set()
+
+
+# ---- GUARANTEES -------------------------------------------------------------
+
+
+def test_guarantee_fundamental_political_guarantee() -> None:
+    got = run("坚持党的领导是做好人大工作的根本政治保证。", "党的领导", "人大工作")
+    assert got == {t("党的领导", R.GUARANTEES, "人大工作")}
+
+
+def test_guarantee_over_coordinated_tails() -> None:
+    got = run(
+        "党的领导是人民当家作主和依法治国的根本保证。",
+        "党的领导",
+        "人民当家作主",
+        "全面依法治国",
+        依法治国="全面依法治国",
+    )
+    assert got == {t("党的领导", R.GUARANTEES, "人民当家作主"), t("党的领导", R.GUARANTEES, "全面依法治国")}
+
+
+def test_guarantee_with_instrument_and_verb_chain() -> None:
+    got = run("以良法促进发展、保障善治。", "良法", "善治")
+    assert got == {t("良法", R.GUARANTEES, "善治")}
+
+
+def test_guarantee_by_means_of() -> None:
+    got = run("用完善的法律制度保障人民当家作主。", "法律制度", "人民当家作主")
+    assert got == {t("法律制度", R.GUARANTEES, "人民当家作主")}
+
+
+def test_guarantee_provide_guarantee_for() -> None:
+    got = run("推进全面从严治党向纵深发展，为实现高质量发展提供坚强政治保证。", "全面从严治党", "高质量发展")
+    assert got == {t("全面从严治党", R.GUARANTEES, "高质量发展")}
+
+
+def test_guarantee_generic_noun_decided_by_verb() -> None:
+    got = run("政务公开是保障公众知情权、监督权的重要措施。", "政务公开", "知情权", "监督权")
+    assert got == {t("政务公开", R.GUARANTEES, "知情权"), t("政务公开", R.GUARANTEES, "监督权")}
+
+
+# ---- GUIDES ---------------------------------------------------------------------
+
+
+def test_guides_overall_command() -> None:
+    got = run("坚持以新发展理念统揽经济工作。", "新发展理念", "经济工作")
+    assert got == {t("新发展理念", R.GUIDES, "经济工作")}
+
+
+def test_guides_points_the_way() -> None:
+    got = run("党的二十大报告为新时代新征程人大工作指明了前进方向。", "党的二十大报告", "人大工作")
+    assert got == {t("党的二十大报告", R.GUIDES, "人大工作")}
+
+
+def test_guides_under_leadership_of() -> None:
+    got = run(
+        "在党中央的坚强领导下，全国上下扎实推进脱贫攻坚。",
+        "党中央",
+        "脱贫攻坚",
+        cats={"党中央": C.ORGANIZATION},
+    )
+    assert got == {t("党中央", R.GUIDES, "脱贫攻坚")}
+
+
+def test_guides_as_guidance_next_clause_skips_implemented_event() -> None:
+    got = run(
+        "以新时代中国特色社会主义思想为指导，全面贯彻党的二十大精神，着力推进乡村振兴。",
+        "新时代中国特色社会主义思想",
+        "党的二十大",
+        "乡村振兴",
+        cats={"党的二十大": C.EVENT},
+    )
+    assert got == {t("新时代中国特色社会主义思想", R.GUIDES, "乡村振兴")}
+
+
+def test_guides_goals_of_closing_rally() -> None:
+    got = run(
+        "让我们在党中央的坚强领导下，为全面建设社会主义现代化国家、实现中华民族伟大复兴而不懈奋斗！",
+        "党中央",
+        "全面建设社会主义现代化国家",
+        "中华民族伟大复兴",
+        cats={"党中央": C.ORGANIZATION},
+    )
+    assert got == {
+        t("党中央", R.GUIDES, "全面建设社会主义现代化国家"),
+        t("党中央", R.GUIDES, "中华民族伟大复兴"),
+    }
+
+
+def test_guides_leadership_over_and_led_by() -> None:
+    assert run("加强党对人大工作的全面领导。", "中国共产党", "人大工作", 党="中国共产党") == {
+        t("中国共产党", R.GUIDES, "人大工作")
+    }
+    assert run("健全基层党组织领导的村民自治机制。", "基层党组织", "村民自治机制") == {
+        t("基层党组织", R.GUIDES, "村民自治机制")
+    }
+    assert run("自觉将人大工作置于党委的领导之下。", "人大工作", "党委") == {t("党委", R.GUIDES, "人大工作")}
+
+
+def test_guides_leading_role_over_list() -> None:
+    got = run(
+        "发挥社会主义核心价值观对国民教育、精神文明创建的引领作用。",
+        "社会主义核心价值观",
+        "国民教育",
+        "精神文明创建",
+    )
+    assert got == {
+        t("社会主义核心价值观", R.GUIDES, "国民教育"),
+        t("社会主义核心价值观", R.GUIDES, "精神文明创建"),
+    }
+
+
+# ---- ESSENTIAL_FEATURE_OF ------------------------------------------------------
+
+
+def test_essential_most_essential_feature() -> None:
+    got = run("中国共产党领导是中国特色社会主义最本质的特征。", "中国共产党领导", "中国特色社会主义")
+    assert got == {t("中国共产党领导", R.ESSENTIAL_FEATURE_OF, "中国特色社会主义")}
+
+
+def test_essential_reversed_copula() -> None:
+    got = run("社会主义民主政治的本质特征是人民当家作主。", "社会主义民主政治", "人民当家作主")
+    assert got == {t("人民当家作主", R.ESSENTIAL_FEATURE_OF, "社会主义民主政治")}
+
+
+def test_essential_core_frame_but_not_for_a_person() -> None:
+    assert run("完善以宪法为核心的中国特色社会主义法律体系。", "宪法", "中国特色社会主义法律体系") == {
+        t("宪法", R.ESSENTIAL_FEATURE_OF, "中国特色社会主义法律体系")
+    }
+    got = run(
+        "紧密团结在以习近平同志为核心的党中央周围。",
+        "习近平",
+        "党中央",
+        cats={"习近平": C.PERSON, "党中央": C.ORGANIZATION},
+    )
+    assert got == set()
+
+
+# ---- PART_OF -----------------------------------------------------------------------
+
+
+def test_part_of_first_content_with_pronoun_subject() -> None:
+    got = run(
+        "坚持党的领导是根本政治原则，这也是“六个必须”的首要内容。",
+        "党的领导",
+        "六个必须",
+        cats={"六个必须": C.FORMULA},
+    )
+    assert got == {t("党的领导", R.PART_OF, "六个必须")}
+
+
+def test_part_of_important_component() -> None:
+    got = run("生态文明建设是中国特色社会主义事业的重要组成部分。", "生态文明建设", "中国特色社会主义事业")
+    assert got == {t("生态文明建设", R.PART_OF, "中国特色社会主义事业")}
+
+
+def test_part_of_enumeration_with_deng() -> None:
+    got = run(
+        "深化工会、共青团、妇联等群团组织改革。",
+        "工会",
+        "共青团",
+        "妇联",
+        "群团组织",
+        cats={k: C.ORGANIZATION for k in ("工会", "共青团", "妇联", "群团组织")},
+    )
+    assert got == {t(x, R.PART_OF, "群团组织") for x in ("工会", "共青团", "妇联")}
+
+
+def test_part_of_numbered_formula() -> None:
+    got = run(
+        "打好防范化解重大风险、精准脱贫、污染防治三大攻坚战。",
+        "防范化解重大风险",
+        "精准脱贫",
+        "污染防治",
+        "三大攻坚战",
+    )
+    assert got == {t(x, R.PART_OF, "三大攻坚战") for x in ("防范化解重大风险", "精准脱贫", "污染防治")}
+
+
+def test_part_of_enumerated_procedure_steps() -> None:
+    got = run(
+        "严格执行公众参与、专家论证、风险评估的重大行政决策程序。",
+        "公众参与",
+        "专家论证",
+        "风险评估",
+        "重大行政决策程序",
+    )
+    assert got == {t(x, R.PART_OF, "重大行政决策程序") for x in ("公众参与", "专家论证", "风险评估")}
+
+
+def test_enumerated_organizations_are_possessors_not_parts() -> None:
+    got = run(
+        "落实党中央、国务院的决策部署制度。",
+        "党中央",
+        "国务院",
+        "决策部署制度",
+        cats={"党中央": C.ORGANIZATION, "国务院": C.ORGANIZATION},
+    )
+    assert got == set()
+
+
+def test_part_of_collective_name_in_brackets() -> None:
+    got = run(
+        "全面推行行政执法公示制度、执法全过程记录制度（以下统称“两项制度”）。",
+        "行政执法公示制度",
+        "执法全过程记录制度",
+        "两项制度",
+    )
+    assert got == {t(x, R.PART_OF, "两项制度") for x in ("行政执法公示制度", "执法全过程记录制度")}
+
+
+# ---- UNIFIED_WITH ---------------------------------------------------------------
+
+
+def test_unified_three_way_each_pair_once() -> None:
+    got = run(
+        "坚持党的领导、人民当家作主、依法治国有机统一。",
+        "党的领导",
+        "人民当家作主",
+        "全面依法治国",
+        依法治国="全面依法治国",
+    )
+    assert got == unified("党的领导", "人民当家作主", "全面依法治国")
+    assert len(got) == 3
+
+
+@pytest.mark.parametrize("cue", ["相结合", "相统一", "共同推进", "一体建设"])
+def test_unified_cues(cue: str) -> None:
+    got = run(f"坚持依法治国和以德治国{cue}。", "依法治国", "以德治国")
+    assert got == unified("依法治国", "以德治国")
+
+
+def test_unified_not_from_plain_list() -> None:
+    assert run("坚持依法治国、以德治国，推进改革。", "依法治国", "以德治国") == set()
+
+
+# ---- PROMOTES ----------------------------------------------------------------
+
+
+def test_promotes_instrument() -> None:
+    got = run("以高效能监督推动高质量发展。", "高效能监督", "高质量发展")
+    assert got == {t("高效能监督", R.PROMOTES, "高质量发展")}
+
+
+def test_promotes_through() -> None:
+    got = run("通过数字政府建设促进政务服务标准化。", "数字政府", "政务服务标准化")
+    assert got == {t("数字政府", R.PROMOTES, "政务服务标准化")}
+
+
+def test_promotes_serves() -> None:
+    got = run("人大工作始终服务党和国家工作大局。", "人大工作", "党和国家工作大局")
+    assert got == {t("人大工作", R.PROMOTES, "党和国家工作大局")}
+
+
+def test_promotes_as_driving_force() -> None:
+    got = run("把科技创新作为推动高质量发展的第一动力。", "科技创新", "高质量发展")
+    assert got == {t("科技创新", R.PROMOTES, "高质量发展")}
+
+
+def test_promotes_gain_in_course_of() -> None:
+    got = run("让人民群众在全面从严治党中增强获得感。", "全面从严治党", "获得感")
+    assert got == {t("全面从严治党", R.PROMOTES, "获得感")}
+
+
+def test_directive_topic_is_not_carried_to_later_verbs() -> None:
+    got = run(
+        "各级政府要深化放管服改革，推动高质量发展。",
+        "各级政府",
+        "放管服改革",
+        "高质量发展",
+        cats={"各级政府": C.ORGANIZATION},
+    )
+    assert got == set()
+
+
+def test_serial_directive_verbs_are_not_relations() -> None:
+    assert run("深化放管服改革，推动高质量发展。", "放管服改革", "高质量发展") == set()
+
+
+# ---- EMBODIES ------------------------------------------------------------------
+
+
+def test_embodies_topic_clause_and_repeated_verb() -> None:
+    got = run(
+        "发展全过程人民民主，体现了国家一切权力属于人民的宪法原则，体现了全心全意为人民服务的根本宗旨。",
+        "全过程人民民主",
+        "国家一切权力属于人民",
+        "全心全意为人民服务",
+    )
+    assert got == {
+        t("全过程人民民主", R.EMBODIES, "国家一切权力属于人民"),
+        t("全过程人民民主", R.EMBODIES, "全心全意为人民服务"),
+    }
+
+
+def test_embodies_coordinated_objects() -> None:
+    got = run("伟大抗疫精神充分展现了中国精神、中国力量。", "伟大抗疫精神", "中国精神", "中国力量")
+    assert got == {t("伟大抗疫精神", R.EMBODIES, "中国精神"), t("伟大抗疫精神", R.EMBODIES, "中国力量")}
+
+
+def test_embodies_concentrated_expression() -> None:
+    got = run("社会主义核心价值观是当代中国精神的集中体现。", "社会主义核心价值观", "当代中国精神")
+    assert got == {t("社会主义核心价值观", R.EMBODIES, "当代中国精神")}
+
+
+# ---- TRANSFORMS_INTO ---------------------------------------------------------------
+
+
+def test_transforms_advantage_into_efficacy() -> None:
+    got = run("把人民代表大会制度优势更好转化为治理效能。", "人民代表大会制度", "治理效能")
+    assert got == {t("人民代表大会制度", R.TRANSFORMS_INTO, "治理效能")}
+
+
+def test_transforms_from_to() -> None:
+    assert run("推动农业由增产导向转向提质导向。", "增产导向", "提质导向") == {
+        t("增产导向", R.TRANSFORMS_INTO, "提质导向")
+    }
+    assert run("推动防控由应急防控向常态化防控转变。", "应急防控", "常态化防控") == {
+        t("应急防控", R.TRANSFORMS_INTO, "常态化防控")
+    }
+
+
+# ---- precision ----------------------------------------------------------------------
+
+
+def test_cooccurrence_alone_is_not_a_relation() -> None:
+    assert run("全面依法治国和全过程人民民主都写入了报告。", "全面依法治国", "全过程人民民主") == set()
+
+
+def test_negated_copula() -> None:
+    assert run("形式主义不是全过程人民民主的实现形式。", "形式主义", "全过程人民民主") == set()
+
+
+def test_single_concept_sentence() -> None:
+    assert run("全过程人民民主是最广泛的民主。", "全过程人民民主") == set()
+
+
+def test_results_are_relations_between_canonical_names() -> None:
+    got = run("人大制度是实现全过程人民民主的重要制度载体。", "全过程人民民主", 人大制度="人民代表大会制度")
+    assert got == {t("人民代表大会制度", R.CARRIER_OF, "全过程人民民主")}
+
+
+def test_spans_outside_the_sentence_are_ignored() -> None:
+    text = "甲是乙的载体。人民代表大会制度是全过程人民民主的载体。"
+    s0 = text.index("人民")
+    spans = [
+        ConceptSpan(0, 1, "甲", "甲", C.IDEA),
+        ConceptSpan(s0, s0 + 8, "人民代表大会制度", "人民代表大会制度", C.SYSTEM),
+    ]
+    assert find_relations(text, (s0, len(text)), spans) == []

@@ -159,6 +159,35 @@ NO_START = frozenset({"制度", "体系", "机制", "建设", "工作", "改革"
 #: action heads cut off when the rest is a known concept (全过程人民民主建设 → 全过程人民民主)
 ACTION_HEADS = ("建设", "工作", "工程", "体系建设")
 
+#: heads too generic to end an unknown term (产业发展, 福建工作, 现场执法): actions on a concept
+WEAK_HEADS = frozenset(
+    {
+        "发展",
+        "工作",
+        "执法",
+        "管理",
+        "领导",
+        "服务",
+        "决策",
+        "行动",
+        "原则",
+        "公开",
+        "协商",
+        "教育",
+        "监督",
+        "治理",
+        "立法",
+        "司法",
+        "保护",
+        "意识",
+        "能力",
+        "力",
+        "安全",
+        "理论",
+        "会",
+    }
+)
+
 MAX_TOKENS = 5
 MAX_CHARS = 12
 
@@ -226,8 +255,8 @@ def _term_of_run(
     known: Mapping[str, str],
     tag: Callable[[str], str],
 ) -> list[tuple[int, int]]:
-    # the last head word of the run ends the term
-    last = max((k for k, w in enumerate(words) if w in HEADS), default=-1)
+    # the last strong head word of the run ends the term
+    last = max((k for k, w in enumerate(words) if w in HEADS and w not in WEAK_HEADS), default=-1)
     if last <= 0:
         return []
     first = 0

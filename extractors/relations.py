@@ -292,6 +292,11 @@ _MODS = (
     "直接|鲜明|显著|强大|坚强|有力|政治|制度|组织|历史|重大|重点|关键|总|新|伟大|唯一|一项|一个|"
     "一道|最后|一种|内在|科学|正确|强大|深厚|宝贵|广泛|真实|管用)*"
 )
+_DO_VERB = (
+    "(?:推进|推动|加强|实施|推行|坚持|发展|深化|完善|健全|建设|抓好|做好|开展|加快|促进|构建|形成|实现|打好|打赢|"
+    "坚持和完善|加强和改进|坚持和发展|着力推进|全面推进|深入推进)"
+)
+_DONE_CLAUSE = re.compile(f"^{_NP}{{0,10}}?{_DO_VERB}({_G})[^的，,；;：:。！？!?（）()\ue000-\uf8ff]{{0,6}}$")
 _NOUN_RE = re.compile(_alt(_NOUN_CUES))
 _VERB_RE = _alt(_VERB_CUES)
 
@@ -422,8 +427,10 @@ def _possessors(before: str) -> list[int]:
         nxt_is_concept = j < len(before)
         if (
             gap == ""
-            or re.match(f"^{_NP}{{0,4}}?(?:的|[、和与及]|等|有机统一|相统一)", gap)
-            or (not nxt_is_concept and re.match(f"^{_MODS}$", gap))
+            or re.match(
+                "^(?:工作|建设|事业|领域|实践|进程|发展|改革)?(?:的|[、和与及]|等|有机统一|相统一)", gap
+            )
+            or (not nxt_is_concept and re.match(f"^{_MODS}的?{_MODS}$", gap))
         ):
             out.append(ord(ch) - _BASE)
     return out
@@ -522,10 +529,12 @@ def _following_object(m: _Masked, clauses: list[tuple[int, int]], pos: int) -> l
             pre = reg[: g.start()]
             if len(pre) > 12:
                 break
-            if re.search("(?:贯彻|学习|落实|遵循|按照|根据|依照|依据|围绕|紧扣|高举|坚持以|在)$", pre):
+            if not re.search(f"{_DO_VERB}(?:好)?$", pre):
                 continue
             ids = [
-                k for k in _ids(g.group(0)) if m.spans[k].category not in (Category.EVENT, Category.PERSON)
+                k
+                for k in _ids(g.group(0))
+                if m.spans[k].category not in (Category.EVENT, Category.PERSON, Category.ORGANIZATION)
             ]
             if ids:
                 return ids
@@ -574,6 +583,16 @@ def _goals(m: _Masked, clauses: list[tuple[int, int]]) -> list[int]:
     return out
 
 
+def _defined_topic(m: _Masked, clauses: list[tuple[int, int]], ci: int, pos: int) -> list[int]:
+    """Y of ``发展Y，就是(要)…`` when the clause of `pos` opens with 就是."""
+    s = m.s
+    a = clauses[ci][0]
+    if ci == 0 or not re.match("^(?:就是要|就是|就要)$", s[a:pos]):
+        return []
+    dm = _DONE_CLAUSE.match(s[clauses[ci - 1][0] : clauses[ci - 1][1]])
+    return _ids(dm.group(1)) if dm else []
+
+
 def _guidance(m: _Masked, clauses: list[tuple[int, int]], out: _Out) -> None:
     s = m.s
     goals = _goals(m, clauses)
@@ -586,7 +605,11 @@ def _guidance(m: _Masked, clauses: list[tuple[int, int]], out: _Out) -> None:
         if re.match(f"^的{_NP}{{0,4}}?{_X}", after):
             continue  # 以X为引领的Y: a frame, done above
         heads_for_goals += head
-        if not goals:
+        ci = _clause_of(clauses, fm.start())
+        defined = _defined_topic(m, clauses, ci, fm.start())
+        if defined:
+            out.add(head, R.GUIDES, defined)  # 发展Y，就是以X为指导
+        elif not goals:
             out.add(head, R.GUIDES, _following_object(m, clauses, fm.end()))
     for um in _UNDER_RE.finditer(s):
         head = _ids(um.group(1))
@@ -614,7 +637,11 @@ def _guidance(m: _Masked, clauses: list[tuple[int, int]], out: _Out) -> None:
 # ---- verbs ----------------------------------------------------------------
 
 _PREP = "(?:以|用|通过|依靠|借助|依托|运用)"
-_ITEM_RE = re.compile(f"{_ADV}*({_VERB_RE})(?:了|着|出|好)?{_ADV}*")
+_NOUN_USE = (
+    "(?!干部|集体|小组|班子|体制|机制|人|职务|核心|地位|作用|权|下|之下|者|方式|水平|能力|制度|工作|部门"
+    "|和|与|、|等|的|及)"
+)
+_ITEM_RE = re.compile(f"{_ADV}*({_VERB_RE}){_NOUN_USE}(?:了|着|出|好)?{_ADV}*")
 _NO_SUBJECT_BEFORE = re.compile("(?:对|把|将|在|向|与|和|从|由|被|给|为|让|使|同|跟|及|、|的|之|于)$")
 _DIRECTIVE = re.compile("^(?:{_NP}{0,4})(?:要|必须|应当|应|务必|需要)")
 _SPEECH = re.compile("(?:指出|强调|表示|认为|说|要求|提出)$")
@@ -634,7 +661,7 @@ def _verb_chain(m: _Masked, pos: int, end: int) -> list[tuple[RelationType, list
             continue
         typ = _VERB_CUES[im.group(1)]
         obj = re.compile(f"({_NPI}{{0,6}}?)({_G})").match(s, im.end(), end)
-        if obj and ("的" not in obj.group(1).rstrip("的") or len(obj.group(1)) <= 2):
+        if obj and (len(obj.group(1)) <= 2 or re.match(f"^{_NPI}{{0,5}}的$", obj.group(1))):
             items.append((typ, _ids(obj.group(2)), "了" in s[im.start() : im.end()]))
             pos = obj.end()
         else:
@@ -661,6 +688,8 @@ def _topic(m: _Masked, clauses: list[tuple[int, int]]) -> tuple[list[int], bool,
         rest = cl[tm.end() :]
         if _SPEECH.match(rest) and i == 0:
             continue
+        if re.match("(?:伊始|以来|期间|之际|时|中|后|以后|之后|前|之前|上|里|方面|领域|的|之)", rest):
+            return [], False, False
         nominal = not re.search("(?:发展|坚持|实施|推进|加强|建设|完善|深化|健全|落实|贯彻)", pre)
         directive = bool(re.match(f"^{_NP}{{0,4}}?(?:要|必须|应当|应|务必|需要)", rest))
         return _ids(tm.group(2)), nominal, directive
@@ -678,8 +707,11 @@ def _verbs(m: _Masked, clauses: list[tuple[int, int]], out: _Out) -> None:
                 continue
             sfx = re.compile("(?:的?(?:建设|工作|实践|改革))?").match(s, ge, b)
             ge = sfx.end() if sfx else ge
+            heads = _ids(g.group(0))
             for typ, objs, _ in _verb_chain(m, ge, b):
-                out.add(_ids(g.group(0)), typ, objs)
+                if typ is R.GUIDES and any(m.spans[h].category is Category.PRACTICE for h in heads):
+                    continue  # 调研指导…: an activity does not lead
+                out.add(heads, typ, objs)
     # a topic carried to later clauses that start with a verb: statements only
     topic, nominal, directive = _topic(m, clauses)
     if topic:
@@ -730,13 +762,24 @@ _FOR_RE = re.compile(
 _SIGNIFICANCE_RE = re.compile(f"^对{_ADV}*({_VERB_RE})")
 
 
-def _nearest_before(m: _Masked, clauses: list[tuple[int, int]], pos: int, back: int = 2) -> list[int]:
-    """The concept group nearest before `pos`, at most `back` clauses earlier."""
+def _provider(m: _Masked, clauses: list[tuple[int, int]], pos: int) -> list[int]:
+    """Who provides in ``X为Y提供保证``: X right before 为, or, when 为 opens its
+    clause, the object of the previous clause ``推进X，为Y提供保证``."""
     s = m.s
+    gm = re.search(f"({_G}){_ADV}*$", s[:pos])
+    if gm:
+        return _ids(gm.group(1))
     ci = _clause_of(clauses, pos)
-    lo = clauses[max(0, ci - back)][0]
-    groups = list(re.finditer(_G, s[lo:pos]))
-    return _ids(groups[-1].group(0)) if groups else []
+    a = clauses[ci][0]
+    if ci == 0 or not re.match(f"^{_ADV}*$", s[a:pos]):
+        return []
+    for j in (ci - 1, ci - 2):
+        if j < 0:
+            break
+        dm = _DONE_CLAUSE.match(s[clauses[j][0] : clauses[j][1]])
+        if dm:
+            return _ids(dm.group(1))
+    return []
 
 
 def _roles(m: _Masked, clauses: list[tuple[int, int]], out: _Out) -> None:
@@ -750,16 +793,11 @@ def _roles(m: _Masked, clauses: list[tuple[int, int]], out: _Out) -> None:
         for im in re.finditer(f"({_G})的{_MODS}({_ROLE_ALT})作用", seg):
             out.add(_ids(em.group(1)), _ROLE_CUES[im.group(2)], _ids(im.group(1)))
     for fm in _FOR_RE.finditer(s):
+        if s.startswith("的", fm.end()):
+            continue  # 为Y作出贡献的Z: a relative clause about Z
         cue = fm.group(3)
         typ = R.GUARANTEES if cue in ("保证", "保障") else R.PROMOTES
-        tails = _ids(fm.group(2))
-        ci = _clause_of(clauses, fm.start())
-        a = clauses[ci][0]
-        hs, heads = _group_before(s, fm.start())
-        if not heads:
-            heads = _nearest_before(m, clauses, fm.start())
-        del hs, a
-        out.add(heads, typ, tails)
+        out.add(_provider(m, clauses, fm.start()), typ, _ids(fm.group(2)))
     # X…，对促进Y具有…作用，对保障Z、维护W具有重要意义
     in_scope = False
     head: list[int] = []
@@ -822,7 +860,14 @@ def _is_formula(sp: ConceptSpan) -> bool:
 def _membership(m: _Masked, out: _Out) -> None:
     s, sp = m.s, m.spans
     for em in _ETC_RE.finditer(s):
-        out.add(_ids(em.group(1)), R.PART_OF, _ids(em.group(2)))
+        members, tail = _ids(em.group(1)), _ids(em.group(2))
+        if any(sp[k].category is Category.PERSON for k in members):
+            continue  # 张三、李四等代表: people named as examples
+        if sp[tail[0]].category is Category.ORGANIZATION and any(
+            sp[k].category is not Category.ORGANIZATION for k in members
+        ):
+            continue  # 公众参与、专家论证等政府决策程序: the organization only modifies
+        out.add(members, R.PART_OF, tail)
     for fm in _ENUM_FORMULA_RE.finditer(s):
         tail = _ids(fm.group(2))[0]
         if _is_formula(sp[tail]):

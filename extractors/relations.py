@@ -860,14 +860,14 @@ def _is_formula(sp: ConceptSpan) -> bool:
 def _membership(m: _Masked, out: _Out) -> None:
     s, sp = m.s, m.spans
     for em in _ETC_RE.finditer(s):
-        members, tail = _ids(em.group(1)), _ids(em.group(2))
+        members, whole = _ids(em.group(1)), _ids(em.group(2))[0]
         if any(sp[k].category is Category.PERSON for k in members):
             continue  # 张三、李四等代表: people named as examples
-        if sp[tail[0]].category is Category.ORGANIZATION and any(
+        if sp[whole].category is Category.ORGANIZATION and any(
             sp[k].category is not Category.ORGANIZATION for k in members
         ):
             continue  # 公众参与、专家论证等政府决策程序: the organization only modifies
-        out.add(members, R.PART_OF, tail)
+        out.add(members, R.PART_OF, [whole])
     for fm in _ENUM_FORMULA_RE.finditer(s):
         tail = _ids(fm.group(2))[0]
         if _is_formula(sp[tail]):

@@ -1,0 +1,805 @@
+"""GraphStore over Neo4j (5.26), through the official driver.
+
+The driver is injected (`Neo4jStore(driver, database=...)`); `open_neo4j_store`
+builds one from Settings. Cypher text comes from `kg.store.cypher`; this module
+only moves parameters and rows. The graph layout is described there.
+
+Semantics follow the `GraphStore` contract exactly as the embedded store does
+(the contract suite in tests/contract/ compares them): per-document facts are
+stored per document, concept aggregates are kept on the Concept node and
+updated in the same transaction as the documents that change them, and
+ordering by strings happens in Python (Neo4j orders strings by UTF-16 units,
+Python by code points).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from itertools import islice
+from typing import Any, TypeVar
+
+import neo4j
+from neo4j import Driver, ManagedTransaction, Query, unit_of_work
+from neo4j.exceptions import DriverError, Neo4jError, ServiceUnavailable, SessionExpired
+
+from kg.cooccurrence import cooccurrence_pairs, discounted_pmi, pmi, sentence_concepts
+from kg.model import (
+    Category,
+    Concept,
+    ConceptDocument,
+    Document,
+    DocumentExtraction,
+    DocumentInfo,
+    Evidence,
+    GraphStats,
+    Mention,
+    Relation,
+    RelationType,
+    concept_id,
+)
+from kg.normalize import normalize_term
+from kg.settings import Settings
+from kg.store import cypher
+from kg.store.base import StoreError, StoreUnavailable
+
+T = TypeVar("T")
+Row = dict[str, Any]
+CO = RelationType.CO_OCCURS_WITH
+SYMMETRIC = frozenset({RelationType.UNIFIED_WITH, RelationType.CO_OCCURS_WITH})
+#: categories in a fixed order: the layout of Concept.cat_counts
+CATEGORIES: tuple[Category, ...] = tuple(Category)
+DEFAULT_BATCH = 200  # documents per write transaction
+
+_HAN = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff]{2,}$")
+
+
+# ---------------------------------------------------------------------------
+# pure helpers
+# ---------------------------------------------------------------------------
+
+
+def pick_category(counts: Mapping[str, int]) -> Category:
+    """The most frequent category; ties broken by name order; IDEA when none."""
+    live = [(-n, cat) for cat, n in counts.items() if n > 0]
+    return Category(min(live)[1]) if live else Category.IDEA
+
+
+def fulltext_phrase(key: str) -> str | None:
+    """A Lucene phrase query matching every form containing `key`, when the cjk
+    analyzer can answer it exactly (two or more Han characters); else None."""
+    return f'"{key}"' if _HAN.match(key) else None
+
+
+def edge_key(head: str, rtype: RelationType, tail: str) -> tuple[str, RelationType, str]:
+    if rtype in SYMMETRIC and tail < head:
+        head, tail = tail, head
+    return (head, rtype, tail)
+
+
+@dataclass
+class ConceptDelta:
+    """What some documents add to (or, negated, remove from) one concept."""
+
+    name: str
+    records: int = 0
+    mentions: int = 0
+    sentences: int = 0
+    documents: int = 0
+    categories: Counter[str] = field(default_factory=Counter)
+    aliases: Counter[str] = field(default_factory=Counter)
+    members: tuple[str, ...] = ()
+
+
+@dataclass
+class LoadPlan:
+    """The rows that store a batch of documents (pure data, built by `plan_documents`)."""
+
+    documents: list[Row] = field(default_factory=list)
+    deltas: dict[str, ConceptDelta] = field(default_factory=dict)
+    mentions: list[Row] = field(default_factory=list)
+    facts: dict[RelationType, list[Row]] = field(default_factory=lambda: defaultdict(list))
+    links: set[tuple[str, str]] = field(default_factory=set)
+
+    @property
+    def relationship_count(self) -> int:
+        """Relationships this plan writes (MENTIONS, facts, LINKED)."""
+        return len(self.mentions) + sum(len(r) for r in self.facts.values()) + len(self.links)
+
+
+def plan_documents(extractions: Iterable[DocumentExtraction]) -> LoadPlan:
+    """Rows for some new documents; the concept deltas sum what each document adds."""
+    plan = LoadPlan()
+    for x in extractions:
+        _plan_one(plan, x)
+    return plan
+
+
+def _plan_one(plan: LoadPlan, x: DocumentExtraction) -> None:
+    doc = x.document
+    mention_counts = Counter(m.name for m in x.mentions)
+    per_sentence = sentence_concepts(x.mentions)
+    sentence_counts: Counter[str] = Counter(n for ns in per_sentence.values() for n in ns)
+    records = {c.name: c for c in x.concepts}
+    names = set(records) | set(mention_counts) | {r.head for r in x.relations} | {r.tail for r in x.relations}
+    plan.documents.append(
+        {
+            "id": doc.id,
+            "props": {
+                "title": doc.title,
+                "text": doc.text,
+                "date": doc.date,
+                "source": doc.source,
+                "chars": len(doc.text),
+                "extractor": x.extractor,
+                "sentence_count": len(x.sentences),
+                "mention_count": len(x.mentions),
+                "concept_count": len(mention_counts),
+            },
+        }
+    )
+    by_name: dict[str, list[tuple[int, Mention]]] = defaultdict(list)
+    for i, m in enumerate(x.mentions):
+        by_name[m.name].append((i, m))
+    for name in sorted(names):
+        cid = concept_id(name)
+        delta = plan.deltas.setdefault(cid, ConceptDelta(name))
+        delta.records += 1
+        delta.mentions += mention_counts[name]
+        delta.sentences += sentence_counts[name]
+        delta.documents += 1 if mention_counts[name] else 0
+        rec = records.get(name)
+        aliases = [a for a in rec.aliases if a != name] if rec else []
+        if rec is not None:
+            delta.categories[str(rec.category)] += 1
+            if rec.members:
+                delta.members = rec.members
+            for alias in aliases:
+                delta.aliases[alias] += 1
+        ms = by_name.get(name, [])
+        plan.mentions.append(
+            {
+                "doc": doc.id,
+                "concept": cid,
+                "props": {
+                    "count": mention_counts[name],
+                    "sentence_count": sentence_counts[name],
+                    "category": str(rec.category) if rec else None,
+                    "aliases": aliases,
+                    "surfaces": [m.surface for _, m in ms],
+                    "starts": [m.start for _, m in ms],
+                    "ends": [m.end for _, m in ms],
+                    "sentences": [m.sentence for _, m in ms],
+                    "order": [i for i, _ in ms],
+                },
+            }
+        )
+
+    facts: dict[tuple[str, RelationType, str], dict[str, Any]] = {}
+    for rel in x.relations:
+        key = edge_key(concept_id(rel.head), rel.type, concept_id(rel.tail))
+        if key[0] == key[2]:
+            continue
+        fact = facts.setdefault(key, {"count": 0, "position": rel.position, "evidence": []})
+        fact["count"] += 1
+        fact["evidence"].append(rel.evidence)
+    for (a, b), idx in cooccurrence_pairs(x.mentions).items():
+        key = edge_key(concept_id(a), CO, concept_id(b))
+        s0, s1 = x.sentences[idx[0]]
+        facts[key] = {
+            "count": len(idx),
+            "position": None,
+            "evidence": [Evidence(doc.id, doc.text[s0:s1], s0, s1)],
+        }
+    for (head, rtype, tail), fact in facts.items():
+        evidence: list[Evidence] = sorted(fact["evidence"], key=lambda e: e.start)
+        plan.facts[rtype].append(
+            {
+                "doc": doc.id,
+                "head": head,
+                "tail": tail,
+                "props": {
+                    "count": fact["count"],
+                    "position": fact["position"],
+                    "ev_sentences": [e.sentence for e in evidence],
+                    "ev_starts": [e.start for e in evidence],
+                    "ev_ends": [e.end for e in evidence],
+                },
+            }
+        )
+        plan.links.add((head, tail) if head < tail else (tail, head))
+
+
+def concept_props(state: Row | None, delta: ConceptDelta, sign: int) -> Row:
+    """New aggregate properties of a concept: its stored `state` plus (sign=1) or minus (-1) `delta`."""
+    state = state or {}
+    cat_counts = list(state.get("cat_counts") or [0] * len(CATEGORIES))
+    for i, cat in enumerate(CATEGORIES):
+        cat_counts[i] += sign * delta.categories.get(str(cat), 0)
+    aliases = Counter(dict(zip(state.get("alias_names") or [], state.get("alias_counts") or [], strict=True)))
+    for alias, n in delta.aliases.items():
+        aliases[alias] += sign * n
+    aliases = +aliases
+    members = list(state.get("members") or [])
+    if sign > 0 and delta.members:
+        members = list(delta.members)
+    name = delta.name
+    live = sorted(aliases)
+    return {
+        "name": name,
+        "records": (state.get("records") or 0) + sign * delta.records,
+        "mention_count": (state.get("mention_count") or 0) + sign * delta.mentions,
+        "sentence_count": (state.get("sentence_count") or 0) + sign * delta.sentences,
+        "document_count": (state.get("document_count") or 0) + sign * delta.documents,
+        "cat_counts": cat_counts,
+        "category": str(pick_category({str(c): n for c, n in zip(CATEGORIES, cat_counts, strict=True)})),
+        "alias_names": list(aliases),
+        "alias_counts": list(aliases.values()),
+        "aliases": live,
+        "members": members,
+        "forms": sorted({normalize_term(name), *(normalize_term(a) for a in live)}),
+    }
+
+
+def concept_from_row(row: Mapping[str, Any]) -> Concept:
+    return Concept(
+        id=row["id"],
+        name=row["name"],
+        category=Category(row["category"]),
+        aliases=tuple(row["aliases"] or ()),
+        mention_count=row["mention_count"] or 0,
+        document_count=row["document_count"] or 0,
+        members=tuple(row["members"] or ()),
+    )
+
+
+def info_from_row(row: Mapping[str, Any]) -> DocumentInfo:
+    return DocumentInfo(
+        id=row["id"],
+        title=row["title"],
+        date=row["date"],
+        source=row["source"] or "",
+        chars=row["chars"] or 0,
+        mention_count=row["mention_count"] or 0,
+        concept_count=row["concept_count"] or 0,
+    )
+
+
+def relation_from_row(row: Mapping[str, Any], total_sentences: int, max_evidence: int) -> Relation:
+    rtype = RelationType(row["type"])
+    evidence: list[Evidence] = []
+    for doc_id, sentences, starts, ends in sorted(row["evidence"] or [], key=lambda e: e[0]):
+        evidence.extend(Evidence(doc_id, s, a, b) for s, a, b in zip(sentences, starts, ends, strict=True))
+        if len(evidence) >= max_evidence:
+            break
+    count = int(row["count"])
+    score: float | None = None
+    weight = float(count)
+    if rtype == CO:
+        counts = (count, int(row["n_head"]), int(row["n_tail"]), total_sentences)
+        score = pmi(*counts)
+        weight = discounted_pmi(*counts)
+    return Relation(
+        head=row["head"],
+        type=rtype,
+        tail=row["tail"],
+        count=count,
+        weight=weight,
+        evidence=tuple(evidence[: max(max_evidence, 0)]),
+        pmi=score,
+        position=row["position"],
+    )
+
+
+def rank_key(rel: Relation, other_name: str) -> tuple[int, float, str, str]:
+    """GraphStore.relations order: typed by count, then co-mentions by weight
+    (discounted PMI); ties by the other end's name, then type."""
+    if rel.type == CO:
+        return (1, -rel.weight, other_name, str(rel.type))
+    return (0, -float(rel.count), other_name, str(rel.type))
+
+
+def _type_names(types: Collection[RelationType] | None) -> list[str] | None:
+    return None if types is None else sorted(str(RelationType(t)) for t in types)
+
+
+def _batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+def jsonable(value: Any) -> Any:
+    """A driver value as plain JSON data (nodes, relationships and paths as dicts)."""
+    if isinstance(value, neo4j.graph.Node):
+        return {"labels": sorted(value.labels), "properties": jsonable(dict(value))}
+    if isinstance(value, neo4j.graph.Relationship):
+        return {
+            "type": value.type,
+            "start": value.start_node.element_id if value.start_node else None,
+            "end": value.end_node.element_id if value.end_node else None,
+            "properties": jsonable(dict(value)),
+        }
+    if isinstance(value, neo4j.graph.Path):
+        return {"nodes": [jsonable(n) for n in value.nodes], "relationships": [jsonable(r) for r in value]}
+    if isinstance(value, dict):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [jsonable(v) for v in value]
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    return str(value)  # temporal and spatial values
+
+
+# ---------------------------------------------------------------------------
+# the store
+# ---------------------------------------------------------------------------
+
+
+class Neo4jStore:
+    """GraphStore over a Neo4j database reached through an injected driver."""
+
+    def __init__(self, driver: Driver, *, database: str = "neo4j", batch_size: int = DEFAULT_BATCH) -> None:
+        self.driver = driver
+        self.database = database
+        self.batch_size = batch_size
+        self._schema_ready = False
+
+    # ---- plumbing ----------------------------------------------------------------
+
+    def _session(self, *, read: bool) -> neo4j.Session:
+        mode = neo4j.READ_ACCESS if read else neo4j.WRITE_ACCESS
+        return self.driver.session(database=self.database, default_access_mode=mode)
+
+    def _call(self, fn: Callable[[], T]) -> T:
+        try:
+            return fn()
+        except (ServiceUnavailable, SessionExpired) as exc:
+            raise StoreUnavailable(f"Neo4j is unreachable: {exc}") from exc
+        except (Neo4jError, DriverError) as exc:
+            raise StoreError(f"Neo4j failed: {exc}") from exc
+
+    def ensure_schema(self) -> None:
+        """Create constraints and the full-text index (idempotent); runs on first use."""
+        if self._schema_ready:
+            return
+
+        def create() -> None:
+            with self._session(read=False) as session:
+                for statement in cypher.schema_statements():
+                    session.run(statement).consume()
+
+        self._call(create)
+        self._schema_ready = True
+
+    def _read(self, query: str, **params: Any) -> list[Row]:
+        self.ensure_schema()
+
+        def work(tx: ManagedTransaction) -> list[Row]:
+            return [r.data() for r in tx.run(query, params)]
+
+        def run() -> list[Row]:
+            with self._session(read=True) as session:
+                return session.execute_read(work)
+
+        return self._call(run)
+
+    def _write(self, work: Callable[[ManagedTransaction], T]) -> T:
+        self.ensure_schema()
+
+        def run() -> T:
+            with self._session(read=False) as session:
+                return session.execute_write(work)
+
+        return self._call(run)
+
+    def _total_sentences(self) -> int:
+        return int(self._read(cypher.document_totals())[0]["sentences"])
+
+    # ---- writes ------------------------------------------------------------------
+
+    def add(self, extraction: DocumentExtraction) -> bool:
+        return self.add_many([extraction]) == 1
+
+    def add_many(
+        self,
+        extractions: Iterable[DocumentExtraction],
+        *,
+        batch_size: int | None = None,
+        rows_per_transaction: int | None = None,
+    ) -> int:
+        """Store documents, `batch_size` documents per transaction (UNWIND $rows ... MERGE).
+
+        `rows_per_transaction=1` writes every row in its own transaction
+        instead (the naive loader, for bench/load_neo4j.py only).
+        """
+        added = 0
+        for chunk in _batched(extractions, batch_size or self.batch_size):
+            if rows_per_transaction is None:
+                added += self._write(lambda tx, chunk=chunk: self._add_batch(tx, chunk))  # type: ignore[misc]
+            else:
+                added += self._add_rows(chunk, rows_per_transaction)
+        return added
+
+    def _new_only(
+        self, tx: ManagedTransaction, chunk: Sequence[DocumentExtraction]
+    ) -> list[DocumentExtraction]:
+        ids = [x.document.id for x in chunk]
+        stored = {r["id"] for r in tx.run(cypher.existing_documents(), ids=ids)}
+        fresh: dict[str, DocumentExtraction] = {}
+        for x in chunk:
+            if x.document.id not in stored and x.document.id not in fresh:
+                fresh[x.document.id] = x
+        return list(fresh.values())
+
+    @staticmethod
+    def _concept_rows(tx: ManagedTransaction, plan: LoadPlan, sign: int) -> tuple[list[Row], list[str]]:
+        ids = sorted(plan.deltas)
+        state = {r["id"]: r.data() for r in tx.run(cypher.concept_state(), ids=ids)}
+        rows: list[Row] = []
+        gone: list[str] = []
+        for cid in ids:
+            props = concept_props(state.get(cid), plan.deltas[cid], sign)
+            if props["records"] <= 0:
+                gone.append(cid)
+            else:
+                rows.append({"id": cid, "props": props})
+        return rows, gone
+
+    @staticmethod
+    def _statements(plan: LoadPlan, concept_rows: list[Row]) -> list[tuple[str, list[Row]]]:
+        out = [
+            (cypher.merge_documents(), plan.documents),
+            (cypher.merge_concepts(), concept_rows),
+            (cypher.merge_mentions(), plan.mentions),
+        ]
+        for rtype in sorted(plan.facts):
+            out.append((cypher.merge_facts(rtype), plan.facts[rtype]))
+        out.append((cypher.merge_links(), [{"a": a, "b": b} for a, b in sorted(plan.links)]))
+        return out
+
+    def _add_batch(self, tx: ManagedTransaction, chunk: Sequence[DocumentExtraction]) -> int:
+        fresh = self._new_only(tx, chunk)
+        if not fresh:
+            return 0
+        plan = plan_documents(fresh)
+        concept_rows, _ = self._concept_rows(tx, plan, +1)
+        for query, rows in self._statements(plan, concept_rows):
+            if rows:
+                tx.run(query, rows=rows).consume()
+        return len(fresh)
+
+    def _add_rows(self, chunk: Sequence[DocumentExtraction], rows_per_tx: int) -> int:
+        fresh = self._write(lambda tx: self._new_only(tx, chunk))
+        if not fresh:
+            return 0
+        plan = plan_documents(fresh)
+        concept_rows, _ = self._write(lambda tx: self._concept_rows(tx, plan, +1))
+        for query, rows in self._statements(plan, concept_rows):
+            for part in _batched(rows, rows_per_tx):
+
+                def write(tx: ManagedTransaction, q: str = query, p: list[Row] = part) -> None:
+                    tx.run(q, rows=p).consume()
+
+                self._write(write)
+        return len(fresh)
+
+    def delete_document(self, document_id: str) -> bool:
+        return self._write(lambda tx: self._delete(tx, document_id))
+
+    def _delete(self, tx: ManagedTransaction, document_id: str) -> bool:
+        contributions = [r.data() for r in tx.run(cypher.document_contributions(), id=document_id)]
+        if (
+            not contributions
+            and not tx.run(cypher.has_document(), id=document_id).single(strict=True)["found"]
+        ):
+            return False
+        plan = LoadPlan()
+        for c in contributions:
+            delta = plan.deltas.setdefault(c["id"], ConceptDelta(c["name"]))
+            delta.records += 1
+            delta.mentions += c["count"]
+            delta.sentences += c["sentence_count"]
+            delta.documents += 1 if c["count"] else 0
+            if c["category"] is not None:
+                delta.categories[c["category"]] += 1
+            for alias in c["aliases"] or []:
+                delta.aliases[alias] += 1
+        pairs = [r.data() for r in tx.run(cypher.delete_document_facts(), id=document_id)]
+        if pairs:
+            tx.run(cypher.delete_unsupported_links(), rows=pairs).consume()
+        tx.run(cypher.delete_document_node(), id=document_id).consume()
+        concept_rows, gone = self._concept_rows(tx, plan, -1)
+        if concept_rows:
+            tx.run(cypher.merge_concepts(), rows=concept_rows).consume()
+        if gone:
+            tx.run(cypher.delete_concepts(), ids=gone).consume()
+        return True
+
+    def clear(self) -> None:
+        """Delete every document and concept (schema kept)."""
+        self.ensure_schema()
+
+        def run() -> None:
+            with self._session(read=False) as session:
+                session.run(cypher.clear_graph()).consume()
+
+        self._call(run)
+
+    def flush(self) -> None:  # every write transaction is durable when it commits
+        return None
+
+    def close(self) -> None:
+        self.driver.close()
+
+    # ---- documents ---------------------------------------------------------------
+
+    def has_document(self, document_id: str) -> bool:
+        return bool(self._read(cypher.has_document(), id=document_id)[0]["found"])
+
+    def get_document(self, document_id: str) -> Document | None:
+        rows = self._read(cypher.get_document(), id=document_id)
+        if not rows:
+            return None
+        r = rows[0]
+        return Document(
+            id=r["id"], title=r["title"], text=r["text"], date=r["date"], source=r["source"] or ""
+        )
+
+    def list_documents(self, offset: int = 0, limit: int = 100) -> list[DocumentInfo]:
+        infos = [info_from_row(r) for r in self._read(cypher.list_documents())]
+        infos.sort(key=lambda d: (d.date or "", d.title, d.id))
+        return infos[offset : offset + limit]
+
+    def document_mentions(self, document_id: str) -> list[Mention]:
+        found: list[tuple[int, int, int, Mention]] = []
+        for r in self._read(cypher.document_mentions(), id=document_id):
+            for surface, start, end, sentence, order in zip(
+                r["surfaces"], r["starts"], r["ends"], r["sentences"], r["order"], strict=True
+            ):
+                found.append((start, end, order, Mention(r["name"], surface, start, end, sentence)))
+        found.sort(key=lambda t: t[:3])
+        return [m for *_, m in found]
+
+    # ---- concepts ----------------------------------------------------------------
+
+    def get_concept(self, concept_id: str) -> Concept | None:
+        rows = self._read(cypher.get_concept(), id=concept_id)
+        return concept_from_row(rows[0]) if rows else None
+
+    def find_concept(self, name: str) -> Concept | None:
+        form = normalize_term(name)
+        if not form:
+            return None
+        direct = self.get_concept(concept_id(form))
+        if direct is not None:
+            return direct
+        lucene = fulltext_phrase(form)
+        rows = self._read(cypher.concepts_with_form(lucene is not None), form=form, lucene=lucene)
+        found = sorted((concept_from_row(r) for r in rows), key=lambda c: (-c.mention_count, c.name))
+        return found[0] if found else None
+
+    def search_concepts(self, text: str, limit: int = 20) -> list[Concept]:
+        key = normalize_term(text)
+        if not key or limit <= 0:
+            return []
+        lucene = fulltext_phrase(key)
+        rows = self._read(cypher.search_concepts(lucene is not None), key=key, lucene=lucene, limit=limit)
+        found = [concept_from_row(r) for r in rows]
+        found.sort(key=lambda c: (c.name != key, -c.mention_count, len(c.name), c.name))
+        return found
+
+    def concept_names(self, limit: int = 100_000) -> list[str]:
+        return sorted(r["name"] for r in self._read(cypher.concept_names()))[:limit]
+
+    def concept_documents(self, concept_id: str, limit: int = 1000) -> list[ConceptDocument]:
+        out = [
+            ConceptDocument(info_from_row(r), r["mentions"])
+            for r in self._read(cypher.concept_documents(), id=concept_id)
+        ]
+        out.sort(key=lambda cd: (cd.document.date or "", cd.document.title, cd.document.id))
+        return out[:limit]
+
+    # ---- edges and walks ---------------------------------------------------------
+
+    def relations(
+        self,
+        concept_id: str,
+        *,
+        types: Collection[RelationType] | None = None,
+        limit: int = 50,
+        max_evidence: int = 3,
+    ) -> list[Relation]:
+        if limit <= 0:
+            return []
+        k = max(max_evidence, 0)
+        n = self._total_sentences()
+        rows = self._read(cypher.aggregated_edges("incident"), id=concept_id, types=_type_names(types), k=0)
+        ranked = []
+        for r in rows:
+            rel = relation_from_row(r, n, 0)
+            other = r["tail_name"] if r["head"] == concept_id else r["head_name"]
+            ranked.append((rank_key(rel, other), rel))
+        ranked.sort(key=lambda t: t[0])
+        chosen = [rel for _, rel in ranked[:limit]]
+        if k == 0 or not chosen:
+            return chosen
+        keys = [[rel.head, str(rel.type), rel.tail] for rel in chosen]
+        rows = self._read(cypher.aggregated_edges("keys"), keys=keys, types=None, k=k)
+        full = {(r["head"], r["type"], r["tail"]): relation_from_row(r, n, k) for r in rows}
+        return [full.get((rel.head, str(rel.type), rel.tail), rel) for rel in chosen]
+
+    def edges_between(self, a: str, b: str, *, max_evidence: int = 3) -> list[Relation]:
+        k = max(max_evidence, 0)
+        n = self._total_sentences()
+        rows = self._read(cypher.aggregated_edges("between"), a=a, b=b, types=None, k=k)
+        rels = [relation_from_row(r, n, k) for r in rows]
+        rels.sort(key=lambda r: (r.type == CO, str(r.type), r.head))
+        return rels
+
+    def shortest_paths(self, a: str, b: str, *, max_hops: int = 4, limit: int = 5) -> list[list[str]]:
+        if limit <= 0 or max_hops < 0:
+            return []
+        if a == b:
+            return [[a]] if self.get_concept(a) is not None else []
+        if max_hops == 0:
+            return []
+        hops = min(max_hops, cypher.MAX_HOPS_LIMIT)
+        rows = self._read(cypher.shortest_paths(hops), a=a, b=b)
+        rows.sort(key=lambda r: r["names"])
+        return [list(r["ids"]) for r in rows[:limit]]
+
+    def neighbourhood(
+        self,
+        center: str,
+        *,
+        depth: int = 1,
+        max_nodes: int = 50,
+        types: Collection[RelationType] | None = None,
+    ) -> tuple[list[Concept], list[Relation]]:
+        center_concept = self.get_concept(center)
+        if center_concept is None:
+            return [], []
+        type_names = _type_names(types)
+        n = self._total_sentences()
+        chosen = [center]
+        seen = {center}
+        frontier = [center]
+        for _ in range(depth):
+            if not frontier:
+                break
+            rows = self._read(cypher.aggregated_edges("frontier"), ids=frontier, types=type_names, k=0)
+            incident: dict[str, list[tuple[tuple[int, float, str, str], str]]] = defaultdict(list)
+            for r in rows:
+                rel = relation_from_row(r, n, 0)
+                node = r["key"]
+                other, other_name = (
+                    (r["tail"], r["tail_name"]) if r["head"] == node else (r["head"], r["head_name"])
+                )
+                incident[node].append((rank_key(rel, other_name), other))
+            nxt = []
+            for node in frontier:
+                for _, other in sorted(incident[node]):
+                    if other in seen:
+                        continue
+                    if len(chosen) >= max_nodes:
+                        break
+                    seen.add(other)
+                    chosen.append(other)
+                    nxt.append(other)
+            frontier = nxt
+        by_id = {c.id: c for c in self._concepts(chosen)}
+        concepts = [by_id[c] for c in chosen if c in by_id]
+        rows = self._read(cypher.aggregated_edges("among"), ids=chosen, types=type_names, k=1)
+        edges = [relation_from_row(r, n, 1) for r in rows]
+        edges.sort(key=lambda r: (r.head, str(r.type), r.tail))
+        return concepts, edges
+
+    def _concepts(self, ids: Sequence[str]) -> list[Concept]:
+        return [concept_from_row(r) for r in self._read(cypher.get_concepts(), ids=list(ids))]
+
+    # ---- whole graph -------------------------------------------------------------
+
+    def stats(self) -> GraphStats:
+        totals = self._read(cypher.document_totals())[0]
+        concepts = self._read(cypher.concept_count())[0]["concepts"]
+        by_type = {r["type"]: int(r["edges"]) for r in self._read(cypher.edge_counts())}
+        co = by_type.get(str(CO), 0)
+        return GraphStats(
+            documents=int(totals["documents"]),
+            concepts=int(concepts),
+            relations=sum(by_type.values()) - co,
+            cooccurrences=co,
+            sentences=int(totals["sentences"]),
+            by_type=dict(sorted(by_type.items())),
+        )
+
+    def iter_concepts(self, page: int = 1000) -> Iterator[Concept]:
+        after = ""
+        while True:
+            rows = self._read(cypher.concept_page(), after=after, limit=page)
+            if not rows:
+                return
+            yield from (concept_from_row(r) for r in rows)
+            after = rows[-1]["id"]
+
+    def iter_relations(self, *, max_evidence: int = 1, page: int = 500) -> Iterator[Relation]:
+        k = max(max_evidence, 0)
+        n = self._total_sentences()
+        heads: list[str] = []
+        for concept in self.iter_concepts():
+            heads.append(concept.id)
+            if len(heads) >= page:
+                yield from self._relations_from(heads, n, k)
+                heads = []
+        if heads:
+            yield from self._relations_from(heads, n, k)
+
+    def _relations_from(self, heads: list[str], n: int, k: int) -> list[Relation]:
+        rows = self._read(cypher.aggregated_edges("heads"), ids=heads, types=None, k=k)
+        rels = [relation_from_row(r, n, k) for r in rows]
+        rels.sort(key=lambda r: (r.head, str(r.type), r.tail))
+        return rels
+
+    # ---- power users -------------------------------------------------------------
+
+    def run_read_cypher(
+        self, query: str, params: dict[str, Any], *, row_limit: int, timeout_s: float
+    ) -> list[dict[str, Any]]:
+        """Run a user's Cypher in a READ transaction with a timeout; at most `row_limit` rows.
+
+        Writes fail (Neo4j refuses them in read access mode) with StoreError;
+        so does a query running longer than `timeout_s`.
+        """
+        if row_limit < 0:
+            raise ValueError("row_limit must not be negative")
+
+        @unit_of_work(timeout=timeout_s)
+        def work(tx: ManagedTransaction) -> list[dict[str, Any]]:
+            result = tx.run(Query(query), params)  # type: ignore[arg-type]
+            rows = [{k: jsonable(rec[k]) for k in rec.keys()} for rec in islice(result, row_limit)]  # noqa: SIM118
+            result.consume()
+            return rows
+
+        def run() -> list[dict[str, Any]]:
+            with self._session(read=True) as session:
+                return session.execute_read(work)
+
+        return self._call(run)
+
+
+# ---------------------------------------------------------------------------
+# factory
+# ---------------------------------------------------------------------------
+
+
+def build_driver(settings: Settings) -> Driver:
+    """A driver for settings.neo4j_uri (no authentication when NEO4J_PASSWORD is empty)."""
+    auth = (settings.neo4j_user, settings.neo4j_password) if settings.neo4j_password else None
+    return neo4j.GraphDatabase.driver(
+        settings.neo4j_uri,
+        auth=auth,
+        connection_timeout=settings.neo4j_timeout_s,
+        max_transaction_retry_time=15.0,
+    )
+
+
+def open_neo4j_store(settings: Settings) -> Neo4jStore:
+    """Connect to the Neo4j named by settings; StoreUnavailable when it does not answer."""
+    driver = build_driver(settings)
+    try:
+        driver.verify_connectivity()
+    except (ServiceUnavailable, SessionExpired, DriverError, Neo4jError, OSError) as exc:
+        driver.close()
+        raise StoreUnavailable(
+            f"Neo4j does not answer at {settings.neo4j_uri} ({exc}); start one with `scripts/neo4j start` "
+            "or set NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD"
+        ) from exc
+    store = Neo4jStore(driver, database=settings.neo4j_database)
+    store.ensure_schema()
+    return store
+
+
+__all__ = ["LoadPlan", "Neo4jStore", "build_driver", "concept_props", "open_neo4j_store", "plan_documents"]

@@ -9,10 +9,10 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
 
-from api.deps import StoreHolder
+from api.deps import GraphCache, StoreHolder
 from api.errors import install_error_handlers
 from api.pages import TEMPLATE_DIR
-from api.routes import concepts, documents, health, paths, views
+from api.routes import communities, concepts, diff, documents, export, health, maps, pages, paths, views
 from kg.settings import Settings
 from kg.settings import get_settings as load_settings
 from kg.store.base import GraphStore
@@ -36,9 +36,12 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         summary="A knowledge graph of Chinese policy concepts: search, relations with evidence, paths, maps.",
         version="0.1.0",
         lifespan=lifespan,
+        docs_url=None,  # /docs is an offline page (api.routes.pages); Swagger UI loads from a CDN
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.store_holder = holder
+    app.state.graph_cache = GraphCache()
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,
@@ -47,7 +50,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
             allow_headers=["*"],
         )
     install_error_handlers(app)
-    for module in (health, concepts, paths, documents, views):
+    for module in (health, concepts, paths, documents, diff, communities, maps, export, views, pages):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static")
     return app

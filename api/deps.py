@@ -5,9 +5,12 @@ from __future__ import annotations
 import threading
 from typing import Annotated, Any, cast
 
+import networkx as nx
 from fastapi import Depends, HTTPException, Query, Request, status
 from fastapi import Path as FPath
 
+from kg.communities import Community, concept_graph
+from kg.communities import communities as find_communities
 from kg.settings import Settings
 from kg.store import open_store
 from kg.store.base import GraphStore, StoreUnavailable
@@ -146,6 +149,8 @@ ApiKeyDep = Depends(require_api_key)
 __all__: list[str] = [
     "ApiKeyDep",
     "DepthDep",
+    "GraphCache",
+    "GraphCacheDep",
     "LimitDep",
     "MaxHopsDep",
     "MaxNodesDep",
@@ -160,3 +165,40 @@ ConceptName = Annotated[
     FPath(min_length=1, max_length=MAX_NAME_CHARS, description="canonical name or alias (percent-encoded)"),
 ]
 DocumentId = Annotated[str, FPath(pattern=r"^[A-Za-z0-9]{1,64}$", description="document id")]
+
+
+class GraphCache:
+    """Whole-graph analyses (concept graph, communities), recomputed when the store's counts change."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._key: tuple[int, ...] | None = None
+        self._graph: nx.Graph | None = None
+        self._communities: list[Community] | None = None
+
+    def _fresh(self, store: GraphStore) -> nx.Graph:
+        s = store.stats()
+        key = (s.documents, s.concepts, s.relations, s.cooccurrences, s.sentences)
+        if key != self._key or self._graph is None:
+            self._graph = concept_graph(store)
+            self._communities = None
+            self._key = key
+        return self._graph
+
+    def graph(self, store: GraphStore) -> nx.Graph:
+        with self._lock:
+            return self._fresh(store)
+
+    def communities(self, store: GraphStore) -> list[Community]:
+        with self._lock:
+            g = self._fresh(store)
+            if self._communities is None:
+                self._communities = find_communities(g)
+            return self._communities
+
+
+def get_graph_cache(request: Request) -> GraphCache:
+    return cast(GraphCache, request.app.state.graph_cache)
+
+
+GraphCacheDep = Annotated[GraphCache, Depends(get_graph_cache)]

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from fastapi import FastAPI, Request
+from fastapi.exception_handlers import http_exception_handler, request_validation_exception_handler
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
+from starlette.exceptions import HTTPException
 
 from api.pages import templates
+from kg.diff import InvalidSide
 from kg.query import ConceptNotFound, InvalidQuery
 from kg.store.base import StoreError, StoreUnavailable
 
-HTML_PREFIXES = ("/ui", "/views")
+HTML_PREFIXES = ("/ui", "/views", "/docs")
 
 
 def wants_html(request: Request) -> bool:
@@ -47,7 +51,25 @@ def install_error_handlers(app: FastAPI) -> None:
     async def store_error(request: Request, exc: Exception) -> Response:
         return _answer(request, 500, f"the graph store failed: {exc}")
 
+    async def http_error(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, HTTPException)
+        if wants_html(request) and exc.status_code >= 400:
+            return _answer(request, exc.status_code, str(exc.detail))
+        return await http_exception_handler(request, exc)
+
+    async def validation_error(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, RequestValidationError)
+        if wants_html(request):
+            problems = "; ".join(
+                f"{'.'.join(str(p) for p in e.get('loc', ())[1:])}: {e.get('msg', '')}" for e in exc.errors()
+            )
+            return _answer(request, 422, f"invalid request: {problems}")
+        return await request_validation_exception_handler(request, exc)
+
+    app.add_exception_handler(HTTPException, http_error)
+    app.add_exception_handler(RequestValidationError, validation_error)
     app.add_exception_handler(ConceptNotFound, not_found)
     app.add_exception_handler(InvalidQuery, invalid)
+    app.add_exception_handler(InvalidSide, invalid)
     app.add_exception_handler(StoreUnavailable, unavailable)
     app.add_exception_handler(StoreError, store_error)

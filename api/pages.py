@@ -7,6 +7,8 @@ from urllib.parse import quote
 
 from fastapi.templating import Jinja2Templates
 
+from kg.views.style import CATEGORY_LABELS, category_colour
+
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 
 templates = Jinja2Templates(directory=str(TEMPLATE_DIR))
@@ -19,3 +21,5 @@ def _url_part(value: str) -> str:
 
 
 templates.env.filters["urlpart"] = _url_part
+templates.env.globals["category_colour"] = category_colour
+templates.env.globals["category_labels"] = CATEGORY_LABELS

@@ -6,6 +6,8 @@ from collections.abc import Mapping
 
 from pydantic import BaseModel, Field
 
+from kg.communities import Community
+from kg.diff import ConceptChange, ConceptDiff, Side
 from kg.model import (
     Concept,
     ConceptDocument,
@@ -273,3 +275,119 @@ class HealthPublic(BaseModel):
     store: str
     stats: StatsPublic | None = None
     detail: str | None = None
+
+
+class TimelinePublic(BaseModel):
+    concept: ConceptPublic
+    per_year: dict[str, int] = Field(description='mentions per year ("unknown" for undated documents)')
+    documents: list[ConceptDocumentPublic] = Field(description="mentions per document, by date")
+
+
+class ConceptChangePublic(BaseModel):
+    name: str
+    count_a: int
+    count_b: int
+    rate_a: float = Field(description="mentions per thousand mentions on side a")
+    rate_b: float
+
+    @classmethod
+    def from_model(cls, c: ConceptChange) -> ConceptChangePublic:
+        return cls(
+            name=c.name,
+            count_a=c.count_a,
+            count_b=c.count_b,
+            rate_a=round(c.rate_a, 3),
+            rate_b=round(c.rate_b, 3),
+        )
+
+
+class DiffSidePublic(BaseModel):
+    label: str
+    title: str
+    documents: list[DocumentInfoPublic]
+    mentions: int
+
+    @classmethod
+    def from_model(cls, s: Side) -> DiffSidePublic:
+        return cls(
+            label=s.label,
+            title=s.title,
+            documents=[DocumentInfoPublic.from_model(d) for d in s.documents],
+            mentions=s.total,
+        )
+
+
+class DiffPublic(BaseModel):
+    a: DiffSidePublic
+    b: DiffSidePublic
+    new: list[ConceptChangePublic]
+    dropped: list[ConceptChangePublic]
+    rising: list[ConceptChangePublic]
+    falling: list[ConceptChangePublic]
+
+    @classmethod
+    def from_model(cls, d: ConceptDiff) -> DiffPublic:
+        def conv(cs: tuple[ConceptChange, ...]) -> list[ConceptChangePublic]:
+            return [ConceptChangePublic.from_model(c) for c in cs]
+
+        return cls(
+            a=DiffSidePublic.from_model(d.a),
+            b=DiffSidePublic.from_model(d.b),
+            new=conv(d.new),
+            dropped=conv(d.dropped),
+            rising=conv(d.rising),
+            falling=conv(d.falling),
+        )
+
+
+class CommunityPublic(BaseModel):
+    id: int
+    name: str
+    size: int
+    internal_edges: int
+    concepts: list[ConceptPublic] = Field(description="most central first (at most `members` of them)")
+
+    @classmethod
+    def from_model(cls, c: Community, members: int) -> CommunityPublic:
+        return cls(
+            id=c.id,
+            name=c.name,
+            size=len(c.concepts),
+            internal_edges=c.internal_edges,
+            concepts=[ConceptPublic.from_model(x) for x in c.concepts[:members]],
+        )
+
+
+class CommunitiesPublic(BaseModel):
+    data: list[CommunityPublic]
+    count: int
+
+
+class RankedPublic(BaseModel):
+    concept: ConceptPublic
+    score: float
+
+
+class CentralityPublic(BaseModel):
+    measure: str
+    data: list[RankedPublic]
+
+
+class LessonMapIn(BaseModel):
+    name: str = Field(min_length=1, max_length=80)
+    concepts: list[str] = Field(min_length=1, max_length=60)
+    cooccurrence: bool = False
+
+
+class LessonMapPublic(BaseModel):
+    name: str
+    file: str
+    html_url: str
+    svg_url: str
+    concepts: int = 0
+    relations: int = 0
+
+
+class LessonMapsPublic(BaseModel):
+    data: list[LessonMapPublic]
+    count: int

@@ -20,6 +20,7 @@ import networkx as nx
 from kg.model import SYMMETRIC_TYPES, Concept, Relation, RelationType
 from kg.query import InvalidQuery, resolve
 from kg.store.base import GraphStore
+from kg.views.graphs import edges_among
 from kg.views.pyvis_map import render_graph_map
 from kg.views.style import CATEGORY_LABELS, category_colour, relation_colour
 
@@ -55,14 +56,8 @@ def build_lesson_map(
     for n in concept_names:
         c = resolve(store, n)
         chosen.setdefault(c.id, c)
-    ids = list(chosen)
-    relations: list[Relation] = []
-    for i, a in enumerate(ids):
-        for b in ids[i + 1 :]:
-            for r in store.edges_between(a, b, max_evidence=2):
-                if include_cooccurrence or r.type != RelationType.CO_OCCURS_WITH:
-                    relations.append(r)
-    relations.sort(key=lambda r: (r.head, str(r.type), r.tail))
+    types = None if include_cooccurrence else [t for t in RelationType if t != RelationType.CO_OCCURS_WITH]
+    relations = edges_among(store, list(chosen), types=types, max_evidence=2)
     return LessonMap(name.strip(), tuple(chosen.values()), tuple(relations))
 
 

@@ -17,6 +17,7 @@ from api.schemas import (
     RelatedTermPublic,
     RelatedTermsPublic,
     SubgraphPublic,
+    TimelinePublic,
 )
 from kg import query
 from kg.model import Concept, RelationType
@@ -83,3 +84,13 @@ def concept_subgraph(
 ) -> SubgraphPublic:
     g = query.subgraph(store, name, depth=depth, max_nodes=max_nodes, include_cooccurrence=cooccurrence)
     return SubgraphPublic.from_model(g)
+
+
+@router.get("/{name}/timeline", response_model=TimelinePublic, responses=NOT_FOUND)
+def concept_timeline(store: StoreDep, name: ConceptName) -> TimelinePublic:
+    concept, docs, per_year = query.timeline(store, name)
+    return TimelinePublic(
+        concept=ConceptPublic.from_model(concept),
+        per_year=per_year,
+        documents=[ConceptDocumentPublic.from_model(cd) for cd in docs],
+    )

@@ -42,6 +42,17 @@ _VIS_DIR = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
 
 
 @dataclass(frozen=True, slots=True)
+class Control:
+    """A number field of the map's settings form (served pages only: the form reloads the page)."""
+
+    name: str
+    label: str
+    value: int
+    low: int
+    high: int
+
+
+@dataclass(frozen=True, slots=True)
 class MapNode:
     id: str
     label: str
@@ -234,6 +245,8 @@ def render_map(
     nav: Sequence[tuple[str, str]] = (),
     colour_by_group: bool = False,
     height: str = "720px",
+    controls: Sequence[Control] = (),
+    hidden: Mapping[str, str] | None = None,
 ) -> str:
     """A self-contained HTML page drawing `nodes` and `edges` with vis-network."""
     net = _network(nodes, edges, colour_by_group=colour_by_group)
@@ -270,6 +283,8 @@ def render_map(
             edge_legend=edge_legend,
             colour_by_group=colour_by_group,
             height=height,
+            controls=list(controls),
+            hidden=dict(hidden or {}),
         )
     )
 
@@ -284,6 +299,8 @@ def render_graph_map(
     groups: Mapping[str, int] | None = None,
     link_base: str | None = None,
     nav: Sequence[tuple[str, str]] = (),
+    controls: Sequence[Control] = (),
+    hidden: Mapping[str, str] | None = None,
 ) -> str:
     """A map of any set of concepts and the relations among them."""
     names = {c.id: c.name for c in concepts}
@@ -295,6 +312,8 @@ def render_graph_map(
         link_base=link_base,
         nav=nav,
         colour_by_group=groups is not None,
+        controls=controls,
+        hidden=hidden,
     )
 
 
@@ -305,6 +324,7 @@ def render_concept_map(
     subtitle: str = "",
     link_base: str | None = None,
     nav: Sequence[tuple[str, str]] = (),
+    controls: Sequence[Control] = (),
 ) -> str:
     """The neighbourhood map of one concept (its centre highlighted) as a self-contained HTML page.
 
@@ -325,4 +345,5 @@ def render_concept_map(
         highlight={subgraph.center.id},
         link_base=link_base,
         nav=nav,
+        controls=controls,
     )

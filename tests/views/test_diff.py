@@ -21,7 +21,9 @@ def test_compare_counts_partitions_consistently(a: dict[str, int], b: dict[str, 
     # swapping the sides swaps the answers
     new2, dropped2, rising2, falling2 = compare_counts(b, a, limit=100)
     assert {c.name for c in new2} == {c.name for c in dropped}
+    assert {c.name for c in dropped2} == {c.name for c in new}
     assert {c.name for c in rising2} == {c.name for c in falling}
+    assert {c.name for c in falling2} == {c.name for c in rising}
 
 
 def test_compare_counts_uses_shares_not_raw_counts() -> None:

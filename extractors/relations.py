@@ -51,7 +51,8 @@ _CONJ = "(?:、|和|与|以及|及|同|或)"
 _G = f"{_X}(?:{_CONJ}{_X})*"  # a coordinated group of concepts
 _NP = "[^，,；;：:。！？!?（）()\ue000-\uf8ff]"  # any plain character inside a clause
 _NPI = "[^，,；;：:。！？!?（）()、\ue000-\uf8ff]"  # the same inside one list item
-_DROP = frozenset("“”‘’\"'《》〈〉「」『』 \t\n\u3000")
+_DROP = frozenset("“”‘’\"'《》〈〉「」『』")
+_SPACE = frozenset(" \t\n\u3000\xa0")  # white space separates title parts: a clause break
 _CLAUSE_END = "，,；;：:。！？!?"
 
 _ADV = (
@@ -82,11 +83,25 @@ def _mask(text: str, sentence: tuple[int, int], spans: Sequence[ConceptSpan]) ->
     out: list[str] = []
     pos = start
     for k, sp in enumerate(kept):
-        out.extend(ch for ch in text[pos : sp.start] if ch not in _DROP)
+        out.append(_plain(text[pos : sp.start]))
         out.append(chr(_BASE + k))
         pos = sp.end
-    out.extend(ch for ch in text[pos:end] if ch not in _DROP)
+    out.append(_plain(text[pos:end]))
     return _Masked("".join(out), tuple(kept))
+
+
+def _plain(segment: str) -> str:
+    """Quotes dropped, runs of white space turned into one clause break."""
+    out: list[str] = []
+    for ch in segment:
+        if ch in _DROP:
+            continue
+        if ch in _SPACE:
+            if not out or out[-1] != "，":
+                out.append("，")
+            continue
+        out.append(ch)
+    return "".join(out)
 
 
 def _ids(s: str) -> list[int]:
@@ -172,6 +187,8 @@ _NOUN_CUES: dict[str, RelationType] = {
     "引领者": R.GUIDES,
     "领导者": R.GUIDES,
     "主心骨": R.GUIDES,
+    "最大优势": R.ESSENTIAL_FEATURE_OF,
+    "一环": R.PART_OF,
 }
 
 #: nouns of ``以X为N`` (the tail follows: ``以X为N的Y`` or the next verb phrase)
@@ -205,6 +222,7 @@ _VERB_CUES: dict[str, RelationType] = {
     "服务": R.PROMOTES,
     "拉动": R.PROMOTES,
     "驱动": R.PROMOTES,
+    "赋能": R.PROMOTES,
     "营造": R.PROMOTES,
     "保障": R.GUARANTEES,
     "保证": R.GUARANTEES,
@@ -490,7 +508,9 @@ def _copula(m: _Masked, clauses: list[tuple[int, int]], out: _Out) -> None:
 # ---- frames: 把X作为…, 以X为N(的Y) ------------------------------------------
 
 _FRAME_RE = re.compile(f"以({_G})为{_MODS}({_alt(_FRAME_CUES)})")
-_AS_RE = re.compile(f"(?:把|将)({_G}){_NP}{{0,4}}?作为([^，,；;。！？!?]*)")
+_AS_RE = re.compile(
+    f"(?:(?:把|将)({_G}){_NP}{{0,4}}?|({_G})(?:也|既|又|还|同样|始终)*)作为([^，,；;。！？!?]*)"
+)
 
 
 def _frames(m: _Masked, clauses: list[tuple[int, int]], out: _Out) -> None:
@@ -512,9 +532,9 @@ def _frames(m: _Masked, clauses: list[tuple[int, int]], out: _Out) -> None:
             tails = _following_object(m, clauses, fm.end())
             out.add(head, typ, tails)
     for am in _AS_RE.finditer(s):
-        found = _classify(am.group(2), am.start(2))
+        found = _classify(am.group(3), am.start(3))
         if found:
-            out.add(_ids(am.group(1)), found[0], found[1])
+            out.add(_ids(am.group(1) or am.group(2)), found[0], found[1])
 
 
 def _following_object(m: _Masked, clauses: list[tuple[int, int]], pos: int) -> list[int]:
@@ -529,7 +549,7 @@ def _following_object(m: _Masked, clauses: list[tuple[int, int]], pos: int) -> l
             pre = reg[: g.start()]
             if len(pre) > 12:
                 break
-            if not re.search(f"{_DO_VERB}(?:好)?$", pre):
+            if not re.search(f"{_DO_VERB}(?:好)?$", pre) or re.search("(?<!和)坚持$", pre):
                 continue
             ids = [
                 k
@@ -725,6 +745,9 @@ def _verbs(m: _Masked, clauses: list[tuple[int, int]], out: _Out) -> None:
                     or (typ is R.GUIDES and nominal and not directive)
                 ):
                     out.add(topic, typ, [o for o in objs if o not in topic])
+    # 通过X实现Y: X is the channel through which Y is realised
+    for cm in re.finditer(f"(?:通过|依托|借助|依靠)({_G})(?:来|去)?(?:实现|践行|落实)({_G})", s):
+        out.add(_ids(cm.group(1)), R.CARRIER_OF, _ids(cm.group(2)))
     # 在X中V Y: X advances Y
     for im in re.finditer(f"在({_G}){_NP}{{0,3}}?(?:中|过程中|进程中)", s):
         ci = _clause_of(clauses, im.end())
@@ -752,12 +775,14 @@ def _verbs(m: _Masked, clauses: list[tuple[int, int]], out: _Out) -> None:
 
 _ROLE_ALT = _alt(_ROLE_CUES)
 _ROLE_OVER_RE = re.compile(
-    f"({_G})(?:{_NP}{{0,2}})?(?:对|在)({_G}){_NP}{{0,6}}?(?:中|上|方面|领域)?的{_MODS}({_ROLE_ALT})作用"
+    f"({_G})(?:{_NP}{{0,2}})?(?:对|在)({_G}){_NP}{{0,6}}?(?:中|上|方面|领域)?"
+    f"(?:的|起到?了?着?|发挥了?着?|具有)?{_MODS}的?({_ROLE_ALT})作用"
 )
 _EXERT_RE = re.compile(f"发挥(?:好|出)?({_G})")
 _FOR_RE = re.compile(
     f"为({_NP}{{0,4}}?)((?:{_G}{_NP}{{0,8}}?)+?)"
-    f"(?:提供|作出|做出|贡献)了?{_MODS}(?:{_NP}{{0,4}})?(保证|保障|支撑|动力|贡献|服务|助力)"
+    f"(?:提供|作出|做出|贡献|注入|增添)了?{_MODS}(?:{_NP}{{0,4}})?(保证|保障|支撑|动力|贡献|服务|助力|保驾护航)"
+    f"|为({_NP}{{0,4}}?)((?:{_G}{_NP}{{0,8}}?)+?)(保驾护航)"
 )
 _SIGNIFICANCE_RE = re.compile(f"^对{_ADV}*({_VERB_RE})")
 
@@ -795,9 +820,9 @@ def _roles(m: _Masked, clauses: list[tuple[int, int]], out: _Out) -> None:
     for fm in _FOR_RE.finditer(s):
         if s.startswith("的", fm.end()):
             continue  # 为Y作出贡献的Z: a relative clause about Z
-        cue = fm.group(3)
-        typ = R.GUARANTEES if cue in ("保证", "保障") else R.PROMOTES
-        out.add(_provider(m, clauses, fm.start()), typ, _ids(fm.group(2)))
+        cue = fm.group(3) or fm.group(6)
+        typ = R.GUARANTEES if cue in ("保证", "保障", "保驾护航") else R.PROMOTES
+        out.add(_provider(m, clauses, fm.start()), typ, _ids(fm.group(2) or fm.group(5)))
     # X…，对促进Y具有…作用，对保障Z、维护W具有重要意义
     in_scope = False
     head: list[int] = []

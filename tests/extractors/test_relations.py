@@ -463,3 +463,57 @@ def test_spans_outside_the_sentence_are_ignored() -> None:
         ConceptSpan(s0, s0 + 8, "人民代表大会制度", "人民代表大会制度", C.SYSTEM),
     ]
     assert find_relations(text, (s0, len(text)), spans) == []
+
+
+# ---- further cues ------------------------------------------------------------------
+
+
+def test_escort_is_a_guarantee() -> None:
+    got = run("以法治建设为高质量发展保驾护航。", "法治建设", "高质量发展")
+    assert got == {t("法治建设", R.GUARANTEES, "高质量发展")}
+
+
+def test_realised_through_is_a_carrier() -> None:
+    got = run("通过人民代表大会制度实现人民当家作主。", "人民代表大会制度", "人民当家作主")
+    assert got == {t("人民代表大会制度", R.CARRIER_OF, "人民当家作主")}
+
+
+def test_as_without_ba() -> None:
+    got = run(
+        "基层立法联系点作为践行全过程人民民主的重要平台，发挥了独特作用。", "基层立法联系点", "全过程人民民主"
+    )
+    assert got == {t("基层立法联系点", R.CARRIER_OF, "全过程人民民主")}
+
+
+def test_role_with_qi_verb() -> None:
+    got = run("法治对全面深化改革起着重要的保障作用。", "法治", "全面深化改革")
+    assert got == {t("法治", R.GUARANTEES, "全面深化改革")}
+
+
+def test_white_space_separates_title_parts() -> None:
+    assert run("坚持和完善人民代表大会制度 推进国家治理现代化", "人民代表大会制度", "国家治理现代化") == set()
+
+
+def test_guided_object_is_not_a_persisted_principle() -> None:
+    got = run(
+        "在党中央坚强领导下，各级纪检监察机关坚持党的领导，探索积累了宝贵经验。",
+        "党中央",
+        "党的领导",
+        cats={"党中央": C.ORGANIZATION},
+    )
+    assert got == set()
+
+
+def test_contribution_in_relative_clause_is_not_a_relation() -> None:
+    got = run(
+        "我代表党中央，向为抗疫斗争作出重大贡献的广大医务工作者致以崇高敬意。",
+        "党中央",
+        "抗疫斗争",
+        cats={"党中央": C.ORGANIZATION},
+    )
+    assert got == set()
+
+
+def test_leadership_noun_is_not_a_leading_verb() -> None:
+    got = run("党的中央领导集体坚持解放思想、实事求是。", "党中央", "解放思想", "实事求是", 中央="党中央")
+    assert got == set()

@@ -9,7 +9,13 @@ in a sentence, longest match first, no overlaps), run
 relations: unordered pairs and typed triples (UNIFIED_WITH symmetric), micro
 P/R/F1, per document and per type.
 
-Usage: python bench/eval_relations.py [EVAL_DIR] [--errors] [--doc STEM]
+Usage: python bench/eval_relations.py [EVAL_DIR] [--errors] [--doc STEM] [--no-dev-rules]
+
+--errors lists false positives (~ when the pair is right but not the type) and
+false negatives; --no-dev-rules switches off every rule generalised from a
+dev sentence (`extractors.relations.DEV_RULES`): what the guideline, brief and
+own-knowledge rules alone achieve, an honesty check for unseen documents. The
+per-rule table shows which rule found the true and false positives.
 
 This isolates relation quality from concept quality. Only this script reads
 the shared eval folder; the unit tests never do.
@@ -25,7 +31,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from extractors.relations import find_relations
+from extractors.relations import DEV_RULES, RULES, explain_relations
 from extractors.spans import ConceptSpan
 from kg.model import Category, RelationType
 from kg.normalize import normalize_text
@@ -88,6 +94,9 @@ def prf(tp: int, np_: int, ng: int) -> tuple[float, float, float]:
 def main(argv: list[str]) -> int:
     args = [a for a in argv[1:] if not a.startswith("--")]
     show_errors = "--errors" in argv
+    exclude = DEV_RULES if "--no-dev-rules" in argv else frozenset()
+    rule_of: dict[Triple, str] = {}
+    rule_stats: dict[str, Counter[str]] = {}
     only = None
     if "--doc" in argv:
         only = argv[argv.index("--doc") + 1]
@@ -110,17 +119,21 @@ def main(argv: list[str]) -> int:
         pred: dict[Triple, str] = {}
         for sent in sentences(text):
             spans = oracle_spans(text, sent, forms)
-            for r in find_relations(text, sent, spans):
+            for r, rule in explain_relations(text, sent, spans, exclude):
                 k = typed_key(
                     canon.get(norm(r.head), norm(r.head)), canon.get(norm(r.tail), norm(r.tail)), r.type
                 )
                 pred.setdefault(k, text[sent[0] : sent[1]])
+                rule_of.setdefault(k, rule)
         gtyped = {
             typed_key(norm(r["head"]), norm(r["tail"]), r["type"]): r["evidence"] for r in gold["relations"]
         }
         gpairs = {frozenset((h, t)) for h, _, t in gtyped if h != t}
         ppairs = {frozenset((h, t)) for h, _, t in pred if h != t}
         tp_typed = set(gtyped) & set(pred)
+        for k in pred:
+            st = rule_stats.setdefault(rule_of[k], Counter())
+            st["tp" if k in tp_typed else "pair" if frozenset((k[0], k[2])) in gpairs else "fp"] += 1
         tot["pair_tp"] += len(gpairs & ppairs)
         tot["pair_p"] += len(ppairs)
         tot["pair_g"] += len(gpairs)
@@ -140,7 +153,7 @@ def main(argv: list[str]) -> int:
         if show_errors:
             for k in sorted(set(pred) - set(gtyped)):
                 mark = "~" if frozenset((k[0], k[2])) in gpairs else "+"
-                print(f"   {mark} FP {k[0]} -{k[1]}-> {k[2]}   || {pred[k][:120]}")
+                print(f"   {mark} FP {k[0]} -{k[1]}-> {k[2]}  [{rule_of[k]}]  || {pred[k][:120]}")
             for k in sorted(set(gtyped) - set(pred)):
                 print(f"   - FN {k[0]} -{k[1]}-> {k[2]}   || {gtyped[k][:120]}")
     print()
@@ -149,6 +162,13 @@ def main(argv: list[str]) -> int:
         if c["p"] or c["g"]:
             p, rc, f = prf(c["tp"], c["p"], c["g"])
             print(f"{tname:22s} {p:6.3f} {rc:6.3f} {f:6.3f}  {c['tp']}/{c['p']}/{c['g']}")
+    print()
+    print(f"{'rule':24s} {'origin':10s} tp  pair-only  fp")
+    for rule in sorted(rule_stats, key=lambda x: (-rule_stats[x]["tp"], x)):
+        st = rule_stats[rule]
+        print(f"{rule:24s} {RULES[rule].split(':')[0]:10s} {st['tp']:3d} {st['pair']:5d} {st['fp']:7d}")
+    if exclude:
+        print(f"\n(rules switched off: {', '.join(sorted(exclude))})")
     for key in ("pair", "typed"):
         p, rc, f = prf(tot[f"{key}_tp"], tot[f"{key}_p"], tot[f"{key}_g"])
         print(

@@ -301,6 +301,59 @@ _FRAME_ENDINGS = (
 _NUM_FORMULA = re.compile(r"^[一二两三四五六七八九十百0-9]+(?:个|项|大|条|种|类|为|张|支)")
 
 
+#: copula head nouns taken from dev sentences (not named by the guidelines or the brief)
+_DEV_NOUNS = frozenset(
+    {"方式", "形式", "渠道", "制度安排", "真谛", "生命", "本质属性", "应有之义", "任务", "主体工程", "基础"}
+    | {"主体", "防线", "体现", "抓手", "总抓手", "引领者", "源头", "动力"}
+)
+
+#: every rule, with where it comes from: ``guidelines`` (GUIDELINES.md cue examples),
+#: ``brief`` (the task description), ``own`` (general knowledge of the genre, not
+#: seen in dev) or ``dev`` (generalised from a dev-set sentence)
+RULES: dict[str, str] = {
+    "copula": "guidelines: X是(实现)Y的(修饰)N with N a guideline/brief/own head noun",
+    "copula_dev_noun": "dev: the same with a head noun first seen in dev (方式, 渠道, 真谛, 应有之义 ...)",
+    "copula_generic_noun": "dev: X是保障Y的重要措施 (generic noun, the verb decides)",
+    "copula_carried_subject": "dev: X是A的N，是B的N / 这也是 / 实施X，是… (subject carried)",
+    "copula_reversed": "own: Y的本质特征是X",
+    "as_predicate": "brief: 把X作为…Y的N / X作为…Y的N",
+    "frame_noun_of": "dev: 以X为(基本形式|核心|源头)的Y",
+    "frame_following": "own: 以X为抓手/载体/保障 + the following verb object",
+    "guidance_frame": "brief: 以X为指导/引领/主线 + the following verb object",
+    "defined_topic": "dev: 发展Y，就是以X为指导",
+    "under_leadership": "guidelines: 在X的领导/指引下(做)Y",
+    "closing_goals": "dev: 以X为指导/在X领导下 … 为Y而奋斗",
+    "led_by": "dev: X领导的Y",
+    "placed_under": "dev: 将Y置于X的领导下",
+    "leadership_over": "dev: X对Y的(全面)领导(权)",
+    "points_the_way": "guidelines: X为Y指明方向/提供遵循",
+    "deploys": "dev: X对Y作出部署/提出要求",
+    "svo": "guidelines: X(副词)V Y, 以/用/通过X V Y, chains V Y、V Z (推动, 保障, 统揽, 体现, 转化为 ...)",
+    "topic_carried": "dev: sentence topic carried to later clauses (体现了, 领导 …; statements only)",
+    "realised_through": "own: 通过X实现Y",
+    "in_course_of": "dev: 在X中增强/实现Y",
+    "role_over": "dev: X对/在Y(中)的引领/主导/保障作用",
+    "exert_role": "dev: 发挥X…Y的保障作用",
+    "provides_guarantee": "brief: (X)为Y提供保障/保证, 为Y保驾护航",
+    "contributes_to": "dev: (X)为Y作出贡献/提供动力",
+    "significance": "dev: X…，对促进Y具有…作用",
+    "unity": "guidelines: 坚持X、Y、Z有机统一",
+    "unity_variants": "dev: 相统一, 相结合, 共同推进, 一体建设 …",
+    "etc_list": "dev: A、B等C",
+    "enum_formula": "dev: A、B、C三大攻坚战",
+    "enum_frame_of": "dev: A、B的C程序/体制/理念",
+    "collective_name": "dev: A、B（以下统称C）",
+    "includes": "guidelines: C包括A、B",
+    "first_of": "dev: 坚持C首先要坚持A",
+    "into_classified": "dev: 把X化为推动Y的动力",
+    "transform": "guidelines: 把X(优势)转化为Y",
+    "from_to": "dev: 由X向Y转变",
+    "from_turn": "dev: 由X转向Y",
+}
+#: the rules generalised from dev sentences (switched off in the ablation of bench/eval_relations.py)
+DEV_RULES: frozenset[str] = frozenset(k for k, v in RULES.items() if v.startswith("dev"))
+
+
 def _alt(words: Iterable[str]) -> str:
     return "(?:" + "|".join(sorted({re.escape(w) for w in words}, key=len, reverse=True)) + ")"
 
@@ -325,13 +378,17 @@ _VERB_RE = _alt(_VERB_CUES)
 
 
 class _Out:
-    """Collects relations between span indices, without duplicates or self-loops."""
+    """Collects relations between span indices, without duplicates or self-loops,
+    with the rule that found each first; rules in `exclude` are switched off."""
 
-    def __init__(self, m: _Masked) -> None:
+    def __init__(self, m: _Masked, exclude: frozenset[str]) -> None:
         self.m = m
-        self.items: dict[tuple[str, RelationType, str], None] = {}
+        self.exclude = exclude
+        self.items: dict[tuple[str, RelationType, str], str] = {}
 
-    def add(self, heads: Iterable[int], typ: RelationType, tails: Iterable[int]) -> None:
+    def add(self, heads: Iterable[int], typ: RelationType, tails: Iterable[int], rule: str) -> None:
+        if rule in self.exclude:
+            return
         tails = list(tails)
         for h in heads:
             for t in tails:
@@ -340,18 +397,29 @@ class _Out:
                     continue
                 if typ in (R.UNIFIED_WITH,) and (tn, typ, hn) in self.items:
                     continue
-                self.items[(hn, typ, tn)] = None
+                self.items.setdefault((hn, typ, tn), rule)
 
-    def result(self) -> list[FoundRelation]:
-        return [FoundRelation(h, t, tl) for h, t, tl in self.items]
+    def result(self) -> list[tuple[FoundRelation, str]]:
+        return [(FoundRelation(h, t, tl), rule) for (h, t, tl), rule in self.items.items()]
 
 
 def find_relations(text: str, sentence: tuple[int, int], spans: Sequence[ConceptSpan]) -> list[FoundRelation]:
     """Typed relations stated in one sentence between its concept mentions."""
+    return [r for r, _ in explain_relations(text, sentence, spans)]
+
+
+def explain_relations(
+    text: str,
+    sentence: tuple[int, int],
+    spans: Sequence[ConceptSpan],
+    exclude: frozenset[str] = frozenset(),
+) -> list[tuple[FoundRelation, str]]:
+    """`find_relations` with the rule (a key of `RULES`) that found each
+    relation; the rules in `exclude` are switched off (for ablations)."""
     m = _mask(text, sentence, spans)
     if len(m.spans) < 2:
         return []
-    out = _Out(m)
+    out = _Out(m, exclude)
     clauses = _clauses(m.s)
     _copula(m, clauses, out)
     _frames(m, clauses, out)
@@ -409,8 +477,9 @@ _TOPIC_CLAUSE = re.compile(f"^{_NP}{{0,3}}({_G})(?:的?(?:建设|工作|实践|�
 _BAD_BEFORE_SHI = re.compile("(?:但|而|凡|总|于|只|要|或|不|真|像|倒|硬|可|即使|若|如果|不管|无论)$")
 
 
-def _classify(pred: str, offset: int) -> tuple[RelationType, list[int]] | None:
-    """Type and tail concepts of a predicate ``…Y的(修饰)N``; offsets are relative to the masked sentence."""
+def _classify(pred: str) -> tuple[RelationType, list[int], str] | None:
+    """Type, tail concepts and cue of a predicate ``…Y的(修饰)N`` (the cue is the
+    head noun, or ``verb:V`` when a generic noun lets the verb decide)."""
     for nm in _NOUN_RE.finditer(pred):
         before = pred[: nm.start()]
         rest = pred[nm.end() :]
@@ -421,13 +490,13 @@ def _classify(pred: str, offset: int) -> tuple[RelationType, list[int]] | None:
         typ = _NOUN_CUES[nm.group(0)]
         tails = _possessors(before)
         if tails:
-            return typ, tails
+            return typ, tails, nm.group(0)
     # a generic noun: the predicate's verb decides (是保障Y的重要措施)
     vm = re.match(f"^{_ADV}*(保障|保证|维护|确保|守护|推动|促进|推进|带动|体现)", pred)
     if vm and re.search(f"的{_MODS}{_NP}{{0,6}}{_alt(_GENERIC_NOUNS)}(?:之一)?$", pred):
         tails = _possessors(pred[: pred.rfind("的")])
         if tails:
-            return _VERB_CUES[vm.group(1)], tails
+            return _VERB_CUES[vm.group(1)], tails, "verb:" + vm.group(1)
     return None
 
 
@@ -478,17 +547,19 @@ def _copula(m: _Masked, clauses: list[tuple[int, int]], out: _Out) -> None:
         rev = re.search(f"({_G})的?{_MODS}({_NOUN_RE.pattern})(?:也|就|都|正|则)?$", before)
         gm = re.search(f"({_G})({_NP}*)$", before)
         subject: list[int] = []
+        carried = False
         if rev and re.match(f"^(?:坚持|实行|实现)?({_G})", pred):
             head_m = re.match(f"^(?:坚持|实行|实现)?({_G})", pred)
             assert head_m is not None
             typ = _NOUN_CUES[rev.group(2)]
-            out.add(_ids(head_m.group(1)), typ, _ids(rev.group(1)))
+            out.add(_ids(head_m.group(1)), typ, _ids(rev.group(1)), "copula_reversed")
             last_subject = []
             prev_clause = clause
             continue
         if gm and _SUBJ_GAP.match(gm.group(2)):
             subject = _ids(gm.group(1))
         elif _INHERIT_GAP.match(before):
+            carried = True
             if last_subject:
                 subject = last_subject
             else:
@@ -496,9 +567,18 @@ def _copula(m: _Masked, clauses: list[tuple[int, int]], out: _Out) -> None:
                 if tm and not re.search("(?:指出|强调|表示|认为|说)$", prev_clause):
                     subject = _ids(tm.group(1))
         if subject:
-            found = _classify(pred, a + p + 1)
+            found = _classify(pred)
             if found:
-                out.add(subject, found[0], [t for t in found[1] if t not in subject])
+                rule = (
+                    "copula_carried_subject"
+                    if carried
+                    else "copula_generic_noun"
+                    if found[2].startswith("verb:")
+                    else "copula_dev_noun"
+                    if found[2] in _DEV_NOUNS
+                    else "copula"
+                )
+                out.add(subject, found[0], [t for t in found[1] if t not in subject], rule)
             last_subject = subject
         else:
             last_subject = []
@@ -524,17 +604,17 @@ def _frames(m: _Masked, clauses: list[tuple[int, int]], out: _Out) -> None:
         after = s[fm.end() :]
         nm = re.match(f"^的({_NP}{{0,4}}?)({_G})", after)
         if nm and "的" not in nm.group(1):
-            out.add(head, typ, _ids(nm.group(2)))
+            out.add(head, typ, _ids(nm.group(2)), "frame_noun_of")
             continue
         if typ is R.GUIDES:
             continue  # handled with the guidance frames (tails in the following clause)
         if typ in (R.PROMOTES, R.CARRIER_OF, R.GUARANTEES):
             tails = _following_object(m, clauses, fm.end())
-            out.add(head, typ, tails)
+            out.add(head, typ, tails, "frame_following")
     for am in _AS_RE.finditer(s):
-        found = _classify(am.group(3), am.start(3))
+        found = _classify(am.group(3))
         if found:
-            out.add(_ids(am.group(1) or am.group(2)), found[0], found[1])
+            out.add(_ids(am.group(1) or am.group(2)), found[0], found[1], "as_predicate")
 
 
 def _following_object(m: _Masked, clauses: list[tuple[int, int]], pos: int) -> list[int]:
@@ -628,30 +708,30 @@ def _guidance(m: _Masked, clauses: list[tuple[int, int]], out: _Out) -> None:
         ci = _clause_of(clauses, fm.start())
         defined = _defined_topic(m, clauses, ci, fm.start())
         if defined:
-            out.add(head, R.GUIDES, defined)  # 发展Y，就是以X为指导
+            out.add(head, R.GUIDES, defined, "defined_topic")  # 发展Y，就是以X为指导
         elif not goals:
-            out.add(head, R.GUIDES, _following_object(m, clauses, fm.end()))
+            out.add(head, R.GUIDES, _following_object(m, clauses, fm.end()), "guidance_frame")
     for um in _UNDER_RE.finditer(s):
         head = _ids(um.group(1))
         heads_for_goals += head
         if not goals:
-            out.add(head, R.GUIDES, _following_object(m, clauses, um.end()))
+            out.add(head, R.GUIDES, _following_object(m, clauses, um.end()), "under_leadership")
     if goals:
-        out.add(heads_for_goals, R.GUIDES, [g for g in goals if g not in heads_for_goals])
+        out.add(heads_for_goals, R.GUIDES, [g for g in goals if g not in heads_for_goals], "closing_goals")
     for lm in _LEAD_BY_RE.finditer(s):
-        out.add(_ids(lm.group(1)), R.GUIDES, _ids(lm.group(2)))
+        out.add(_ids(lm.group(1)), R.GUIDES, _ids(lm.group(2)), "led_by")
     for pm in _PLACE_UNDER_RE.finditer(s):
-        out.add(_ids(pm.group(2)), R.GUIDES, _ids(pm.group(1)))
+        out.add(_ids(pm.group(2)), R.GUIDES, _ids(pm.group(1)), "placed_under")
     for om in _OVER_RE.finditer(s):
-        out.add(_ids(om.group(1)), R.GUIDES, _ids(om.group(2)))
+        out.add(_ids(om.group(1)), R.GUIDES, _ids(om.group(2)), "leadership_over")
     for pm in _POINT_RE.finditer(s):
         if "的" in pm.group(2) and len(pm.group(2)) > 8:
             continue
-        out.add(_ids(pm.group(1)), R.GUIDES, _ids(pm.group(4)))
+        out.add(_ids(pm.group(1)), R.GUIDES, _ids(pm.group(4)), "points_the_way")
     for dm in _DEPLOY_RE.finditer(s):
         groups = list(re.finditer(_G, dm.group(2)))
         if groups:
-            out.add(_ids(dm.group(1)), R.GUIDES, _ids(groups[-1].group(0)))
+            out.add(_ids(dm.group(1)), R.GUIDES, _ids(groups[-1].group(0)), "deploys")
 
 
 # ---- verbs ----------------------------------------------------------------
@@ -731,7 +811,7 @@ def _verbs(m: _Masked, clauses: list[tuple[int, int]], out: _Out) -> None:
             for typ, objs, _ in _verb_chain(m, ge, b):
                 if typ is R.GUIDES and any(m.spans[h].category is Category.PRACTICE for h in heads):
                     continue  # 调研指导…: an activity does not lead
-                out.add(heads, typ, objs)
+                out.add(heads, typ, objs, "svo")
     # a topic carried to later clauses that start with a verb: statements only
     topic, nominal, directive = _topic(m, clauses)
     if topic:
@@ -744,10 +824,10 @@ def _verbs(m: _Masked, clauses: list[tuple[int, int]], out: _Out) -> None:
                     or (perfect and not directive)
                     or (typ is R.GUIDES and nominal and not directive)
                 ):
-                    out.add(topic, typ, [o for o in objs if o not in topic])
+                    out.add(topic, typ, [o for o in objs if o not in topic], "topic_carried")
     # 通过X实现Y: X is the channel through which Y is realised
     for cm in re.finditer(f"(?:通过|依托|借助|依靠)({_G})(?:来|去)?(?:实现|践行|落实)({_G})", s):
-        out.add(_ids(cm.group(1)), R.CARRIER_OF, _ids(cm.group(2)))
+        out.add(_ids(cm.group(1)), R.CARRIER_OF, _ids(cm.group(2)), "realised_through")
     # 在X中V Y: X advances Y
     for im in re.finditer(f"在({_G}){_NP}{{0,3}}?(?:中|过程中|进程中)", s):
         ci = _clause_of(clauses, im.end())
@@ -765,7 +845,7 @@ def _verbs(m: _Masked, clauses: list[tuple[int, int]], out: _Out) -> None:
                 continue
             obj = re.compile(f"({_NP}{{0,4}}?)({_G})").match(s, vm.end(), end)
             if obj:
-                out.add(_ids(im.group(1)), R.PROMOTES, _ids(obj.group(2)))
+                out.add(_ids(im.group(1)), R.PROMOTES, _ids(obj.group(2)), "in_course_of")
                 pos = obj.end()
             else:
                 pos = vm.end()
@@ -810,19 +890,20 @@ def _provider(m: _Masked, clauses: list[tuple[int, int]], pos: int) -> list[int]
 def _roles(m: _Masked, clauses: list[tuple[int, int]], out: _Out) -> None:
     s = m.s
     for rm in _ROLE_OVER_RE.finditer(s):
-        out.add(_ids(rm.group(1)), _ROLE_CUES[rm.group(3)], _ids(rm.group(2)))
+        out.add(_ids(rm.group(1)), _ROLE_CUES[rm.group(3)], _ids(rm.group(2)), "role_over")
     for em in _EXERT_RE.finditer(s):
         ci = _clause_of(clauses, em.end())
         end = clauses[ci][1]
         seg = s[em.end() : end]
         for im in re.finditer(f"({_G})的{_MODS}({_ROLE_ALT})作用", seg):
-            out.add(_ids(em.group(1)), _ROLE_CUES[im.group(2)], _ids(im.group(1)))
+            out.add(_ids(em.group(1)), _ROLE_CUES[im.group(2)], _ids(im.group(1)), "exert_role")
     for fm in _FOR_RE.finditer(s):
         if s.startswith("的", fm.end()):
             continue  # 为Y作出贡献的Z: a relative clause about Z
         cue = fm.group(3) or fm.group(6)
         typ = R.GUARANTEES if cue in ("保证", "保障", "保驾护航") else R.PROMOTES
-        out.add(_provider(m, clauses, fm.start()), typ, _ids(fm.group(2) or fm.group(5)))
+        rule = "contributes_to" if typ is R.PROMOTES else "provides_guarantee"
+        out.add(_provider(m, clauses, fm.start()), typ, _ids(fm.group(2) or fm.group(5)), rule)
     # X…，对促进Y具有…作用，对保障Z、维护W具有重要意义
     in_scope = False
     head: list[int] = []
@@ -850,21 +931,22 @@ def _roles(m: _Masked, clauses: list[tuple[int, int]], out: _Out) -> None:
             in_scope = False
             continue
         for typ, objs, _ in _verb_chain(m, start, b):
-            out.add(head, typ, objs)
+            out.add(head, typ, objs, "significance")
         if re.search("(?:具有|有着|发挥|起到)", cl):
             in_scope = False
 
 
 # ---- unification ------------------------------------------------------------
 
-_UNITY_RE = re.compile(f"({_X}(?:{_CONJ}{_X})+)(?:三者|两者|二者|四者)?(?:的)?(?:{_alt(_UNITY_CUES)})")
+_UNITY_RE = re.compile(f"({_X}(?:{_CONJ}{_X})+)(?:三者|两者|二者|四者)?(?:的)?({_alt(_UNITY_CUES)})")
 
 
 def _unity(m: _Masked, out: _Out) -> None:
     for um in _UNITY_RE.finditer(m.s):
         ids = _ids(um.group(1))
+        rule = "unity" if um.group(2) == "有机统一" else "unity_variants"
         for i, h in enumerate(ids):
-            out.add([h], R.UNIFIED_WITH, ids[i + 1 :])
+            out.add([h], R.UNIFIED_WITH, ids[i + 1 :], rule)
 
 
 # ---- membership ------------------------------------------------------------
@@ -892,11 +974,11 @@ def _membership(m: _Masked, out: _Out) -> None:
             sp[k].category is not Category.ORGANIZATION for k in members
         ):
             continue  # 公众参与、专家论证等政府决策程序: the organization only modifies
-        out.add(members, R.PART_OF, [whole])
+        out.add(members, R.PART_OF, [whole], "etc_list")
     for fm in _ENUM_FORMULA_RE.finditer(s):
         tail = _ids(fm.group(2))[0]
         if _is_formula(sp[tail]):
-            out.add(_ids(fm.group(1)), R.PART_OF, [tail])
+            out.add(_ids(fm.group(1)), R.PART_OF, [tail], "enum_formula")
     for om in _ENUM_OF_RE.finditer(s):
         tail = _ids(om.group(2))[0]
         members = _ids(om.group(1))
@@ -904,13 +986,13 @@ def _membership(m: _Masked, out: _Out) -> None:
             continue
         if any(sp[k].category in (Category.ORGANIZATION, Category.PERSON) for k in members):
             continue
-        out.add(members, R.PART_OF, [tail])
+        out.add(members, R.PART_OF, [tail], "enum_frame_of")
     for cm in _COLLECTIVE_RE.finditer(s):
-        out.add(_ids(cm.group(1)), R.PART_OF, _ids(cm.group(2)))
+        out.add(_ids(cm.group(1)), R.PART_OF, _ids(cm.group(2)), "collective_name")
     for im in _INCLUDE_RE.finditer(s):
-        out.add(_ids(im.group(2)), R.PART_OF, _ids(im.group(1)))
+        out.add(_ids(im.group(2)), R.PART_OF, _ids(im.group(1)), "includes")
     for fm in _FIRST_RE.finditer(s):
-        out.add(_ids(fm.group(2)), R.PART_OF, _ids(fm.group(1)))
+        out.add(_ids(fm.group(2)), R.PART_OF, _ids(fm.group(1)), "first_of")
 
 
 # ---- change -------------------------------------------------------------------
@@ -931,14 +1013,14 @@ def _change(m: _Masked, out: _Out) -> None:
             continue
         head = _ids(im.group(2))
         rest = im.group(4)
-        found = _classify(rest, im.start(4))
+        found = _classify(rest)
         if found:
-            out.add(head, found[0], found[1])
+            out.add(head, found[0], found[1], "into_classified")
             continue
         tm = re.match(f"^({_NP}{{0,4}}?)({_G})", rest)
         if tm and "的" not in tm.group(1):
-            out.add(head, R.TRANSFORMS_INTO, _ids(tm.group(2)))
+            out.add(head, R.TRANSFORMS_INTO, _ids(tm.group(2)), "transform")
     for fm in _FROM_TO_RE.finditer(s):
-        out.add(_ids(fm.group(1)), R.TRANSFORMS_INTO, _ids(fm.group(2)))
+        out.add(_ids(fm.group(1)), R.TRANSFORMS_INTO, _ids(fm.group(2)), "from_to")
     for fm in _FROM_TURN_RE.finditer(s):
-        out.add(_ids(fm.group(1)), R.TRANSFORMS_INTO, _ids(fm.group(2)))
+        out.add(_ids(fm.group(1)), R.TRANSFORMS_INTO, _ids(fm.group(2)), "from_turn")

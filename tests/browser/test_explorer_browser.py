@@ -1,0 +1,164 @@
+"""End to end in headless Chromium: search → concept page → map; offline; XSS inert; screenshots."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import pytest
+
+from tests.api.conftest import XSS
+from tests.browser.conftest import ARTIFACTS, Watch
+
+pytestmark = pytest.mark.browser
+
+Page = tuple[Any, Watch]
+
+
+def _wait_for_map(pg: Any) -> int:
+    """Wait until vis-network has laid out the nodes; return how many it drew."""
+    pg.wait_for_selector("#mynetwork canvas", timeout=20_000)
+    pg.wait_for_function(
+        "window.kgNetwork && Object.keys(window.kgNetwork.getPositions()).length > 0", timeout=20_000
+    )
+    pg.wait_for_selector("#mynetwork[data-stabilized=true]", timeout=30_000)
+    return int(pg.evaluate("Object.keys(window.kgNetwork.getPositions()).length"))
+
+
+def _inked_pixels(pg: Any) -> int:
+    """Non-white pixels on the map canvas: proof that nodes were drawn, not just laid out."""
+    return int(
+        pg.evaluate(
+            """() => {
+            const c = document.querySelector('#mynetwork canvas');
+            const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+            let n = 0;
+            for (let i = 0; i < d.length; i += 4) {
+              if (d[i + 3] > 0 && (d[i] < 200 || d[i + 1] < 200 || d[i + 2] < 200)) n++;
+            }
+            return n;
+          }"""
+        )
+    )
+
+
+def test_search_concept_page_and_map(page: Page, server: str) -> None:
+    pg, watch = page
+    pg.goto(server + "/")
+    pg.fill("#search", "人大")
+    pg.wait_for_selector("#suggestions li a")
+    suggestions = pg.locator("#suggestions li").all_inner_texts()
+    assert any("人民代表大会制度" in s for s in suggestions), suggestions
+    pg.screenshot(path=str(ARTIFACTS / "01-home-suggestions.png"))
+
+    pg.locator("#suggestions li a", has_text="人民代表大会制度").first.click()
+    pg.wait_for_selector("#concept-name")
+    assert "人民代表大会制度" in pg.inner_text("#concept-name")
+    assert pg.locator("section.relgroup").count() >= 1
+    assert pg.locator("#timeline-docs tr").count() >= 2
+    pg.screenshot(path=str(ARTIFACTS / "02-concept-page.png"), full_page=True)
+
+    pg.click("#map-link")
+    drawn = _wait_for_map(pg)
+    assert drawn >= 2
+    assert _inked_pixels(pg) > 500
+    assert pg.locator("#legend li").count() >= 2
+    pg.screenshot(path=str(ARTIFACTS / "03-concept-map.png"))
+
+    # the depth control reloads the map with more nodes
+    pg.fill("#controls input[name=depth]", "2")
+    pg.click("#controls button")
+    assert _wait_for_map(pg) >= drawn
+    assert all(u.startswith(server) for u in watch.requests), watch.requests
+
+
+def test_document_page_highlights(page: Page, server: str) -> None:
+    pg, _ = page
+    pg.goto(server + "/ui/documents")
+    pg.locator("table a").first.click()
+    pg.wait_for_selector("#doctext")
+    assert pg.locator("#doctext mark.mention").count() > 0
+    pg.screenshot(path=str(ARTIFACTS / "04-document.png"))
+
+
+def test_xss_payload_stays_inert(page: Page, server: str) -> None:
+    pg, watch = page
+    for url in (
+        "/ui/concept/" + quote(XSS, safe=""),
+        "/ui/search?q=" + quote("onerror"),
+        "/views/concept/" + quote(XSS, safe=""),
+    ):
+        pg.goto(server + url)
+        assert pg.evaluate("document.querySelectorAll('img').length") == 0
+    # hover the payload node: the tooltip shows it as text
+    _wait_for_map(pg)
+    pos = pg.evaluate(
+        """() => {
+        const net = window.kgNetwork;
+        const id = Object.keys(net.getPositions())
+          .find(k => net.body.data.nodes.get(k).label.includes('onerror'));
+        const p = net.canvasToDOM(net.getPositions([id])[id]);
+        const r = document.getElementById('mynetwork').getBoundingClientRect();
+        return {x: r.left + p.x, y: r.top + p.y};
+      }"""
+    )
+    pg.mouse.move(pos["x"], pos["y"])
+    pg.wait_for_selector("div.vis-tooltip", state="visible", timeout=5_000)
+    tooltip = pg.locator("div.vis-tooltip")
+    assert XSS in tooltip.inner_text()
+    assert tooltip.locator("img").count() == 0
+    pg.screenshot(path=str(ARTIFACTS / "05-xss-tooltip.png"))
+    # the search box suggests the payload as text
+    pg.goto(server + "/")
+    pg.fill("#search", "onerror")
+    pg.wait_for_selector("#suggestions li a")
+    assert XSS in pg.inner_text("#suggestions")
+    assert pg.evaluate("document.querySelectorAll('img').length") == 0
+    assert not watch.dialogs
+
+
+def test_path_formula_and_community_maps(page: Page, server: str) -> None:
+    pg, _ = page
+    pg.goto(server + "/views/path?from=" + quote("人大制度") + "&to=" + quote("社会主义民主政治"))
+    assert _wait_for_map(pg) >= 3
+    pg.screenshot(path=str(ARTIFACTS / "06-path-map.png"))
+    pg.goto(server + "/views/formula/" + quote("四个意识"))
+    assert _wait_for_map(pg) == 5
+    pg.screenshot(path=str(ARTIFACTS / "07-formula-map.png"))
+    pg.goto(server + "/views/communities")
+    assert _wait_for_map(pg) >= 3
+    assert _inked_pixels(pg) > 500
+    pg.screenshot(path=str(ARTIFACTS / "08-communities-map.png"))
+
+
+def test_diff_page(page: Page, server: str) -> None:
+    pg, _ = page
+    pg.goto(server + "/ui/diff")
+    years = pg.locator("select[name=a] optgroup[label=years] option").all_inner_texts()
+    assert len(years) >= 2
+    pg.select_option("select[name=a]", years[0])
+    pg.select_option("select[name=b]", years[-1])
+    pg.click("form button")
+    pg.wait_for_selector("h2.new")
+    pg.screenshot(path=str(ARTIFACTS / "09-diff.png"), full_page=True)
+
+
+def test_lesson_map_opens_from_disk(page: Page, server: str, browser_data_dir: Path) -> None:
+    pg, watch = page
+    pg.goto(server + "/ui/maps")
+    pg.fill("#map-name", "第一课")
+    pg.fill("#map-concepts", "人大制度\n全过程人民民主\n社会主义民主政治\n" + XSS)
+    pg.click("#map-form button")
+    pg.wait_for_selector("#map-result a")
+    saved = browser_data_dir / "maps" / "第一课.html"
+    assert saved.is_file() and (browser_data_dir / "maps" / "第一课.svg").is_file()
+    pg.goto(saved.as_uri())  # no server involved
+    assert _wait_for_map(pg) == 4
+    assert _inked_pixels(pg) > 500
+    pg.screenshot(path=str(ARTIFACTS / "10-lesson-map-from-disk.png"))
+    pg.goto(saved.with_suffix(".svg").as_uri())
+    pg.screenshot(path=str(ARTIFACTS / "11-lesson-map.svg.png"))
+    file_requests = [u for u in watch.requests if u.startswith("file://")]
+    assert file_requests == [saved.as_uri(), saved.with_suffix(".svg").as_uri()], json.dumps(file_requests)

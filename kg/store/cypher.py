@@ -313,8 +313,9 @@ def aggregated_edges(scope: EdgeScope) -> str:
     keep = "c.id AS key, " if scope == "frontier" else ""
     text += (
         f"WITH {keep}startNode(r) AS h, type(r) AS type, endNode(r) AS t, r ORDER BY r.doc_id "
-        f"WITH {'key, ' if keep else ''}h, type, t, sum(r.count) AS count, collect(r)[..$k] AS rs, "
-        "collect(r.position) AS positions "
+        f"WITH {'key, ' if keep else ''}h, type, t, sum(r.count) AS count, collect(r) AS all "
+        f"WITH {'key, ' if keep else ''}h, type, t, count, all[..$k] AS rs, "
+        "[x IN all WHERE x.position IS NOT NULL | x.position] AS positions "
     )
     return text + (
         ("RETURN key, " if keep else "RETURN ")

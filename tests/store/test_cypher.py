@@ -1,0 +1,194 @@
+"""The Neo4j store's Cypher text (kg/store/cypher.py) and pure helpers, tested as strings and data."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import get_args
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kg.model import Category, RelationType, concept_id
+from kg.store import cypher
+from kg.store.neo4j import (
+    ConceptDelta,
+    concept_props,
+    fulltext_phrase,
+    pick_category,
+    plan_documents,
+)
+from tests.factories import FOUNDING, REPORT
+
+NO_ARG_BUILDERS: list[Callable[[], str]] = [
+    cypher.existing_documents,
+    cypher.concept_state,
+    cypher.merge_documents,
+    cypher.merge_concepts,
+    cypher.merge_mentions,
+    cypher.merge_links,
+    cypher.document_contributions,
+    cypher.delete_document_facts,
+    cypher.delete_unsupported_links,
+    cypher.delete_document_node,
+    cypher.delete_concepts,
+    cypher.clear_graph,
+    cypher.has_document,
+    cypher.get_document,
+    cypher.list_documents,
+    cypher.document_mentions,
+    cypher.concept_documents,
+    cypher.get_concept,
+    cypher.get_concepts,
+    cypher.concept_names,
+    cypher.concept_page,
+    cypher.document_totals,
+    cypher.concept_count,
+    cypher.edge_counts,
+]
+
+
+def all_queries() -> list[str]:
+    out = [b() for b in NO_ARG_BUILDERS]
+    out += [cypher.merge_facts(t) for t in RelationType]
+    out += [cypher.aggregated_edges(s) for s in get_args(cypher.EdgeScope)]
+    out += [cypher.search_concepts(f) for f in (True, False)]
+    out += [cypher.concepts_with_form(f) for f in (True, False)]
+    out += [cypher.shortest_paths(h) for h in range(1, cypher.MAX_HOPS_LIMIT + 1)]
+    return out
+
+
+QUOTED = re.compile(r"'([^']*)'")
+ALLOWED_LITERALS = {cypher.FULLTEXT_INDEX, "cjk"}
+
+
+@pytest.mark.parametrize("text", all_queries())
+def test_values_travel_as_parameters(text: str) -> None:
+    # the only string literals are the index name and the analyzer
+    assert set(QUOTED.findall(text)) <= ALLOWED_LITERALS
+    # labels and relationship types come from the fixed vocabulary
+    for label in re.findall(r"\((?:\w+)?:(\w+)", text):
+        assert label in {"Concept", "Document"}
+    for types in re.findall(r"\[\w*:([A-Z_|]+)", text):
+        for name in types.split("|"):
+            assert name in {*(t.value for t in RelationType), "MENTIONS", cypher.LINK_TYPE}
+
+
+def test_writes_are_batched_merges() -> None:
+    for text in (
+        cypher.merge_documents(),
+        cypher.merge_concepts(),
+        cypher.merge_mentions(),
+        cypher.merge_links(),
+        cypher.merge_facts(RelationType.GUIDES),
+    ):
+        assert text.startswith("UNWIND $rows AS row ")
+        assert "MERGE" in text and "CREATE" not in text
+
+
+def test_merge_facts_keys_relationships_by_document() -> None:
+    text = cypher.merge_facts(RelationType.CARRIER_OF)
+    assert "MERGE (a)-[r:CARRIER_OF {doc_id: row.doc}]->(b) SET r += row.props" in text
+
+
+def test_relationship_types_only_from_the_enum() -> None:
+    assert cypher.rel_union([RelationType.GUIDES, RelationType.PART_OF]) == "GUIDES|PART_OF"
+    with pytest.raises(TypeError):
+        cypher.rel_union(["GUIDES]-() DETACH DELETE n //"])  # type: ignore[list-item]
+    with pytest.raises(ValueError):
+        cypher.rel_union([])
+
+
+def test_schema_has_unique_ids_and_a_cjk_fulltext_index() -> None:
+    schema = cypher.schema_statements()
+    assert any("FOR (c:Concept) REQUIRE c.id IS UNIQUE" in s for s in schema)
+    assert any("FOR (d:Document) REQUIRE d.id IS UNIQUE" in s for s in schema)
+    (fulltext,) = [s for s in schema if "FULLTEXT" in s]
+    assert "ON EACH [c.forms]" in fulltext and "`fulltext.analyzer`: 'cjk'" in fulltext
+    assert all("IF NOT EXISTS" in s for s in schema if s.startswith("CREATE"))
+
+
+def test_search_uses_the_fulltext_index_and_checks_containment() -> None:
+    text = cypher.search_concepts(True)
+    assert text.startswith(f"CALL db.index.fulltext.queryNodes('{cypher.FULLTEXT_INDEX}', $lucene)")
+    assert "f CONTAINS $key" in text and "LIMIT $limit" in text
+    assert "queryNodes" not in cypher.search_concepts(False)
+
+
+def test_shortest_paths_bounds_hops_with_a_validated_integer() -> None:
+    assert "[:LINKED*..4]" in cypher.shortest_paths(4)
+    assert "allShortestPaths" in cypher.shortest_paths(1)
+    for bad in (0, -1, cypher.MAX_HOPS_LIMIT + 1, True, "3"):
+        with pytest.raises(ValueError):
+            cypher.shortest_paths(bad)  # type: ignore[arg-type]
+
+
+def test_aggregated_edges_filter_types_by_parameter() -> None:
+    for scope in get_args(cypher.EdgeScope):
+        text = cypher.aggregated_edges(scope)
+        assert "$types IS NULL OR type(r) IN $types" in text
+        assert "sum(r.count) AS count" in text
+        assert "collect(r)[..$k]" in text
+    assert cypher.aggregated_edges("frontier").count("key") >= 3
+
+
+def test_delete_removes_only_the_documents_relationships() -> None:
+    assert "WHERE r.doc_id = $id" in cypher.delete_document_facts()
+    assert "NOT EXISTS" in cypher.delete_unsupported_links()
+
+
+# ---- pure helpers of kg/store/neo4j.py ------------------------------------------------
+
+
+def test_pick_category() -> None:
+    assert pick_category({}) == Category.IDEA
+    assert pick_category({"practice": 1, "idea": 1}) == Category.IDEA
+    assert pick_category({"practice": 2, "idea": 1}) == Category.PRACTICE
+    assert pick_category({"system": 0}) == Category.IDEA
+
+
+def test_fulltext_phrase_only_for_han_runs() -> None:
+    assert fulltext_phrase("人民民主") == '"人民民主"'
+    assert fulltext_phrase("党") is None  # one character: bigrams cannot answer it
+    assert fulltext_phrase("5G网络") is None
+    assert fulltext_phrase('人民" OR x') is None
+
+
+def test_plan_counts_rows_per_document() -> None:
+    plan = plan_documents([FOUNDING, REPORT])
+    assert [d["id"] for d in plan.documents] == [FOUNDING.document.id, REPORT.document.id]
+    founding_names = {c.name for c in FOUNDING.concepts}
+    assert sum(1 for m in plan.mentions if m["doc"] == FOUNDING.document.id) == len(founding_names)
+    delta = plan.deltas[concept_id("人民代表大会制度")]
+    assert (delta.records, delta.mentions, delta.documents) == (2, 3, 2)
+    assert delta.aliases == {"人大制度": 2}
+    for head, tail in plan.links:
+        assert head < tail
+    co = plan.facts[RelationType.CO_OCCURS_WITH]
+    assert all(row["head"] < row["tail"] for row in co)
+    facts = sum(map(len, plan.facts.values()))
+    assert plan.relationship_count == len(plan.mentions) + facts + len(plan.links)
+
+
+@given(
+    st.lists(st.sampled_from([str(c) for c in Category]), max_size=6),
+    st.lists(st.sampled_from(["甲", "乙", "丙"]), max_size=6),
+    st.integers(0, 50),
+)
+def test_adding_then_removing_a_delta_restores_the_aggregate(
+    cats: list[str], aliases: list[str], n: int
+) -> None:
+    base = concept_props(None, ConceptDelta("概念", records=1, mentions=2, sentences=2, documents=1), +1)
+    delta = ConceptDelta("概念", records=1, mentions=n, sentences=n, documents=1)
+    for c in cats:
+        delta.categories[c] += 1
+    for a in aliases:
+        delta.aliases[a] += 1
+    added = concept_props(base, delta, +1)
+    assert added["records"] == 2 and added["mention_count"] == 2 + n
+    assert added["aliases"] == sorted(set(aliases))
+    removed = concept_props(added, delta, -1)
+    kept = ("records", "mention_count", "sentence_count", "document_count", "category", "aliases", "forms")
+    for key in kept:
+        assert removed[key] == base[key], key

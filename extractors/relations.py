@@ -142,6 +142,8 @@ _NOUN_CUES: dict[str, RelationType] = {
     "特征": R.ESSENTIAL_FEATURE_OF,
     "本质属性": R.ESSENTIAL_FEATURE_OF,
     "本质要求": R.ESSENTIAL_FEATURE_OF,
+    "内在要求": R.ESSENTIAL_FEATURE_OF,
+    "基本要求": R.ESSENTIAL_FEATURE_OF,
     "真谛": R.ESSENTIAL_FEATURE_OF,
     "核心": R.ESSENTIAL_FEATURE_OF,
     "灵魂": R.ESSENTIAL_FEATURE_OF,
@@ -344,6 +346,7 @@ RULES: dict[str, str] = {
     "enum_frame_of": "dev: A、B的C程序/体制/理念",
     "collective_name": "dev: A、B（以下统称C）",
     "includes": "guidelines: C包括A、B",
+    "into_scope": "own: 把A(…，)纳入C",
     "first_of": "dev: 坚持C首先要坚持A",
     "into_classified": "dev: 把X化为推动Y的动力",
     "transform": "guidelines: 把X(优势)转化为Y",
@@ -467,7 +470,7 @@ def _group_before(s: str, pos: int) -> tuple[int, list[int]]:
 # ---- copula ---------------------------------------------------------------
 
 _SUBJ_GAP = re.compile(
-    "^(?:的?(?:建设|工作|实践|事业))?(?:也|就|都|正|才|更|则|既|又|还|同样|首先|本身|必然|始终|恰恰|仍然|依然|已经|"
+    "^(?:的?(?:建设|工作|实践|事业))?(?:[和与及][^，,；;：:。！？!?的\ue000-\uf8ff]{1,4})?(?:也|就|都|正|才|更|则|既|又|还|同样|首先|本身|必然|始终|恰恰|仍然|依然|已经|"
     "本来|从来|一直|历来|无疑|确实|实际上|本质上|归根到底|说到底)*$"
 )
 _INHERIT_GAP = re.compile(
@@ -493,7 +496,8 @@ def _classify(pred: str) -> tuple[RelationType, list[int], str] | None:
             return typ, tails, nm.group(0)
     # a generic noun: the predicate's verb decides (是保障Y的重要措施)
     vm = re.match(f"^{_ADV}*(保障|保证|维护|确保|守护|推动|促进|推进|带动|体现)", pred)
-    if vm and re.search(f"的{_MODS}{_NP}{{0,6}}{_alt(_GENERIC_NOUNS)}(?:之一)?$", pred):
+    # … or a concept naming the kind of thing (是保证人民当家作主的根本政治制度)
+    if vm and re.search(f"的(?:{_MODS}{_NP}{{0,6}}{_alt(_GENERIC_NOUNS)}|{_X})(?:之一)?$", pred):
         tails = _possessors(pred[: pred.rfind("的")])
         if tails:
             return _VERB_CUES[vm.group(1)], tails, "verb:" + vm.group(1)
@@ -512,6 +516,8 @@ def _possessors(before: str) -> list[int]:
             j += 1
         gap = before[i + 1 : j]
         nxt_is_concept = j < len(before)
+        if nxt_is_concept and re.match("^(?:和|与|及|以及|或|同)..", gap):
+            continue  # 行政相对人和社会公众知情权: a modifier of the next concept
         if (
             gap == ""
             or re.match(
@@ -742,8 +748,11 @@ _NOUN_USE = (
     "|和|与|、|等|的|及)"
 )
 _ITEM_RE = re.compile(f"{_ADV}*({_VERB_RE}){_NOUN_USE}(?:了|着|出|好)?{_ADV}*")
-_NO_SUBJECT_BEFORE = re.compile("(?:对|把|将|在|向|与|和|从|由|被|给|为|让|使|同|跟|及|、|的|之|于)$")
-_DIRECTIVE = re.compile("^(?:{_NP}{0,4})(?:要|必须|应当|应|务必|需要)")
+_NO_SUBJECT_BEFORE = re.compile(
+    "(?:对|把|将|在|向|与|和|从|由|被|给|为|让|使|同|跟|及|、|的|之|于"
+    # a modal or manner adverb right before: the 'concept' is used as a verb (要统筹协调促进…)
+    "|要|必须|应当|应|将|会|能|负责|积极|大力|加快|着力|进一步|切实|不断|深入|全面|继续|认真)$"
+)
 _SPEECH = re.compile("(?:指出|强调|表示|认为|说|要求|提出)$")
 
 
@@ -956,6 +965,9 @@ _ENUM = f"{_X}(?:(?:、|和|与|以及|及){_X})+"
 _ENUM_FORMULA_RE = re.compile(f"({_ENUM})的?({_X})")
 _ENUM_OF_RE = re.compile(f"({_X}(?:、{_X})+(?:(?:和|与|以及|及){_X})?)的({_X})")
 _COLLECTIVE_RE = re.compile(f"({_ENUM})[（(](?:以下|下文)?(?:统称|简称|合称|并称)为?({_X})[)）]")
+_INTO_SCOPE_RE = re.compile(
+    f"(?:把|将)[^的，,；;。！？!?\ue000-\uf8ff]{{0,6}}?({_G})[^。！？!?；;]{{0,24}}?纳入(?:到)?({_G})"
+)
 _INCLUDE_RE = re.compile(f"({_X})(?:主要|具体|一般)?(?:包括|包含|涵盖)了?({_G})")
 _FIRST_RE = re.compile(f"(?:坚持)?({_X})首先(?:要|就是|是|必须|就要)(?:坚持|做到|抓好)?({_G})")
 
@@ -989,6 +1001,10 @@ def _membership(m: _Masked, out: _Out) -> None:
         out.add(members, R.PART_OF, [tail], "enum_frame_of")
     for cm in _COLLECTIVE_RE.finditer(s):
         out.add(_ids(cm.group(1)), R.PART_OF, _ids(cm.group(2)), "collective_name")
+    for nm in _INTO_SCOPE_RE.finditer(s):
+        if not re.search(f"[，,；;：:]{_ADV}*纳入|^{_NP}*纳入", s[nm.end(1) : nm.start(2)]):
+            continue  # 纳入 must govern the 把-object: in its clause or opening the next one
+        out.add(_ids(nm.group(1)), R.PART_OF, _ids(nm.group(2)), "into_scope")
     for im in _INCLUDE_RE.finditer(s):
         out.add(_ids(im.group(2)), R.PART_OF, _ids(im.group(1)), "includes")
     for fm in _FIRST_RE.finditer(s):

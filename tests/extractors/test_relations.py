@@ -517,3 +517,39 @@ def test_contribution_in_relative_clause_is_not_a_relation() -> None:
 def test_leadership_noun_is_not_a_leading_verb() -> None:
     got = run("党的中央领导集体坚持解放思想、实事求是。", "党中央", "解放思想", "实事求是", 中央="党中央")
     assert got == set()
+
+
+def test_generic_predicate_noun_may_be_a_concept() -> None:
+    got = run(
+        "人民代表大会制度是保证人民当家作主的根本政治制度。",
+        "人民代表大会制度",
+        "人民当家作主",
+        "根本政治制度",
+    )
+    assert got == {t("人民代表大会制度", R.GUARANTEES, "人民当家作主")}
+
+
+def test_basic_requirement() -> None:
+    got = run("依法治国是社会主义民主政治的基本要求。", "依法治国", "社会主义民主政治")
+    assert got == {t("依法治国", R.ESSENTIAL_FEATURE_OF, "社会主义民主政治")}
+
+
+def test_incorporated_into() -> None:
+    got = run("把弘扬民族精神作为重要任务，纳入国民教育全过程。", "民族精神", "国民教育")
+    assert got == {t("民族精神", R.PART_OF, "国民教育")}
+
+
+def test_modifier_of_a_following_concept_is_not_a_tail() -> None:
+    got = run("政务公开是保障行政相对人和社会公众知情权的重要措施。", "政务公开", "行政相对人", "知情权")
+    assert got == {t("政务公开", R.GUARANTEES, "知情权")}
+
+
+def test_every_rule_tag_is_documented() -> None:
+    from extractors.relations import DEV_RULES, RULES, explain_relations
+
+    text = "坚持党的领导、人民当家作主、依法治国有机统一。"
+    spans = spans_for(text, {n: (n, C.IDEA) for n in ("党的领导", "人民当家作主", "依法治国")})
+    found = explain_relations(text, (0, len(text)), spans)
+    assert found and all(rule in RULES for _, rule in found)
+    assert explain_relations(text, (0, len(text)), spans, exclude=frozenset({"unity"})) == []
+    assert set(RULES) >= DEV_RULES

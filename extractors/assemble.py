@@ -205,25 +205,28 @@ def assemble_terms(
     """
     out: list[tuple[int, int]] = []
     n = len(tokens)
+    words = [text[s:e] for s, e in tokens]
+    tags = [tag(w) for w in words]
+    nominal = [_nominal(w, p, known) for w, p in zip(words, tags, strict=True)]
+    can_start = [
+        nom and w not in NO_START and w not in LEADING_ACTIONS for w, nom in zip(words, nominal, strict=True)
+    ]
+    can_continue = [
+        nom or (p in INNER_TAGS and w not in BREAKERS) for w, p, nom in zip(words, tags, nominal, strict=True)
+    ]
+    strong = [w in HEADS and w not in WEAK_HEADS for w in words]
     i = 0
     while i < n:
+        if not can_start[i]:
+            i += 1
+            continue
         # a maximal run of nominal tokens
-        j = i
-        while j < n:
-            s, e = tokens[j]
-            word = text[s:e]
-            if j > i and tokens[j - 1][1] != s:
-                break
-            pos = tag(word)
-            if j == i:
-                if not _nominal(word, pos, known) or word in NO_START or word in LEADING_ACTIONS:
-                    break
-            elif not (_nominal(word, pos, known) or (pos in INNER_TAGS and word not in BREAKERS)):
-                break
+        j = i + 1
+        while j < n and can_continue[j] and tokens[j - 1][1] == tokens[j][0]:
             j += 1
-        if j - i >= 1:
+        if any(strong[i + 1 : j]):
             out.extend(_terms_in_run(text, tokens[i:j], known, tag))
-        i = max(j, i + 1)
+        i = j
     return out
 
 

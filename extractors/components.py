@@ -13,66 +13,64 @@ so ``spacy.load`` opens a saved pipeline folder without importing this module.
 
 from __future__ import annotations
 
-import bisect
 from pathlib import Path
 from typing import Any
 
-import jieba
-import jieba.posseg
+import numpy
+from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from extractors.concepts import find_concepts
+from extractors.core import Analyzer, sentence_relations
 from extractors.lexicon import Lexicon, load_lexicon
-from extractors.relations import find_relations
 from extractors.sentences import split_sentences
-from extractors.spans import ConceptSpan
 
 SPAN_KEY = "concepts"
-#: jieba frequency given to lexicon terms so that segmentation keeps them whole
-USER_WORD_FREQ = 50_000
 
-for _ext, _default in (("sentences", None), ("concepts", None), ("relations", None)):
+for _ext in ("sentences", "concepts", "relations"):
     if not Doc.has_extension(_ext):
-        Doc.set_extension(_ext, default=_default)
-
-
-def _empty_list() -> list[Any]:
-    return []
+        Doc.set_extension(_ext, default=None)
 
 
 def token_offsets(doc: Doc) -> list[tuple[int, int]]:
-    """(start, end) character offsets of the non-space tokens of `doc`."""
-    return [(t.idx, t.idx + len(t.text)) for t in doc if not t.is_space]
+    """(start, end) character offsets of the non-space tokens of `doc` (read as arrays: fast)."""
+    if not len(doc):
+        return []
+    arr = doc.to_array([IDX, LENGTH, IS_SPACE])
+    return [(int(i), int(i + n)) for i, n, sp in arr.tolist() if not sp]
 
 
 class PolicySentencizer:
     def __call__(self, doc: Doc) -> Doc:
         sentences = split_sentences(doc.text)
         starts = {s for s, _ in sentences}
-        for i, token in enumerate(doc):
-            token.is_sent_start = i == 0 or token.idx in starts
+        if len(doc):
+            idx = doc.to_array([IDX]).tolist()
+            flags = [[1 if i == 0 or x in starts else -1] for i, x in enumerate(idx)]
+            values: Any = numpy.array(flags, dtype="int32").astype("uint64")
+            doc.from_array([SENT_START], values)
         doc._.sentences = sentences
         return doc
 
 
-def add_user_words(lexicon: Lexicon) -> None:
-    """Make jieba keep every lexicon surface form whole."""
-    for surface in lexicon.surfaces:
-        if len(surface) >= 2 and surface.isalnum():
-            jieba.add_word(surface, USER_WORD_FREQ)
+#: jieba's own frequency of each word we raised (None: not in its dictionary)
+_ORIGINAL_FREQ: dict[str, int | None] = {}
 
 
 class PolicyConcepts:
     def __init__(self, lexicon: Lexicon) -> None:
-        self.lexicon = lexicon
-        add_user_words(lexicon)
-        tags: dict[str, str] = jieba.posseg.dt.word_tag_tab
-        surfaces = lexicon.surfaces
-        self._tag = lambda w: "LEX" if w in surfaces else tags.get(w, "x")
+        self.analyzer = Analyzer(lexicon)
+
+    @property
+    def lexicon(self) -> Lexicon:
+        return self.analyzer.lexicon
+
+    def set_lexicon(self, lexicon: Lexicon) -> None:
+        """Use another lexicon (e.g. one without a held-out document's entries)."""
+        self.analyzer.set_lexicon(lexicon)
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = find_concepts(doc.text, token_offsets(doc), self.lexicon, self._tag)
+        spans = self.analyzer.concepts(doc.text, token_offsets(doc))
         doc._.concepts = spans
         group: list[Span] = []
         for c in spans:
@@ -87,21 +85,9 @@ class PolicyConcepts:
 
 class PolicyRelations:
     def __call__(self, doc: Doc) -> Doc:
-        sentences: list[tuple[int, int]] = doc._.sentences or split_sentences(doc.text)
-        spans: list[ConceptSpan] = doc._.concepts or []
-        starts = [s for s, _ in sentences]
-        by_sentence: dict[int, list[ConceptSpan]] = {}
-        for c in spans:
-            k = bisect.bisect_right(starts, c.start) - 1
-            if k >= 0 and c.end <= sentences[k][1]:
-                by_sentence.setdefault(k, []).append(c)
-        found = []
-        for k, members in sorted(by_sentence.items()):
-            if len(members) < 2:
-                continue
-            for rel in find_relations(doc.text, sentences[k], members):
-                found.append((k, rel))
-        doc._.relations = found
+        text = doc.text  # built from the tokens on every access: read it once
+        sentences: list[tuple[int, int]] = doc._.sentences or split_sentences(text)
+        doc._.relations = sentence_relations(text, sentences, doc._.concepts or [])
         return doc
 
 

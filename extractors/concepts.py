@@ -144,16 +144,16 @@ def _lexicon_matches(text: str, tokens: Sequence[Token], lexicon: Lexicon) -> li
     out: list[Candidate] = []
     n = len(tokens)
     surfaces = lexicon.surfaces
-    limit = lexicon.max_len
+    prefixes = lexicon.prefixes
     for i in range(n):
         start = tokens[i][0]
         best: int | None = None
         for k in range(i, min(n, i + MAX_LEX_TOKENS)):
-            end = tokens[k][1]
-            if end - start > limit:
+            piece = text[start : tokens[k][1]]
+            if piece in surfaces:
+                best = tokens[k][1]
+            if piece not in prefixes:
                 break
-            if text[start:end] in surfaces:
-                best = end
         if best is not None:
             entry = lexicon.lookup(text[start:best])
             assert entry is not None

@@ -1,0 +1,110 @@
+"""The extraction steps shared by the spaCy components and the fast path.
+
+`Analyzer.analyse(text)` runs sentence splitting, jieba segmentation, concept
+finding and relation finding directly on a string, without building a spaCy
+`Doc` (which costs more than segmentation itself). The spaCy components call
+the same functions, so both give the same result (tests/extractors check it).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import jieba
+import jieba.posseg
+
+from extractors.concepts import find_concepts
+from extractors.lexicon import Lexicon
+from extractors.relations import find_relations
+from extractors.sentences import split_sentences
+from extractors.spans import ConceptSpan, FoundRelation
+
+#: jieba frequency given to lexicon terms so that segmentation keeps them whole
+USER_WORD_FREQ = 50_000
+#: jieba's own frequency of each word we raised (None: not in its dictionary)
+_ORIGINAL_FREQ: dict[str, int | None] = {}
+
+
+def add_user_words(lexicon: Lexicon) -> None:
+    """Make jieba keep every lexicon surface form whole."""
+    jieba.initialize()
+    for surface in lexicon.surfaces:
+        if len(surface) >= 2 and surface.isalnum() and surface not in _ORIGINAL_FREQ:
+            _ORIGINAL_FREQ[surface] = jieba.dt.FREQ.get(surface) or None
+            jieba.add_word(surface, USER_WORD_FREQ)
+
+
+def remove_user_words(keep: Lexicon) -> None:
+    """Give jieba back its own frequencies for the words `keep` does not list."""
+    for surface in [w for w in _ORIGINAL_FREQ if w not in keep.surfaces]:
+        freq = _ORIGINAL_FREQ.pop(surface)
+        if freq is None:
+            jieba.del_word(surface)
+        else:
+            jieba.add_word(surface, freq)
+
+
+def make_tagger(lexicon: Lexicon) -> Callable[[str], str]:
+    """Part of speech of a word: LEX for lexicon terms, else jieba's dictionary tag (x if unknown)."""
+    tags: dict[str, str] = jieba.posseg.dt.word_tag_tab
+    surfaces = lexicon.surfaces
+
+    def tag(word: str) -> str:
+        return "LEX" if word in surfaces else tags.get(word, "x")
+
+    return tag
+
+
+def segment(text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of jieba's non-space tokens of `text`."""
+    return [(s, e) for w, s, e in jieba.tokenize(text) if not w.isspace()]
+
+
+def sentence_relations(
+    text: str, sentences: Sequence[tuple[int, int]], spans: Sequence[ConceptSpan]
+) -> list[tuple[int, FoundRelation]]:
+    """Relations found in each sentence among the concept spans inside it, as (sentence index, relation)."""
+    starts = [s for s, _ in sentences]
+    by_sentence: dict[int, list[ConceptSpan]] = {}
+    for c in spans:
+        k = bisect.bisect_right(starts, c.start) - 1
+        if k >= 0 and c.end <= sentences[k][1]:
+            by_sentence.setdefault(k, []).append(c)
+    found: list[tuple[int, FoundRelation]] = []
+    for k, members in sorted(by_sentence.items()):
+        if len(members) < 2:
+            continue
+        found += [(k, rel) for rel in find_relations(text, sentences[k], members)]
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    sentences: list[tuple[int, int]]
+    spans: list[ConceptSpan]
+    relations: list[tuple[int, FoundRelation]]
+
+
+class Analyzer:
+    """Concepts and relations of a text with one lexicon (jieba keeps its terms whole)."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self.tag = make_tagger(lexicon)
+        self.set_lexicon(lexicon)
+
+    def set_lexicon(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        remove_user_words(lexicon)
+        add_user_words(lexicon)
+        self.tag = make_tagger(lexicon)
+
+    def concepts(self, text: str, tokens: Sequence[tuple[int, int]]) -> list[ConceptSpan]:
+        return find_concepts(text, tokens, self.lexicon, self.tag)
+
+    def analyse(self, text: str) -> Analysis:
+        sentences = split_sentences(text)
+        spans = self.concepts(text, segment(text))
+        return Analysis(sentences, spans, sentence_relations(text, sentences, spans))

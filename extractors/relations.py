@@ -59,7 +59,7 @@ _ADV = (
     "(?:要|必须|应当|应该|应|将|会|能够|能|可以|更好地|更好|更加|有力地|有力|有效地|有效|充分|集中|"
     "进一步|切实|不断|持续|积极|全面|深入|大力|努力|才能|就是要|就要|就|也|都|始终|已经|已|正在|"
     "真正|着力|加快|深刻地|深刻|生动地|生动|鲜明地|鲜明|共同|直接|有机|自觉|坚定|坚决|牢牢|"
-    "全力|主动|广泛|更|再|又|还|既|均|则|从而|进而|以此|以)"
+    "全力|主动|广泛|更|再|又|还|既|均|则|从而|进而)"
 )
 
 
@@ -339,6 +339,7 @@ RULES: dict[str, str] = {
     "provides_guarantee": "brief: (X)为Y提供保障/保证, 为Y保驾护航",
     "contributes_to": "dev: (X)为Y作出贡献/提供动力",
     "significance": "dev: X…，对促进Y具有…作用",
+    "ensure_purpose": "dev: 把X落到实处，确保Y",
     "unity": "guidelines: 坚持X、Y、Z有机统一",
     "unity_variants": "dev: 相统一, 相结合, 共同推进, 一体建设 …",
     "etc_list": "dev: A、B等C",
@@ -370,7 +371,7 @@ _DO_VERB = (
     "(?:推进|推动|加强|实施|推行|坚持|发展|深化|完善|健全|建设|抓好|做好|开展|加快|促进|构建|形成|实现|打好|打赢|"
     "坚持和完善|加强和改进|坚持和发展|着力推进|全面推进|深入推进)"
 )
-_DONE_CLAUSE = re.compile(f"^{_NP}{{0,10}}?{_DO_VERB}({_G})[^的，,；;：:。！？!?（）()\ue000-\uf8ff]{{0,6}}$")
+_DONE_CLAUSE = re.compile(f"^{_NP}{{0,16}}?{_DO_VERB}({_G})[^的，,；;：:。！？!?（）()\ue000-\uf8ff]{{0,6}}$")
 _NOUN_RE = re.compile(_alt(_NOUN_CUES))
 _VERB_RE = _alt(_VERB_CUES)
 
@@ -476,7 +477,10 @@ _SUBJ_GAP = re.compile(
 _INHERIT_GAP = re.compile(
     "^(?:这|这也|这就|这更|这正|这既|这些|这都|它|它们|也|又|更|还|既|而且|同时|都|就|并且|且|而)*$"
 )
-_TOPIC_CLAUSE = re.compile(f"^{_NP}{{0,3}}({_G})(?:的?(?:建设|工作|实践|事业))?$")
+_TOPIC_CLAUSE = re.compile(
+    f"^{_NP}{{0,3}}({_G})(?:的?(?:建设|工作|实践|事业))?"
+    f"(?:(?:从|自|在){_NP}{{1,8}}(?:起|以来|来|中|时)|始终|一直|历来|从来)?$"
+)
 _BAD_BEFORE_SHI = re.compile("(?:但|而|凡|总|于|只|要|或|不|真|像|倒|硬|可|即使|若|如果|不管|无论)$")
 
 
@@ -533,7 +537,7 @@ def _copula(m: _Masked, clauses: list[tuple[int, int]], out: _Out) -> None:
     s = m.s
     last_subject: list[int] = []
     prev_clause = ""
-    for a, b in clauses:
+    for ci, (a, b) in enumerate(clauses):
         clause = s[a:b]
         p = -1
         for sm in re.finditer("是", clause):
@@ -574,6 +578,10 @@ def _copula(m: _Masked, clauses: list[tuple[int, int]], out: _Out) -> None:
                     subject = _ids(tm.group(1))
         if subject:
             found = _classify(pred)
+            if not found and ci + 1 < len(clauses):
+                nxt = s[clauses[ci + 1][0] : clauses[ci + 1][1]]
+                if "是" not in nxt:
+                    found = _classify(pred + nxt)  # 这也是…会上，…提出的“六个必须”的首要内容
             if found:
                 rule = (
                     "copula_carried_subject"
@@ -655,6 +663,7 @@ _UNDER_RE = re.compile(
 _GOAL_END = re.compile("(?:而)?(?:不懈|努力|团结|继续|接续|共同)*奋斗$")
 _LEAD_BY_RE = re.compile(f"({_G})(?:坚强|统一|集中统一|直接)?领导(?:下)?的({_G})")
 _PLACE_UNDER_RE = re.compile(f"(?:把|将)({_G}){_NP}{{0,4}}?置于({_G})的{_NP}{{0,4}}领导(?:之)?下")
+_LEADERSHIP = "(?:全面|绝对|统一|集中统一|坚强)*领导(?:权|地位)?(?!小组)"
 _OVER_RE = re.compile(
     f"({_G})(?:{_NP}{{0,2}})?对({_G}){_NP}{{0,6}}?的?(?:全面|绝对|统一|集中统一|坚强)*领导(?:权|地位)?(?!小组)"
 )
@@ -730,10 +739,25 @@ def _guidance(m: _Masked, clauses: list[tuple[int, int]], out: _Out) -> None:
         out.add(_ids(pm.group(2)), R.GUIDES, _ids(pm.group(1)), "placed_under")
     for om in _OVER_RE.finditer(s):
         out.add(_ids(om.group(1)), R.GUIDES, _ids(om.group(2)), "leadership_over")
+    # 成立X，加强对Y的统一领导: the organization of the previous clause leads
+    for ci, (a, b) in enumerate(clauses[1:], start=1):
+        hm = re.match(
+            f"^{_ADV}*(?:加强|实行|实施|坚持|强化|改善)对({_G}){_NP}{{0,6}}?的?{_LEADERSHIP}", s[a:b]
+        )
+        if hm:
+            pa, pb = clauses[ci - 1]
+            groups = list(re.finditer(_G, s[pa:pb]))
+            heads = _ids(groups[-1].group(0)) if groups else []
+            if heads and all(m.spans[h].category is Category.ORGANIZATION for h in heads):
+                out.add(heads, R.GUIDES, _ids(hm.group(1)), "leadership_over")
     for pm in _POINT_RE.finditer(s):
-        if "的" in pm.group(2) and len(pm.group(2)) > 8:
-            continue
-        out.add(_ids(pm.group(1)), R.GUIDES, _ids(pm.group(4)), "points_the_way")
+        gap = pm.group(2)
+        heads = _ids(pm.group(1))
+        if "的" in gap:
+            if len(gap) > 8 and not re.search("(?:精神|讲话|指示|论述|思想|决定|部署)$", gap):
+                continue
+            heads = [h for h in heads if m.spans[h].category is not Category.PERSON]  # 习近平总书记的讲话
+        out.add(heads, R.GUIDES, _ids(pm.group(4)), "points_the_way")
     for dm in _DEPLOY_RE.finditer(s):
         groups = list(re.finditer(_G, dm.group(2)))
         if groups:
@@ -865,7 +889,7 @@ def _verbs(m: _Masked, clauses: list[tuple[int, int]], out: _Out) -> None:
 _ROLE_ALT = _alt(_ROLE_CUES)
 _ROLE_OVER_RE = re.compile(
     f"({_G})(?:{_NP}{{0,2}})?(?:对|在)({_G}){_NP}{{0,6}}?(?:中|上|方面|领域)?"
-    f"(?:的|起到?了?着?|发挥了?着?|具有)?{_MODS}的?({_ROLE_ALT})作用"
+    f"(?:的|起到?了?着?|发挥了?着?|具有)?{_MODS}的?({_ROLE_ALT})(?:作用|地位)"
 )
 _EXERT_RE = re.compile(f"发挥(?:好|出)?({_G})")
 _FOR_RE = re.compile(
@@ -874,6 +898,16 @@ _FOR_RE = re.compile(
     f"|为({_NP}{{0,4}}?)((?:{_G}{_NP}{{0,8}}?)+?)(保驾护航)"
 )
 _SIGNIFICANCE_RE = re.compile(f"^对{_ADV}*({_VERB_RE})")
+
+
+def _not_modifiers(region: str) -> list[int]:
+    """The concepts of `region` except those directly followed by another concept
+    (决胜全面建成小康社会三大攻坚战: the first only modifies the second)."""
+    return [
+        ord(ch) - _BASE
+        for i, ch in enumerate(region)
+        if _is_concept(ch) and not (i + 1 < len(region) and _is_concept(region[i + 1]))
+    ]
 
 
 def _provider(m: _Masked, clauses: list[tuple[int, int]], pos: int) -> list[int]:
@@ -896,6 +930,9 @@ def _provider(m: _Masked, clauses: list[tuple[int, int]], pos: int) -> list[int]
     return []
 
 
+_FULFIL = "(?:落到实处|落实到位|落地见效|抓实抓好|贯彻到底)"
+
+
 def _roles(m: _Masked, clauses: list[tuple[int, int]], out: _Out) -> None:
     s = m.s
     for rm in _ROLE_OVER_RE.finditer(s):
@@ -912,7 +949,16 @@ def _roles(m: _Masked, clauses: list[tuple[int, int]], out: _Out) -> None:
         cue = fm.group(3) or fm.group(6)
         typ = R.GUARANTEES if cue in ("保证", "保障", "保驾护航") else R.PROMOTES
         rule = "contributes_to" if typ is R.PROMOTES else "provides_guarantee"
-        out.add(_provider(m, clauses, fm.start()), typ, _ids(fm.group(2) or fm.group(5)), rule)
+        out.add(_provider(m, clauses, fm.start()), typ, _not_modifiers(fm.group(2) or fm.group(5)), rule)
+    # 把X落到实处，确保Y
+    for ci, (a, b) in enumerate(clauses[1:], start=1):
+        um = re.match(f"^{_ADV}*(?:以)?确保({_NPI}{{0,4}}?)({_G})", s[a:b])
+        if not um or "的" in um.group(1):
+            continue
+        prev = s[clauses[ci - 1][0] : clauses[ci - 1][1]]
+        pm = re.match(f"^{_NP}{{0,6}}?(?:把|将)({_G}){_NP}{{0,2}}{_FULFIL}$", prev)
+        if pm:
+            out.add(_ids(pm.group(1)), R.GUARANTEES, _ids(um.group(2)), "ensure_purpose")
     # X…，对促进Y具有…作用，对保障Z、维护W具有重要意义
     in_scope = False
     head: list[int] = []

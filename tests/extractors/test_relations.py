@@ -553,3 +553,66 @@ def test_every_rule_tag_is_documented() -> None:
     assert found and all(rule in RULES for _, rule in found)
     assert explain_relations(text, (0, len(text)), spans, exclude=frozenset({"unity"})) == []
     assert set(RULES) >= DEV_RULES
+
+
+def test_copula_subject_with_temporal_adjunct() -> None:
+    got = run(
+        "中国共产党自成立以来，既是先进文化的引领者，又是优秀传统文化的传承者。",
+        "中国共产党",
+        "先进文化",
+        "优秀传统文化",
+        cats={"中国共产党": C.ORGANIZATION},
+    )
+    assert got == {t("中国共产党", R.GUIDES, "先进文化")}
+
+
+def test_headless_leadership_over_from_founded_body() -> None:
+    got = run(
+        "组建中央全面深化改革委员会，加强对改革工作的集中统一领导。",
+        "中央全面深化改革委员会",
+        "改革工作",
+        cats={"中央全面深化改革委员会": C.ORGANIZATION},
+    )
+    assert got == {t("中央全面深化改革委员会", R.GUIDES, "改革工作")}
+
+
+def test_guiding_position_in_a_field() -> None:
+    got = run("坚持马克思主义在意识形态领域的指导地位。", "马克思主义", "意识形态")
+    assert got == {t("马克思主义", R.GUIDES, "意识形态")}
+
+
+def test_fulfil_then_ensure() -> None:
+    got = run("把全面从严治党落到实处，确保党的领导坚强有力。", "全面从严治党", "党的领导")
+    assert got == {t("全面从严治党", R.GUARANTEES, "党的领导")}
+    assert run("完善基层民主制度，保障人民知情权。", "基层民主制度", "知情权") == set()
+
+
+def test_provider_far_back_and_modifier_goal() -> None:
+    got = run(
+        "更加科学更加严密更加有效推进管党治党工作，努力取得更大成果，为打赢决胜全面建成小康社会三大攻坚战提供坚强保证。",
+        "管党治党",
+        "全面建成小康社会",
+        "三大攻坚战",
+    )
+    assert got == {t("管党治党", R.GUARANTEES, "三大攻坚战")}
+
+
+def test_points_the_way_from_a_speech_not_the_speaker() -> None:
+    got = run(
+        "全会和习近平总书记的重要讲话精神为做好新时代人大工作指明了方向。",
+        "全会",
+        "习近平",
+        "人大工作",
+        cats={"习近平": C.PERSON, "全会": C.EVENT},
+    )
+    assert got == {t("全会", R.GUIDES, "人大工作")}
+
+
+def test_copula_predicate_continues_after_a_comma() -> None:
+    got = run(
+        "坚持党的领导是根本原则，这也是全会上，总书记提出的“六个必须”的首要内容。",
+        "党的领导",
+        "六个必须",
+        cats={"六个必须": C.FORMULA},
+    )
+    assert got == {t("党的领导", R.PART_OF, "六个必须")}

@@ -1,0 +1,50 @@
+import pytest
+
+from extractors.lexicon import load_lexicon, make_lexicon, parse_lexicon
+from kg.model import Category
+
+LINES = [
+    "# comment",
+    "人民代表大会制度\tsystem\t人大制度\t\tgeneral",
+    "四个意识\tformula\t\t政治意识|大局意识|核心意识|看齐意识",
+    "双联\tformula\t\t\tdev:zhangqiu",
+    "",
+]
+
+
+def test_parse_and_lookup_aliases() -> None:
+    lex = make_lexicon(parse_lexicon(LINES))
+    entry = lex.lookup("人大制度")
+    assert entry is not None and entry.name == "人民代表大会制度"
+    assert entry.category is Category.SYSTEM
+    assert lex.entries["四个意识"].members == ("政治意识", "大局意识", "核心意识", "看齐意识")
+    assert "人民代表" in lex.prefixes
+
+
+def test_without_sources_drops_held_out_entries() -> None:
+    lex = make_lexicon(parse_lexicon(LINES))
+    assert "双联" not in lex.without_sources(["dev:zhangqiu"]).entries
+    assert "双联" in lex.entries
+
+
+def test_bad_category_is_an_error() -> None:
+    with pytest.raises(ValueError, match="bad category"):
+        parse_lexicon(["词\tnot-a-category"])
+
+
+def test_packaged_lexicon_is_consistent() -> None:
+    lex = load_lexicon()
+    assert len(lex.entries) > 300
+    for formula in (
+        "四个意识",
+        "四个自信",
+        "两个维护",
+        "六个必须",
+        "三严三实",
+        "四风",
+        "四个全面",
+        "五位一体",
+    ):
+        assert lex.entries[formula].category is Category.FORMULA
+        assert lex.entries[formula].members
+    assert lex.lookup("人大制度") is not None

@@ -1,0 +1,88 @@
+import pytest
+
+from extractors.patterns import (
+    enumerated_slogans,
+    events,
+    formulas_in_text,
+    is_formula,
+    name_lists,
+    quoted_run_ons,
+    quoted_terms,
+    strip_title,
+)
+from kg.model import Category
+
+
+@pytest.mark.parametrize(
+    "term", ["四个意识", "两个维护", "六个必须", "三大攻坚战", "三项制度", "四风", "三严三实"]
+)
+def test_formula_shapes(term: str) -> None:
+    assert is_formula(term)
+
+
+@pytest.mark.parametrize("term", ["人民代表大会制度", "全过程人民民主", "意识形态"])
+def test_not_formulas(term: str) -> None:
+    assert not is_formula(term)
+
+
+def test_unquoted_formula_in_text() -> None:
+    found = formulas_in_text("树牢四个意识，做到两个维护。")
+    assert [f.name for f in found] == ["四个意识", "两个维护"]
+    assert all(f.category is Category.FORMULA for f in found)
+
+
+def test_quoted_terms_skip_quoted_speech() -> None:
+    text = "践行“两个维护”，他说：“我们相约春天赏樱花。”"
+    assert [f.name for f in quoted_terms(text)] == ["两个维护"]
+
+
+def test_quoted_run_on_event() -> None:
+    found = quoted_run_ons("习近平总书记“七一”重要讲话精神")
+    assert [(f.name, f.category) for f in found] == [("七一重要讲话", Category.EVENT)]
+
+
+@pytest.mark.parametrize(
+    ("raw", "name"),
+    [
+        ("习近平总书记", "习近平"),
+        ("李克强总理", "李克强"),
+        ("习近平同志", "习近平"),
+        ("钟南山院士", "钟南山"),
+    ],
+)
+def test_title_stripping(raw: str, name: str) -> None:
+    assert strip_title(raw) == name
+
+
+def test_title_stripping_keeps_short_names() -> None:
+    assert strip_title("主席") == "主席"
+
+
+def _never(_: str) -> bool:
+    return False
+
+
+def test_enumerated_slogan_is_one_concept() -> None:
+    text = "坚持早发现、早报告、早隔离、早治疗的原则"
+    found = enumerated_slogans(text, _never, _never)
+    assert [f.name for f in found] == ["早发现、早报告、早隔离、早治疗"]
+    assert text[found[0].start : found[0].end] == found[0].name
+
+
+def test_lists_of_noun_compounds_are_not_slogans() -> None:
+    text = "推进民主选举、民主协商、民主决策、民主管理"
+    assert enumerated_slogans(text, lambda w: w == "民主", _never) == []
+
+
+def test_name_lists() -> None:
+    text = "会上，刘家义、龚正、谭旭光、张淑琴等8位代表先后发言。"
+    assert [f.name for f in name_lists(text)] == ["刘家义", "龚正", "谭旭光", "张淑琴"]
+
+
+def test_events_and_document_titles() -> None:
+    text = "党的十九大和十九届二中、三中全会，《法治政府建设实施纲要（2015—2020年）》"
+    assert [f.name for f in events(text)] == [
+        "党的十九大",
+        "十九届二中、三中全会",
+        "法治政府建设实施纲要（2015—2020年）",
+    ]

@@ -1,0 +1,125 @@
+from pathlib import Path
+
+import pytest
+import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractors.components import SPAN_KEY
+from extractors.pipeline import PolicyExtractor, build_pipeline, chunks
+from kg.extraction import Extractor
+from kg.model import Category, Document, RelationType, document_id
+from kg.normalize import normalize_term, normalize_text
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "eval"
+SPEECH = FIXTURES / "texts" / "zhangqiu-npc-study-speech.txt"
+
+
+@pytest.fixture(scope="module")
+def extractor() -> PolicyExtractor:
+    return PolicyExtractor()
+
+
+def _doc(text: str) -> Document:
+    text = normalize_text(text)
+    return Document(document_id(text), "t", text)
+
+
+def test_implements_the_contract(extractor: PolicyExtractor) -> None:
+    assert isinstance(extractor, Extractor)
+    assert extractor.name == "policy-rules/1"
+
+
+def test_founding_speech_sentence(extractor: PolicyExtractor) -> None:
+    sentence = "由此可见，人民代表大会制度是发展全过程人民民主、保证人民当家作主的重要途径和最高实现形式。"
+    assert sentence in SPEECH.read_text(encoding="utf-8")
+    doc = _doc(sentence)
+    ex = extractor.extract(doc)
+    names = {c.name for c in ex.concepts}
+    assert {"人民代表大会制度", "全过程人民民主", "人民当家作主"} <= names
+    for m in ex.mentions:
+        assert doc.text[m.start : m.end] == m.surface
+        s, e = ex.sentences[m.sentence]
+        assert s <= m.start < m.end <= e
+    cats = {c.name: c.category for c in ex.concepts}
+    assert cats["人民代表大会制度"] is Category.SYSTEM
+    assert cats["全过程人民民主"] is Category.IDEA
+    assert ex.extractor == "policy-rules/1"
+
+
+def test_titles_aliases_and_formula_members(extractor: PolicyExtractor) -> None:
+    text = "习近平总书记强调，坚持和完善人民代表大会制度。人大制度是根本政治制度。要树牢“四个意识”。"
+    ex = extractor.extract(_doc(text))
+    by_name = {c.name: c for c in ex.concepts}
+    assert by_name["习近平"].category is Category.PERSON
+    assert "人大制度" in by_name["人民代表大会制度"].aliases
+    members = [
+        (r.position, r.tail)
+        for r in ex.relations
+        if r.type is RelationType.HAS_MEMBER and r.head == "四个意识"
+    ]
+    assert members == [(1, "政治意识"), (2, "大局意识"), (3, "核心意识"), (4, "看齐意识")]
+    evidence = next(r.evidence for r in ex.relations if r.type is RelationType.HAS_MEMBER)
+    assert "四个意识" in evidence.sentence
+    assert ex.document.text[evidence.start : evidence.end] == evidence.sentence
+    assert "政治意识" not in by_name  # members are concepts only where the text names them
+
+
+def test_spacy_path_equals_fast_path(extractor: PolicyExtractor) -> None:
+    slow = PolicyExtractor(extractor.nlp, use_spacy=True)
+    doc = _doc(SPEECH.read_text(encoding="utf-8"))
+    a, b = extractor.extract(doc), slow.extract(doc)
+    assert a.mentions == b.mentions
+    assert a.sentences == b.sentences
+    assert a.relations == b.relations
+    assert a.concepts == b.concepts
+
+
+def test_saved_pipeline_loads_with_spacy_load(tmp_path: Path) -> None:
+    nlp = build_pipeline()
+    text = normalize_text(SPEECH.read_text(encoding="utf-8"))
+    doc = nlp(text)
+    before = [(s.start_char, s.end_char, s.label_, s.kb_id_) for s in doc.spans[SPAN_KEY]]
+    nlp.to_disk(tmp_path / "policy_zh")
+    loaded = spacy.load(tmp_path / "policy_zh")
+    assert loaded.pipe_names == ["policy_sentencizer_v1", "policy_concepts_v1", "policy_relations_v1"]
+    doc2 = loaded(text)
+    after = [(s.start_char, s.end_char, s.label_, s.kb_id_) for s in doc2.spans[SPAN_KEY]]
+    assert before and after == before
+
+
+def test_chunks_cut_at_line_breaks() -> None:
+    text = "甲乙丙\n丁戊\n己庚辛壬\n"
+    pieces = list(chunks(text, size=5))
+    assert "".join(p for _, p in pieces) == text
+    assert all(p.endswith("\n") for _, p in pieces)
+    assert [o for o, _ in pieces] == [0, 4, 7]
+
+
+def test_long_documents_keep_offsets(extractor: PolicyExtractor) -> None:
+    text = normalize_text(SPEECH.read_text(encoding="utf-8"))
+    doc = _doc("\n".join([text] * 8))
+    ex = extractor.extract(doc)
+    assert all(doc.text[m.start : m.end] == m.surface for m in ex.mentions)
+
+
+_ALPHABET = "人民代表大会制度全过程民主习近平总书记四个意识“”、，。\n 　ＡＢ１２"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=_ALPHABET, max_size=60))
+def test_any_text_gives_consistent_output(text: str) -> None:
+    ex = PolicyExtractor()
+    doc = _doc(text)
+    out = ex.extract(doc)
+    for m in out.mentions:
+        assert doc.text[m.start : m.end] == m.surface
+    for c in out.concepts:
+        assert normalize_term(c.name) == c.name  # names are in comparable form
+        assert c.name.strip()
+
+
+@given(st.text(alphabet=_ALPHABET, max_size=40))
+def test_normalisation_is_idempotent(text: str) -> None:
+    assert normalize_text(normalize_text(text)) == normalize_text(text)
+    assert normalize_term(normalize_term(text)) == normalize_term(text)

@@ -56,3 +56,19 @@ def test_safe_filename() -> None:
 def test_svg_of_empty_relations(store: NetworkxStore) -> None:
     lm = build_lesson_map(store, "one", ["四个意识"])
     ET.fromstring(lesson_map_svg(lm))
+
+
+def test_kg_map_command(store: NetworkxStore, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    out = tmp_path / "out"
+    args = ["--data-dir", str(store.data_dir), "map", "第二课", "人大制度", "全过程人民民主", "-o", str(out)]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert (out / "第二课.html").is_file() and (out / "第二课.svg").is_file()
+    bad = CliRunner().invoke(
+        app, ["--data-dir", str(store.data_dir), "map", "x", "全过程民主", "-o", str(out)]
+    )
+    assert bad.exit_code != 0 and "全过程人民民主" in bad.output

@@ -22,8 +22,8 @@ from itertools import islice
 from typing import Any, TypeVar
 
 import neo4j
-from neo4j import Driver, ManagedTransaction, Query, unit_of_work
-from neo4j.exceptions import DriverError, Neo4jError, ServiceUnavailable, SessionExpired
+from neo4j import Driver, ManagedTransaction, unit_of_work
+from neo4j.exceptions import ClientError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
 
 from kg.cooccurrence import cooccurrence_pairs, discounted_pmi, pmi, sentence_concepts
 from kg.model import (
@@ -54,6 +54,10 @@ CATEGORIES: tuple[Category, ...] = tuple(Category)
 DEFAULT_BATCH = 200  # documents per write transaction
 
 _HAN = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff]{2,}$")
+
+
+class CypherError(StoreError):
+    """Neo4j refused a user's Cypher (syntax, a write in a read transaction, the timeout)."""
 
 
 # ---------------------------------------------------------------------------
@@ -748,17 +752,19 @@ class Neo4jStore:
     def run_read_cypher(
         self, query: str, params: dict[str, Any], *, row_limit: int, timeout_s: float
     ) -> list[dict[str, Any]]:
-        """Run a user's Cypher in a READ transaction with a timeout; at most `row_limit` rows.
+        """Run a user's Cypher in a READ transaction with a timeout; at most `row_limit` rows,
+        as plain JSON data (nodes as {labels, properties}, relationships as {type, start,
+        end, properties}, paths as {nodes, relationships}).
 
-        Writes fail (Neo4j refuses them in read access mode) with StoreError;
-        so does a query running longer than `timeout_s`.
+        Raises CypherError when Neo4j refuses the query (syntax, a write, which read
+        access mode forbids, or the timeout), StoreUnavailable when it is down.
         """
-        if row_limit < 0:
-            raise ValueError("row_limit must not be negative")
+        if row_limit < 0 or timeout_s <= 0:
+            raise ValueError("row_limit must be >= 0 and timeout_s > 0")
 
         @unit_of_work(timeout=timeout_s)
         def work(tx: ManagedTransaction) -> list[dict[str, Any]]:
-            result = tx.run(Query(query), params)  # type: ignore[arg-type]
+            result = tx.run(query, params)
             rows = [{k: jsonable(rec[k]) for k in rec.keys()} for rec in islice(result, row_limit)]  # noqa: SIM118
             result.consume()
             return rows
@@ -767,7 +773,12 @@ class Neo4jStore:
             with self._session(read=True) as session:
                 return session.execute_read(work)
 
-        return self._call(run)
+        try:
+            return self._call(run)
+        except StoreError as exc:
+            if isinstance(exc.__cause__, ClientError):
+                raise CypherError(str(exc.__cause__.message or exc.__cause__)) from exc.__cause__
+            raise
 
 
 # ---------------------------------------------------------------------------
@@ -802,4 +813,12 @@ def open_neo4j_store(settings: Settings) -> Neo4jStore:
     return store
 
 
-__all__ = ["LoadPlan", "Neo4jStore", "build_driver", "concept_props", "open_neo4j_store", "plan_documents"]
+__all__ = [
+    "CypherError",
+    "LoadPlan",
+    "Neo4jStore",
+    "build_driver",
+    "concept_props",
+    "open_neo4j_store",
+    "plan_documents",
+]

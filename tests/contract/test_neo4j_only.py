@@ -1,0 +1,97 @@
+"""What only the Neo4j store has: the read-only Cypher entry point, batching knobs,
+connection errors, and the rule that CI fails (never skips) without Neo4j."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kg.settings import Settings
+from kg.store.base import StoreUnavailable
+from kg.store.neo4j import CypherError, Neo4jStore, open_neo4j_store
+from kg.store.networkx_store import NetworkxStore
+from tests.factories import FOUNDING, REPORT
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.neo4j
+def test_read_cypher_returns_plain_rows(neo4j_store: Neo4jStore) -> None:
+    neo4j_store.add_many([FOUNDING, REPORT])
+    rows = neo4j_store.run_read_cypher(
+        "MATCH (c:Concept) WHERE c.name STARTS WITH $p RETURN c.name AS name, c ORDER BY name",
+        {"p": "人民"},
+        row_limit=10,
+        timeout_s=5,
+    )
+    assert [r["name"] for r in rows] == ["人民代表大会制度", "人民当家作主"]
+    assert rows[0]["c"]["labels"] == ["Concept"]
+    assert rows[0]["c"]["properties"]["name"] == "人民代表大会制度"
+    with pytest.raises(CypherError):
+        neo4j_store.run_read_cypher("MATCH (c RETURN c", {}, row_limit=1, timeout_s=5)
+
+
+@pytest.mark.neo4j
+def test_read_cypher_caps_rows(neo4j_store: Neo4jStore) -> None:
+    rows = neo4j_store.run_read_cypher("UNWIND range(1, 1000) AS x RETURN x", {}, row_limit=7, timeout_s=5)
+    assert [r["x"] for r in rows] == list(range(1, 8))
+
+
+@pytest.mark.neo4j
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "CREATE (:Concept {id: 'x'})",
+        "MATCH (c:Concept) DETACH DELETE c",
+        "MATCH (c:Concept) SET c.name = 'x'",
+        "CREATE INDEX evil FOR (n:Concept) ON (n.name)",
+    ],
+)
+def test_read_cypher_refuses_writes(neo4j_store: Neo4jStore, statement: str) -> None:
+    neo4j_store.add(FOUNDING)
+    before = neo4j_store.stats()
+    with pytest.raises(CypherError):
+        neo4j_store.run_read_cypher(statement, {}, row_limit=10, timeout_s=5)
+    assert neo4j_store.stats() == before
+
+
+@pytest.mark.neo4j
+def test_read_cypher_times_out(neo4j_store: Neo4jStore) -> None:
+    slow = "UNWIND range(1, 2000000000) AS x WITH x WHERE x < 0 RETURN count(x) AS n"
+    with pytest.raises(CypherError):
+        neo4j_store.run_read_cypher(slow, {}, row_limit=1, timeout_s=0.5)
+
+
+@pytest.mark.neo4j
+def test_row_by_row_loading_writes_the_same_graph(neo4j_store: Neo4jStore, tmp_path: Path) -> None:
+    assert neo4j_store.add_many([FOUNDING, REPORT], rows_per_transaction=1) == 2
+    embedded = NetworkxStore(tmp_path)
+    embedded.add_many([FOUNDING, REPORT])
+    assert neo4j_store.stats() == embedded.stats()
+    assert list(neo4j_store.iter_relations(max_evidence=5)) == list(embedded.iter_relations(max_evidence=5))
+
+
+def test_unreachable_neo4j_is_store_unavailable() -> None:
+    settings = Settings(NEO4J_URI="bolt://127.0.0.1:9", NEO4J_TIMEOUT=2)
+    with pytest.raises(StoreUnavailable, match="scripts/neo4j start"):
+        open_neo4j_store(settings)
+
+
+def test_ci_fails_instead_of_skipping_when_neo4j_is_down() -> None:
+    target = "tests/contract/test_store_contract.py::test_ingest_counts"
+    base = {k: v for k, v in os.environ.items() if k not in ("CI", "NEO4J_URI")}
+    base.update(NEO4J_URI="bolt://127.0.0.1:9", NEO4J_TIMEOUT="2")
+    command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", target]
+
+    in_ci = subprocess.run(command, cwd=ROOT, env={**base, "CI": "true"}, capture_output=True, text=True)
+    assert in_ci.returncode == 1, in_ci.stdout[-2000:]
+    assert "CI=true requires Neo4j" in in_ci.stdout
+    assert "1 passed" in in_ci.stdout  # the networkx variant still ran
+
+    local = subprocess.run(command, cwd=ROOT, env=base, capture_output=True, text=True)
+    assert local.returncode == 0, local.stdout[-2000:]
+    assert "1 skipped" in local.stdout

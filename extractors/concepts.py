@@ -16,10 +16,12 @@ from extractors.heads import head_category
 from extractors.lexicon import Lexicon
 from extractors.patterns import (
     TITLES,
+    Found,
     enumerated_slogans,
     events,
     formulas_in_text,
     is_formula,
+    list_items,
     name_lists,
     quoted_run_ons,
     quoted_terms,
@@ -90,6 +92,7 @@ def find_concepts(
         *enumerated_slogans(text, is_noun, surfaces.__contains__),
         *events(text),
         *name_lists(text),
+        *(_categorised(f) for f in list_items(text, is_noun)),
     )
     for f in found:
         cands.append(_resolve(f.start, f.end, f.name, f.category, PATTERN, lexicon))
@@ -119,6 +122,10 @@ def _resolve(
     if category is not Category.FORMULA and is_formula(name):
         category = Category.FORMULA
     return Candidate(start, end, name, category, priority)
+
+
+def _categorised(f: Found) -> Found:
+    return Found(f.start, f.end, f.name, head_category(f.name) or f.category)
 
 
 def _trim_spirit(c: Candidate, lexicon: Lexicon) -> Candidate | None:

@@ -240,3 +240,126 @@ def events(text: str) -> list[Found]:
     out = [Found(m.start(), m.end(), m.group(0), Category.EVENT) for m in _EVENT.finditer(text)]
     out += [Found(m.start(1), m.end(1), m.group(1), Category.EVENT) for m in _BOOK.finditer(text)]
     return out
+
+
+#: one-character heads that make a shared suffix meaningful (知情权、参与权; 历史观、民族观)
+_SHORT_HEADS = frozenset("权德观感制法")
+#: shared endings that are generic words, not heads of parallel terms
+_GENERIC_SUFFIXES = frozenset({"作用", "问题", "必胜", "性", "创新"})
+#: leading action words stripped from a list's first item (弘扬|劳动精神, 推进|政党协商)
+LEADING_VERBS = (
+    "全面",
+    "推行",
+    "推进",
+    "弘扬",
+    "加强",
+    "完善",
+    "健全",
+    "坚持",
+    "发展",
+    "发挥",
+    "保障",
+    "维护",
+    "深化",
+    "推动",
+    "促进",
+    "实行",
+    "实施",
+    "落实",
+    "建立",
+    "构建",
+    "提高",
+    "增强",
+    "树立",
+    "培育",
+    "践行",
+    "尊重",
+    "保证",
+    "依法",
+    "积极",
+    "大力",
+    "扎实",
+    "深入",
+    "充分",
+    "切实",
+    "不断",
+    "着力",
+    "统筹",
+    "开展",
+    "提升",
+    "优化",
+    "巩固",
+    "做好",
+)
+_CONJ = re.compile("以及|和|与|及")
+
+
+def list_items(text: str, is_noun: Callable[[str], bool]) -> list[Found]:
+    """Items of enumerations of parallel terms, each a concept of its own.
+
+    Items sharing a head (政党协商、人大协商、基层协商和社会组织协商; 知情权、参与权)
+    or a noun prefix (文明培育、文明实践、文明创建) are split off one by one.
+    """
+    out: list[Found] = []
+    for m in _LIST.finditer(text):
+        items: list[tuple[int, int]] = []
+        pos = m.start()
+        for part in m.group(0).split("、"):
+            items.append((pos, pos + len(part)))
+            pos += len(part) + 1
+        # the last item may join one more with 和/与/及 (基层协商和社会组织协商)
+        ls, le = items[-1]
+        conj = _CONJ.search(text, ls, le)
+        if conj and conj.start() > ls:
+            items[-1:] = [(ls, conj.start()), (conj.end(), le)]
+        if len(items) < 3:
+            continue
+        words = [text[s:e] for s, e in items]
+        suffix = _common_suffix(words[1:-1]) if len(words) > 3 else _common_suffix(words[1:])
+        if suffix.endswith(tuple(_GENERIC_SUFFIXES)):
+            continue
+        if suffix and (len(suffix) >= 2 or suffix in _SHORT_HEADS):
+            found = _suffix_items(text, items, suffix)
+        else:
+            prefix = _common_prefix(words[1:])
+            if len(prefix) < 2 or not is_noun(prefix):
+                continue
+            found = _prefix_items(text, items, prefix)
+        out.extend(f for f in found if 2 <= len(f.name) <= 10 and f.name != suffix)
+    return out
+
+
+def _suffix_items(text: str, items: list[tuple[int, int]], suffix: str) -> list[Found]:
+    inner_len = items[1][1] - items[1][0]
+    s0, e0 = items[0]
+    if not text[s0:e0].endswith(suffix):
+        return []
+    stripped = True
+    while stripped:
+        stripped = False
+        for verb in LEADING_VERBS:
+            if text.startswith(verb, s0) and e0 - s0 - len(verb) > len(suffix):
+                s0 += len(verb)
+                stripped = True
+    if e0 - s0 > 2 * inner_len:
+        items = items[1:]
+    else:
+        items[0] = (s0, e0)
+    ls, le = items[-1]
+    cut = text.find(suffix, ls, le)
+    if cut < 0:
+        return []
+    items[-1] = (ls, cut + len(suffix))
+    return [Found(s, e, text[s:e], Category.IDEA) for s, e in items if text[s:e].endswith(suffix)]
+
+
+def _prefix_items(text: str, items: list[tuple[int, int]], prefix: str) -> list[Found]:
+    size = items[1][1] - items[1][0]
+    s0, e0 = items[0]
+    start = text.find(prefix, s0, e0)
+    if start < 0:
+        return []
+    items[0] = (start, e0)
+    ls, le = items[-1]
+    items[-1] = (ls, min(le, ls + size))
+    return [Found(s, e, text[s:e], Category.IDEA) for s, e in items if text[s:e].startswith(prefix)]

@@ -130,7 +130,10 @@ class BenchResult:
 
 
 def command_line() -> str:
-    return " ".join(["python", *[a if " " not in a else repr(a) for a in sys.argv]])
+    """How this benchmark was started, as `python -m bench.NAME ARGS`."""
+    script = Path(sys.argv[0])
+    head = f"python -m bench.{script.stem}" if script.parent.name == "bench" else f"python {script.name}"
+    return " ".join([head, *[a if " " not in a else repr(a) for a in sys.argv[1:]]])
 
 
 # ---- statistics ------------------------------------------------------------------------
@@ -236,9 +239,7 @@ def run_timed(cmd: list[str], *, env: dict[str, str] | None = None, timeout_s: f
     """Run a command, timing it and sampling its process tree's peak RSS."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    proc = subprocess.Popen(
-        cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT
-    )
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
     with TreeRssSampler(proc.pid) as sampler:
         try:
             out, err = proc.communicate(timeout=timeout_s)
@@ -334,7 +335,10 @@ def quote(name: str) -> str:
 
 @contextlib.contextmanager
 def kg_server(
-    *, data_dir: Path | None = None, store: str = "networkx", env_extra: dict[str, str] | None = None,
+    *,
+    data_dir: Path | None = None,
+    store: str = "networkx",
+    env_extra: dict[str, str] | None = None,
     start_timeout_s: float = 600,
 ) -> Iterator[tuple[int, float]]:
     """`kg serve` on a free loopback port; yields (port, seconds until /health answered 200)."""
@@ -393,3 +397,30 @@ def neo4j_store_available() -> bool:
 
 def mib(n: int) -> float:
     return round(n / 2**20, 1)
+
+
+# ---- a Neo4j of the benchmarks' own --------------------------------------------------------
+
+#: the bench Neo4j listens here, with its own store folder, so that clearing it, filling it
+#: with the laws corpus and stopping it mid-run never touches the Neo4j others test against
+BENCH_NEO4J_PORT = int(os.environ.get("KG_BENCH_NEO4J_PORT", "7688"))
+BENCH_NEO4J_URI = f"bolt://127.0.0.1:{BENCH_NEO4J_PORT}"
+BENCH_NEO4J_STORE = RESULTS_DIR / "neo4j-store"
+
+
+def bench_neo4j(action: str, *extra: str) -> subprocess.CompletedProcess[str]:
+    """`scripts/neo4j ACTION` for the bench instance (start [--fresh] | stop | status)."""
+    env = dict(os.environ)
+    env["KG_NEO4J_PORT"] = str(BENCH_NEO4J_PORT)
+    env["KG_NEO4J_STORE"] = str(BENCH_NEO4J_STORE)
+    env.setdefault("KG_NEO4J_HEAP", "2g")
+    env.setdefault("KG_NEO4J_PAGECACHE", "1g")
+    env.setdefault("KG_NEO4J_TX_MEMORY", "1g")
+    return subprocess.run(
+        ["bash", str(ROOT / "scripts" / "neo4j"), action, *extra],
+        env=env,
+        cwd=ROOT,
+        text=True,
+        capture_output=True,
+        check=False,
+    )

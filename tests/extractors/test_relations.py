@@ -616,3 +616,42 @@ def test_copula_predicate_continues_after_a_comma() -> None:
         cats={"六个必须": C.FORMULA},
     )
     assert got == {t("党的领导", R.PART_OF, "六个必须")}
+
+
+def test_unity_of_each_listed_pair() -> None:
+    got = run(
+        "实现社会效益和经济效益、当前业绩和长久运营、保持平稳和持续创新相结合。",
+        "社会效益",
+        "经济效益",
+        "创新",
+    )
+    assert got == unified("社会效益", "经济效益")
+
+
+def test_effect_of_what_was_done() -> None:
+    got = run(
+        "我们坚定不移地推进政治体制改革，有力地促进了社会主义民主政治建设。",
+        "政治体制改革",
+        "社会主义民主政治",
+    )
+    assert got == {t("政治体制改革", R.PROMOTES, "社会主义民主政治")}
+    assert run("推进政治体制改革，促进社会主义民主政治建设。", "政治体制改革", "社会主义民主政治") == set()
+
+
+def test_heading_number_in_brackets_is_a_clause_break() -> None:
+    got = run("（五）深入推进改革开放，为经济社会发展注入新的活力和动力。", "改革开放", "经济社会发展")
+    assert got == {t("改革开放", R.PROMOTES, "经济社会发展")}
+
+
+def test_governed_by_law_idiom_is_not_membership() -> None:
+    assert run("把政府工作全面纳入法治轨道。", "政府工作", "法治") == set()
+
+
+def test_defined_task_under_leadership() -> None:
+    got = run(
+        "开创中国特色社会主义事业新局面，就是要在中国共产党的坚强领导下，推进民族复兴。",
+        "中国特色社会主义事业",
+        "中国共产党",
+        cats={"中国共产党": C.ORGANIZATION},
+    )
+    assert got == {t("中国共产党", R.GUIDES, "中国特色社会主义事业")}

@@ -180,6 +180,8 @@ _NOUN_CUES: dict[str, RelationType] = {
     "抓手": R.PROMOTES,
     "总抓手": R.PROMOTES,
     "突破口": R.PROMOTES,
+    "支撑": R.PROMOTES,
+    "重要支撑": R.PROMOTES,
     # guidance
     "指导思想": R.GUIDES,
     "行动指南": R.GUIDES,
@@ -334,6 +336,7 @@ RULES: dict[str, str] = {
     "svo": "guidelines: X(副词)V Y, 以/用/通过X V Y, chains V Y、V Z (推动, 保障, 统揽, 体现, 转化为 ...)",
     "topic_carried": "dev: sentence topic carried to later clauses (体现了, 领导 …; statements only)",
     "realised_through": "own: 通过X实现Y",
+    "serves": "brief: X为Y服务",
     "in_course_of": "dev: 在X中增强/实现Y",
     "role_over": "dev: X对/在Y(中)的引领/主导/保障作用",
     "exert_role": "dev: 发挥X…Y的保障作用",
@@ -865,6 +868,10 @@ def _verbs(m: _Masked, clauses: list[tuple[int, int]], out: _Out) -> None:
                     or (typ is R.GUIDES and nominal and not directive)
                 ):
                     out.add(topic, typ, [o for o in objs if o not in topic], "topic_carried")
+    # X为Y服务: X serves Y
+    for sm in re.finditer(f"({_G}){_ADV}*为({_NPI}{{0,4}}?)({_G})({_NPI}{{0,6}}?)服务", s):
+        if "的" not in sm.group(2) + sm.group(4):
+            out.add(_ids(sm.group(1)), R.PROMOTES, _ids(sm.group(3)), "serves")
     # 推进X，有力地促进了Y: the effect of what was done
     for ci, (a, b) in enumerate(clauses[1:], start=1):
         vm = re.match(f"^{_ADV}*(推动|促进|带动|推进|保障|保证|维护)了", s[a:b])

@@ -655,3 +655,13 @@ def test_defined_task_under_leadership() -> None:
         cats={"中国共产党": C.ORGANIZATION},
     )
     assert got == {t("中国共产党", R.GUIDES, "中国特色社会主义事业")}
+
+
+def test_serves_with_wei() -> None:
+    got = run("坚持文艺为社会主义现代化建设服务。", "文艺", "社会主义现代化建设")
+    assert got == {t("文艺", R.PROMOTES, "社会主义现代化建设")}
+
+
+def test_support_noun() -> None:
+    got = run("科技创新是高质量发展的重要支撑。", "科技创新", "高质量发展")
+    assert got == {t("科技创新", R.PROMOTES, "高质量发展")}

@@ -114,7 +114,6 @@ BREAKERS = frozenset(
         "有关",
         "相关",
         "重要",
-        "重大",
         "主要",
         "一些",
         "这些",
@@ -279,6 +278,17 @@ def _term_of_run(
     term = text[start:end]
     if term in known:
         return [(start, end)]
+    # an action on a term names the term (住房保障体系建设 → 住房保障体系)
+    if (
+        last > first + 1
+        and words[last] in ("建设", "工作")
+        and (
+            words[last - 1] in HEADS
+            and words[last - 1] not in WEAK_HEADS
+            or text[start : run[last - 1][1]] in known
+        )
+    ):
+        return [(start, run[last - 1][1])]
     for head in ACTION_HEADS:
         if term.endswith(head) and term[: -len(head)] in known:
             return [(start, end - len(head))]

@@ -32,11 +32,11 @@ from kg.normalize import normalize_term
 
 # reliability of each finder (higher wins among equally long candidates)
 LEXICON, PATTERN, PERSON, ASSEMBLED = 4, 3, 3, 1
-MAX_LEX_TOKENS = 6
+MAX_LEX_TOKENS = 12
 
 _PERSON_TAGS = frozenset({"nr", "nrfg", "nrt"})
 _ORG = re.compile(
-    r"(?:全国|省|市|区|县|镇|乡|街道|镇街|自治区|各级)(?:人大常委会|人大|政协|党委|政府|人民政府|纪委)"
+    r"(?<![各直辖])(?:全国|省|市|区|县|镇|乡|街道|镇街|自治区)(?:人大常委会|人大|政协|党委|政府|人民政府|纪委)"
 )
 _TITLE_SET = frozenset(TITLES)
 _NOUN_TAGS = frozenset({"n", "nz", "j", "ng", "nt", "LEX"})
@@ -185,14 +185,25 @@ def _persons(
 
 
 def _non_overlapping(cands: list[Candidate]) -> list[Candidate]:
-    """Greedy choice: longest first, then most reliable, then leftmost (linear in text size)."""
+    """Greedy choice: longest first, then most reliable, then leftmost (linear in text size).
+
+    A known (lexicon) term inside an assembled one is kept as well: the assembled
+    term may be wrong, the known one is a concept either way.
+    """
     if not cands:
         return []
-    occupied = bytearray(max(c.end for c in cands))
+    size = max(c.end for c in cands)
+    occupied = bytearray(size)
+    weak = bytearray(size)  # characters covered only by assembled candidates
     chosen: list[Candidate] = []
     for c in sorted(cands, key=lambda c: (-(c.end - c.start), -c.priority, c.start)):
-        if c.end <= c.start or any(occupied[c.start : c.end]):
+        if c.end <= c.start:
             continue
-        occupied[c.start : c.end] = b"\x01" * (c.end - c.start)
+        width = c.end - c.start
+        if any(occupied[c.start : c.end]):
+            if not (c.priority == LEXICON and all(weak[c.start : c.end])):
+                continue
+        occupied[c.start : c.end] = b"\x01" * width
+        weak[c.start : c.end] = (b"\x01" if c.priority == ASSEMBLED else b"\x00") * width
         chosen.append(c)
     return chosen

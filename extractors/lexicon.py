@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from extractors.heads import head_category
 from kg.model import Category
 from kg.normalize import normalize_term
 
@@ -54,8 +55,17 @@ class Lexicon:
 
 
 def make_lexicon(entries: Iterable[LexiconEntry]) -> Lexicon:
+    """Index entries; a formula's members become entries too (named where the text names them)."""
+    entries = list(entries)
+    listed = {e.name for e in entries}
+    members = [
+        LexiconEntry(m, head_category(m) or Category.IDEA, source=e.source)
+        for e in entries
+        for m in e.members
+        if m not in listed and 4 <= len(m) <= 12
+    ]
     by_name: dict[str, LexiconEntry] = {}
-    for e in entries:
+    for e in [*entries, *members]:
         old = by_name.get(e.name)
         if old is not None:  # merge duplicates: first category wins, aliases united
             aliases = tuple(dict.fromkeys((*old.aliases, *e.aliases)))

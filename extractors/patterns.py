@@ -98,7 +98,9 @@ def quoted_terms(text: str) -> list[Found]:
     return out
 
 
-_QUOTE_RUN_ON = re.compile(rf"“([^“”\n]{{1,4}})”((?:重要)?讲话|[{_HAN}]{{0,6}}节(?![{_HAN}]))")
+_QUOTE_RUN_ON = re.compile(
+    rf"“([^“”\n]{{1,4}})”((?:重要)?讲话|[{_HAN}]{{0,6}}节(?![{_HAN}])|(?:决策|工作|管理)?制度|主题教育)"
+)
 
 
 def quoted_run_ons(text: str) -> list[Found]:
@@ -107,6 +109,10 @@ def quoted_run_ons(text: str) -> list[Found]:
         Found(m.start(), m.end(), m.group(1) + m.group(2), Category.EVENT)
         for m in _QUOTE_RUN_ON.finditer(text)
     ]
+
+
+def _run_on_category(tail: str) -> Category:
+    return Category.SYSTEM if tail.endswith("制度") else Category.EVENT
 
 
 def formulas_in_text(text: str) -> list[Found]:

@@ -283,8 +283,7 @@ def _term_of_run(
         last > first + 1
         and words[last] in ("建设", "工作")
         and (
-            words[last - 1] in HEADS
-            and words[last - 1] not in WEAK_HEADS
+            (words[last - 1] in HEADS and words[last - 1] not in WEAK_HEADS)
             or text[start : run[last - 1][1]] in known
         )
     ):

@@ -200,9 +200,9 @@ def _non_overlapping(cands: list[Candidate]) -> list[Candidate]:
         if c.end <= c.start:
             continue
         width = c.end - c.start
-        if any(occupied[c.start : c.end]):
-            if not (c.priority == LEXICON and all(weak[c.start : c.end])):
-                continue
+        nested_known = c.priority == LEXICON and all(weak[c.start : c.end])
+        if any(occupied[c.start : c.end]) and not nested_known:
+            continue
         occupied[c.start : c.end] = b"\x01" * width
         weak[c.start : c.end] = (b"\x01" if c.priority == ASSEMBLED else b"\x00") * width
         chosen.append(c)

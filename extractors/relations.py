@@ -1040,7 +1040,7 @@ def _unity(m: _Masked, out: _Out) -> None:
 
 # ---- membership ------------------------------------------------------------
 
-_ETC_RE = re.compile(f"({_G})等{_NP}{{0,2}}?({_X})")
+_ETC_RE = re.compile(f"({_G})等(?!的)(?:{_NP}{{0,2}}?)({_X})")
 _ENUM = f"{_X}(?:(?:、|和|与|以及|及){_X})+"
 _ENUM_FORMULA_RE = re.compile(f"({_ENUM})的?({_X})")
 _ENUM_OF_RE = re.compile(f"({_X}(?:、{_X})+(?:(?:和|与|以及|及){_X})?)的({_X})")

@@ -37,10 +37,22 @@ def _nav(*extra: tuple[str, str]) -> list[tuple[str, str]]:
 
 @router.get("/concept/{name}", response_class=HTMLResponse)
 def concept_map(
-    store: StoreDep, settings: SettingsDep, name: ConceptName, depth: DepthDep, max_nodes: MaxNodesDep
+    store: StoreDep,
+    settings: SettingsDep,
+    name: ConceptName,
+    depth: DepthDep,
+    max_nodes: MaxNodesDep,
+    cooccurrence: Annotated[bool, Query(description="also draw co-mention edges")] = True,
 ) -> HTMLResponse:
     """The neighbourhood of a concept, with depth and size controls."""
-    g = query.subgraph(store, name, depth=depth, max_nodes=max_nodes)
+    g = query.subgraph(store, name, depth=depth, max_nodes=max_nodes, include_cooccurrence=cooccurrence)
+    page = LINK_BASE + quote(g.center.name, safe="")
+    here = f"/views/concept/{quote(g.center.name, safe='')}?depth={depth}&max_nodes={max_nodes}"
+    toggle = (
+        ("只看类型关系 typed relations only", here + "&cooccurrence=false")
+        if cooccurrence
+        else ("含共现 with co-mentions", here)
+    )
     controls = [
         Control("depth", "depth", depth, 1, min(settings.max_depth, HARD_MAX_DEPTH)),
         Control("max_nodes", "max nodes", max_nodes, 1, min(settings.max_nodes, HARD_MAX_NODES)),
@@ -49,8 +61,9 @@ def concept_map(
         g,
         title=f"{g.center.name} — concept map",
         link_base=LINK_BASE,
-        nav=_nav((f"{g.center.name} 概念页 concept page", LINK_BASE + quote(g.center.name, safe=""))),
+        nav=_nav((f"{g.center.name} 概念页 concept page", page), toggle),
         controls=controls,
+        hidden=None if cooccurrence else {"cooccurrence": "false"},
     )
     return HTMLResponse(html)
 

@@ -325,6 +325,7 @@ def render_concept_map(
     link_base: str | None = None,
     nav: Sequence[tuple[str, str]] = (),
     controls: Sequence[Control] = (),
+    hidden: Mapping[str, str] | None = None,
 ) -> str:
     """The neighbourhood map of one concept (its centre highlighted) as a self-contained HTML page.
 
@@ -346,4 +347,5 @@ def render_concept_map(
         link_base=link_base,
         nav=nav,
         controls=controls,
+        hidden=hidden,
     )

@@ -169,3 +169,9 @@ def test_map_controls(client: TestClient) -> None:
     assert 'name="depth" value="2"' in html and 'name="max_nodes" value="7"' in html
     path = client.get("/views/path", params={"from": "人大制度", "to": "依法治国"}).text
     assert 'type="hidden" name="from" value="人大制度"' in path
+
+
+def test_concept_map_without_cooccurrence(client: TestClient) -> None:
+    html = client.get("/views/concept/" + quote("党的领导"), params={"cooccurrence": False}).text
+    assert '"relType": "CO_OCCURS_WITH"' not in html and '"relType": "GUARANTEES"' in html
+    assert 'type="hidden" name="cooccurrence" value="false"' in html

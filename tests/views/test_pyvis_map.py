@@ -4,9 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from kg import query
+from kg.model import Mention
 from kg.store.networkx_store import NetworkxStore
 from kg.views import render_concept_map
+from kg.views.highlight import segments
 from tests.factories import FOUNDING, REPORT
 
 
@@ -31,3 +36,24 @@ def test_link_base_enables_navigation(tmp_path: Path) -> None:
     g = query.subgraph(store, "四个意识")
     assert '"/ui/concept/"' in render_concept_map(g, title="t", link_base="/ui/concept/")
     assert "var linkBase = null;" in render_concept_map(g, title="t")
+
+
+mention_spans = st.lists(st.tuples(st.integers(0, 40), st.integers(1, 6)), max_size=12)
+
+
+@given(
+    st.text(alphabet="人民主制度<>&\"' ab", min_size=0, max_size=40),
+    mention_spans,
+    st.none() | st.tuples(st.integers(0, 40), st.integers(0, 40)),
+)
+def test_segments_cover_the_text_exactly(text: str, spans: list[tuple[int, int]], mark: object) -> None:
+    mentions = [
+        Mention(f"c{i}", text[a : a + n], a, a + n, 0) for i, (a, n) in enumerate(spans) if a + n <= len(text)
+    ]
+    rng = None if mark is None else tuple(sorted(mark))  # type: ignore[arg-type]
+    segs = segments(text, mentions, rng)  # type: ignore[arg-type]
+    assert "".join(s.text for s in segs) == text
+    assert all(s.text for s in segs)
+    for s in segs:
+        if s.concept is not None:
+            assert any(m.name == s.concept and s.text in m.surface for m in mentions)

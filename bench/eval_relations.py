@@ -17,8 +17,8 @@ dev sentence (`extractors.relations.DEV_RULES`): what the guideline, brief and
 own-knowledge rules alone achieve, an honesty check for unseen documents. The
 per-rule table shows which rule found the true and false positives.
 
---heldout scores bench/data/heldout_relations.json instead: 90 corpus sentences
-outside the dev set, annotated by hand (see the file's "about" and "first_run").
+--heldout scores bench/data/heldout_relations*.json instead: corpus sentences
+outside the dev set, annotated by hand (see each file's "about" and "first_run").
 
 This isolates relation quality from concept quality. Only this script reads
 the shared eval folder; the unit tests never do.
@@ -95,33 +95,37 @@ def prf(tp: int, np_: int, ng: int) -> tuple[float, float, float]:
 
 
 def heldout(exclude: frozenset[str], show_errors: bool) -> int:
-    data = json.loads((Path(__file__).parent / "data" / "heldout_relations.json").read_text(encoding="utf-8"))
-    tp = npred = ngold = ptp = npp = ngp = 0
-    for item in data["sentences"]:
-        text = item["text"]
-        forms = sorted(
-            ((sp["surface"], sp["name"], Category(sp["category"])) for sp in item["spans"]),
-            key=lambda x: -len(x[0]),
-        )
-        spans = oracle_spans(text, (0, len(text)), forms)
-        pred = {
-            typed_key(r.head, r.tail, r.type): rule
-            for r, rule in explain_relations(text, (0, len(text)), spans, exclude)
-        }
-        gold = {typed_key(r["head"], r["tail"], r["type"]) for r in item["relations"]}
-        pp = {frozenset((h, t)) for h, _, t in pred}
-        gp = {frozenset((h, t)) for h, _, t in gold}
-        tp, npred, ngold = tp + len(gold & set(pred)), npred + len(pred), ngold + len(gold)
-        ptp, npp, ngp = ptp + len(gp & pp), npp + len(pp), ngp + len(gp)
-        if show_errors:
-            for k in set(pred) - gold:
-                print(f"   + FP {k[0]} -{k[1]}-> {k[2]}  [{pred[k]}]  || {text[:100]}")
-            for k in gold - set(pred):
-                print(f"   - FN {k[0]} -{k[1]}-> {k[2]}  || {text[:100]}")
-    for key, (a, b, c) in (("pair", (ptp, npp, ngp)), ("typed", (tp, npred, ngold))):
-        p, rc, f = prf(a, b, c)
-        print(f"heldout {key:6s} P {p:.3f}  R {rc:.3f}  F1 {f:.3f}  ({a}/{b}/{c})")
-    print(f"first run, before any change for this set: {data['first_run']}")
+    for path in sorted((Path(__file__).parent / "data").glob("heldout_relations*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        tp = npred = ngold = ptp = npp = ngp = 0
+        for item in data["sentences"]:
+            text = item["text"]
+            forms = sorted(
+                ((sp["surface"], sp["name"], Category(sp["category"])) for sp in item["spans"]),
+                key=lambda x: -len(x[0]),
+            )
+            spans = oracle_spans(text, (0, len(text)), forms)
+            pred = {
+                typed_key(r.head, r.tail, r.type): rule
+                for r, rule in explain_relations(text, (0, len(text)), spans, exclude)
+            }
+            gold = {typed_key(r["head"], r["tail"], r["type"]) for r in item["relations"]}
+            pp = {frozenset((h, t)) for h, _, t in pred}
+            gp = {frozenset((h, t)) for h, _, t in gold}
+            tp, npred, ngold = tp + len(gold & set(pred)), npred + len(pred), ngold + len(gold)
+            ptp, npp, ngp = ptp + len(gp & pp), npp + len(pp), ngp + len(gp)
+            if show_errors:
+                for k in set(pred) - gold:
+                    print(f"   + FP {k[0]} -{k[1]}-> {k[2]}  [{pred[k]}]  || {text[:100]}")
+                for k in gold - set(pred):
+                    print(f"   - FN {k[0]} -{k[1]}-> {k[2]}  || {text[:100]}")
+        print(f"{path.name}: {len(data['sentences'])} sentences")
+        for key, (a, b, c) in (("pair", (ptp, npp, ngp)), ("typed", (tp, npred, ngold))):
+            p, rc, f = prf(a, b, c)
+            print(f"  heldout {key:6s} P {p:.3f}  R {rc:.3f}  F1 {f:.3f}  ({a}/{b}/{c})")
+        fr = data["first_run"]
+        p, rc, f = prf(fr["typed_tp"], fr["predicted"], fr["gold"])
+        print(f"  first run (before any change for this set): typed P {p:.3f}  R {rc:.3f}  F1 {f:.3f}")
     return 0
 
 

@@ -665,3 +665,13 @@ def test_serves_with_wei() -> None:
 def test_support_noun() -> None:
     got = run("科技创新是高质量发展的重要支撑。", "科技创新", "高质量发展")
     assert got == {t("科技创新", R.PROMOTES, "高质量发展")}
+
+
+def test_chain_skips_items_without_a_cue_verb() -> None:
+    got = run("积极运用政务新媒体推进政务公开、优化政务服务、促进社会治理。", "政务新媒体", "社会治理")
+    assert got == {t("政务新媒体", R.PROMOTES, "社会治理")}
+
+
+def test_top_priority_is_part() -> None:
+    got = run("我们把就业作为保障和改善民生的头等大事。", "就业", "民生", 保障和改善民生="民生")
+    assert got == {t("就业", R.PART_OF, "民生")}

@@ -45,8 +45,13 @@ def load_set(gold_dir: Path, text_dir: Path) -> list[tuple[str, dict[str, Any], 
     return out
 
 
-def score_one(ex: PolicyExtractor, stem: str, gold: dict[str, Any], text: str) -> DocumentScore:
+def score_one(
+    ex: PolicyExtractor, stem: str, gold: dict[str, Any], text: str, write_to: Path | None = None
+) -> DocumentScore:
     pred = to_gold_format(ex.extract(Document(document_id(text), stem, text)), f"{stem}.txt")
+    if write_to is not None:
+        write_to.mkdir(parents=True, exist_ok=True)
+        (write_to / f"{stem}.json").write_text(json.dumps(pred, ensure_ascii=False, indent=1), "utf-8")
     return score_document(stem, gold, pred)
 
 
@@ -58,13 +63,14 @@ def held_out(
     ex: PolicyExtractor,
     docs: list[tuple[str, dict[str, Any], str]],
     lexicon_for: Callable[[str], Lexicon],
+    write_to: Path | None = None,
 ) -> Summary:
     full = ex.lexicon
     scores = []
     try:
         for stem, gold, text in docs:
             ex.set_lexicon(lexicon_for(stem))
-            scores.append(score_one(ex, stem, gold, text))
+            scores.append(score_one(ex, stem, gold, text, write_to))
     finally:
         ex.set_lexicon(full)
     return summarize(scores)
@@ -127,12 +133,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--speed", type=Path, help="corpus folder to time (first --speed-chars characters)")
     ap.add_argument("--speed-chars", type=int, default=2_000_000)
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--write-lodo", type=Path, help="write the LODO predictions (gold format) to this folder")
     args = ap.parse_args(argv)
     docs = load_set(args.gold, args.texts)
     ex = PolicyExtractor()
     full = ex.lexicon
     dev = summarize(score_one(ex, s, g, t) for s, g, t in docs)
-    lodo = held_out(ex, docs, lambda stem: full.without_sources([f"dev:{stem}"]))
+    lodo = held_out(ex, docs, lambda stem: full.without_sources([f"dev:{stem}"]), args.write_lodo)
     strict = held_out(ex, docs, lambda stem: strict_lexicon(full, docs, stem))
     result: dict[str, Any] = {
         name: {k: {"precision": v.precision, "recall": v.recall, "f1": v.f1} for k, v in s.micro.items()}

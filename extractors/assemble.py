@@ -229,10 +229,19 @@ def assemble_terms(
     return out
 
 
+#: verbs that make a dictionary phrase an action (充分发挥, 全面推行, 全面提高), whatever its tag
+_ACTION_PARTS = LEADING_ACTIONS | {"发挥", "推行", "提高", "防范", "保持", "确保", "进行", "采取", "采用"}
+
+
+def is_action_phrase(word: str) -> bool:
+    """A multi-word dictionary entry that starts or ends with an action verb."""
+    return len(word) >= 4 and (word[:2] in _ACTION_PARTS or word[-2:] in _ACTION_PARTS)
+
+
 def _nominal(word: str, pos: str, known: Mapping[str, str]) -> bool:
     if word in known:
         return True
-    if word in BREAKERS and word not in HEADS:
+    if (word in BREAKERS and word not in HEADS) or is_action_phrase(word):
         return False
     return pos in NOMINAL_TAGS or word in HEADS
 

@@ -59,7 +59,12 @@ def make_lexicon(entries: Iterable[LexiconEntry]) -> Lexicon:
     entries = list(entries)
     listed = {e.name for e in entries}
     members = [
-        LexiconEntry(m, head_category(m) or Category.IDEA, source=e.source)
+        LexiconEntry(
+            m.removeprefix("坚持"),
+            head_category(m) or Category.IDEA,
+            aliases=(m,) if m.startswith("坚持") else (),
+            source=e.source,
+        )
         for e in entries
         for m in e.members
         if m not in listed and 4 <= len(m) <= 12

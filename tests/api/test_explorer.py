@@ -175,3 +175,25 @@ def test_concept_map_without_cooccurrence(client: TestClient) -> None:
     html = client.get("/views/concept/" + quote("党的领导"), params={"cooccurrence": False}).text
     assert '"relType": "CO_OCCURS_WITH"' not in html and '"relType": "GUARANTEES"' in html
     assert 'type="hidden" name="cooccurrence" value="false"' in html
+
+
+def test_everything_answers_on_an_empty_graph(tmp_path: Path) -> None:
+    from api.app import create_app
+    from kg.settings import Settings
+
+    with TestClient(create_app(Settings(KG_DATA_DIR=tmp_path / "empty"))) as c:
+        for url in (
+            "/",
+            "/ui/communities",
+            "/ui/diff",
+            "/ui/documents",
+            "/ui/paths",
+            "/ui/maps",
+            "/views/communities",
+            "/communities",
+            "/centrality",
+            "/export/graphml",
+            "/maps",
+        ):
+            assert c.get(url).status_code == 200, url
+        assert c.get("/health").json()["stats"]["concepts"] == 0

@@ -40,6 +40,7 @@ _ORG = re.compile(
 )
 _TITLE_SET = frozenset(TITLES)
 _NOUN_TAGS = frozenset({"n", "nz", "j", "ng", "nt", "LEX"})
+_NON_NOUN_TAGS = frozenset({"v", "vd", "vn", "d", "ad", "a", "c", "p", "r", "m", "q", "u", "uj", "x", "f"})
 #: "the spirit of" a meeting or speech is a reference to it, not a concept of its own
 _SPIRIT_OF = ("讲话", "会议", "全会", "大", "指示", "批示")
 #: names too generic to be concepts on their own
@@ -83,7 +84,7 @@ def find_concepts(
     surfaces = lexicon.surfaces
 
     def is_noun(word: str) -> bool:
-        return tag(word) in _NOUN_TAGS
+        return tag(word) in _NOUN_TAGS or (len(word) >= 2 and tag(word) not in _NON_NOUN_TAGS)
 
     found = (
         *quoted_terms(text),

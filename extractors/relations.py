@@ -535,7 +535,7 @@ def _possessors(before: str) -> list[int]:
         if nxt_is_concept and re.match("^(?:和|与|及|以及|或|同)..", gap):
             continue  # 行政相对人和社会公众知情权: a modifier of the next concept
         if (
-            gap == ""
+            (gap == "" and nxt_is_concept)
             or re.match(
                 "^(?:工作|建设|事业|领域|实践|进程|发展|改革)?(?:的|[、和与及]|等|有机统一|相统一)", gap
             )
@@ -592,8 +592,10 @@ def _copula(m: _Masked, clauses: list[tuple[int, int]], out: _Out) -> None:
             found = _classify(pred)
             if not found and ci + 1 < len(clauses):
                 nxt = s[clauses[ci + 1][0] : clauses[ci + 1][1]]
-                if "是" not in nxt:
+                if "是" not in nxt and "的" in nxt:
                     found = _classify(pred + nxt)  # 这也是…会上，…提出的“六个必须”的首要内容
+                    if found and not set(found[1]) & set(_ids(nxt)):
+                        found = None  # the tail must be named in the continuation
             if found:
                 rule = (
                     "copula_carried_subject"
@@ -836,13 +838,14 @@ def _topic(m: _Masked, clauses: list[tuple[int, int]]) -> tuple[list[int], bool,
         if re.search("(?:对|在|把|将|以|用|通过|为|由|从|向|与|和|随着|根据|按照|围绕)", pre):
             return [], False, False
         rest = cl[tm.end() :]
-        if _SPEECH.match(rest) and i == 0:
-            continue
+        if _SPEECH.search(rest) and i == 0:
+            continue  # 习近平在讲话中强调，…
         if re.match("(?:伊始|以来|期间|之际|时|中|后|以后|之后|前|之前|上|里|方面|领域|的|之)", rest):
             return [], False, False
         nominal = not re.search("(?:发展|坚持|实施|推进|加强|建设|完善|深化|健全|落实|贯彻)", pre)
         directive = bool(re.match(f"^{_NP}{{0,4}}?(?:要|必须|应当|应|务必|需要)", rest))
-        return _ids(tm.group(2)), nominal, directive
+        ids = [k for k in _ids(tm.group(2)) if m.spans[k].category is not Category.PERSON]
+        return ids, nominal, directive  # a person is the speaker, not the agent of every clause
     return [], False, False
 
 
@@ -1091,8 +1094,10 @@ def _membership(m: _Masked, out: _Out) -> None:
     for nm in _INTO_SCOPE_RE.finditer(s):
         if not re.search(f"[，,；;：:]{_ADV}*纳入|^{_NP}*纳入", s[nm.end(1) : nm.start(2)]):
             continue  # 纳入 must govern the 把-object: in its clause or opening the next one
-        if s.startswith("轨道", nm.end(2)):
-            continue  # 纳入法治轨道: an idiom (governed by law), not membership
+        if not re.match(
+            "(?:的)?(?:全过程|范围|之中|中|体系|规划|计划|内容)?(?:[，,；;：:。！？!?、]|$)", s[nm.end(2) :]
+        ):
+            continue  # 纳入法治轨道, 纳入Y建设考评体系: Y only modifies what X joins
         out.add(_ids(nm.group(1)), R.PART_OF, _ids(nm.group(2)), "into_scope")
     for im in _INCLUDE_RE.finditer(s):
         out.add(_ids(im.group(2)), R.PART_OF, _ids(im.group(1)), "includes")

@@ -675,3 +675,22 @@ def test_chain_skips_items_without_a_cue_verb() -> None:
 def test_top_priority_is_part() -> None:
     got = run("我们把就业作为保障和改善民生的头等大事。", "就业", "民生", 保障和改善民生="民生")
     assert got == {t("就业", R.PART_OF, "民生")}
+
+
+def test_compound_noun_is_not_a_possessor() -> None:
+    got = run("无废城市是通过推动形成绿色发展方式实现的城市发展模式。", "无废城市", "绿色发展")
+    assert got == set()
+
+
+def test_speaker_topic_is_not_carried() -> None:
+    got = run(
+        "习近平在讲话中强调，党中央作出一系列重大决策，有力维护了国家政治安全。",
+        "习近平",
+        "国家政治安全",
+        cats={"习近平": C.PERSON},
+    )
+    assert got == set()
+
+
+def test_incorporated_only_as_a_whole() -> None:
+    assert run("要把三项制度推进情况纳入法治政府建设考评指标体系。", "三项制度", "法治政府") == set()

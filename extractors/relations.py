@@ -125,6 +125,7 @@ _NOUN_CUES: dict[str, RelationType] = {
     "组织形式": R.CARRIER_OF,
     "形式": R.CARRIER_OF,
     "途径": R.CARRIER_OF,
+    "必由之路": R.CARRIER_OF,
     "渠道": R.CARRIER_OF,
     "主渠道": R.CARRIER_OF,
     "方式": R.CARRIER_OF,
@@ -615,7 +616,10 @@ def _copula(m: _Masked, clauses: list[tuple[int, int]], out: _Out) -> None:
 
 # ---- frames: 把X作为…, 以X为N(的Y) ------------------------------------------
 
-_FRAME_RE = re.compile(f"以({_G})为{_MODS}({_alt(_FRAME_CUES)})")
+# 以X为N, also with a verb on X (以铸牢X为主线)
+_FRAME_RE = re.compile(
+    f"以(?:[^的，,；;：:。！？!?（）()、\ue000-\uf8ff]{{1,3}}?)?({_G})为{_MODS}({_alt(_FRAME_CUES)})"
+)
 _AS_RE = re.compile(
     f"(?:(?:把|将)({_G}){_NP}{{0,4}}?|({_G})(?:也|既|又|还|同样|始终)*)作为([^，,；;。！？!?]*)"
 )
@@ -675,7 +679,7 @@ _UNDER_RE = re.compile(
     f"在({_G})(?:同志)?的?(?:坚强|正确|统一|集中统一|全面|亲切|有力|科学)*(?:领导|指引|指导|带领|引领|统领)(?:之)?下"
 )
 _GOAL_END = re.compile("(?:而)?(?:不懈|努力|团结|继续|接续|共同)*奋斗$")
-_LEAD_BY_RE = re.compile(f"({_G})(?:坚强|统一|集中统一|直接)?领导(?:下)?的({_G})")
+_LEAD_BY_RE = re.compile(f"({_G})(?:坚强|统一|集中统一|直接)?领导(?:下)?的(?:{_NPI}{{1,8}}?的)?({_G})")
 _PLACE_UNDER_RE = re.compile(f"(?:把|将)({_G}){_NP}{{0,4}}?置于({_G})的{_NP}{{0,4}}领导(?:之)?下")
 _LEADERSHIP = "(?:全面|绝对|统一|集中统一|坚强)*领导(?:权|地位)?(?!小组)"
 _OVER_RE = re.compile(

@@ -694,3 +694,22 @@ def test_speaker_topic_is_not_carried() -> None:
 
 def test_incorporated_only_as_a_whole() -> None:
     assert run("要把三项制度推进情况纳入法治政府建设考评指标体系。", "三项制度", "法治政府") == set()
+
+
+def test_guidance_frame_with_a_verb_on_the_guide() -> None:
+    got = run(
+        "我们要以铸牢中华民族共同体意识为主线，坚持和完善民族区域自治制度。",
+        "中华民族共同体意识",
+        "民族区域自治制度",
+    )
+    assert got == {t("中华民族共同体意识", R.GUIDES, "民族区域自治制度")}
+
+
+def test_led_by_with_a_modifier_between() -> None:
+    got = run("健全基层党组织领导的充满活力的基层群众自治机制。", "基层党组织", "基层群众自治机制")
+    assert got == {t("基层党组织", R.GUIDES, "基层群众自治机制")}
+
+
+def test_the_only_path_is_a_carrier() -> None:
+    got = run("改革开放是实现中华民族伟大复兴的必由之路。", "改革开放", "中华民族伟大复兴")
+    assert got == {t("改革开放", R.CARRIER_OF, "中华民族伟大复兴")}

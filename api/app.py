@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.middleware.base import RequestResponseEndpoint
 
 from api.deps import GraphCache, StoreHolder
 from api.errors import install_error_handlers
@@ -46,10 +49,21 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         app.add_middleware(
             CORSMiddleware,
             allow_origins=settings.cors_origins,
-            allow_methods=["GET", "POST"],
+            allow_methods=["GET", "POST", "DELETE"],
             allow_headers=["*"],
         )
     install_error_handlers(app)
+
+    @app.middleware("http")
+    async def bound_request_time(request: Request, call_next: RequestResponseEndpoint) -> Response:
+        """Answer 504 when a request takes longer than `request_timeout_s`."""
+        try:
+            return await asyncio.wait_for(call_next(request), timeout=settings.request_timeout_s)
+        except TimeoutError:
+            limit = settings.request_timeout_s
+            detail = f"the request took longer than {limit:g} s; narrow it (depth, limit)"
+            return JSONResponse({"detail": detail}, status_code=504)
+
     for module in (health, concepts, paths, documents, diff, communities, maps, export, views, pages):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static")

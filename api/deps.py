@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 import threading
 from typing import Annotated, Any, cast
 
@@ -136,11 +137,12 @@ MaxHopsDep = Annotated[int, Depends(_max_hops)]
 
 
 def require_api_key(request: Request, settings: SettingsDep) -> None:
-    """When KG_API_KEY is set, every route but /health needs it (X-API-Key header or api_key query)."""
+    """When KG_API_KEY is set, write endpoints (ingest, delete, maps) need it in the X-API-Key header.
+    Reads are open."""
     if not settings.api_key:
         return
-    given = request.headers.get("x-api-key") or request.query_params.get("api_key")
-    if given != settings.api_key:
+    given = request.headers.get("x-api-key") or ""
+    if not secrets.compare_digest(given.encode(), settings.api_key.encode()):
         raise HTTPException(status.HTTP_401_UNAUTHORIZED, detail="missing or wrong API key (X-API-Key)")
 
 

@@ -391,3 +391,19 @@ class LessonMapPublic(BaseModel):
 class LessonMapsPublic(BaseModel):
     data: list[LessonMapPublic]
     count: int
+
+
+class DocumentIn(BaseModel):
+    """A text to ingest."""
+
+    text: str = Field(min_length=1, description="the document text (plain UTF-8)")
+    title: str = Field("", max_length=300)
+    date: str | None = Field(
+        None, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="YYYY, YYYY-MM or YYYY-MM-DD"
+    )
+    source: str = Field("", max_length=1000)
+
+
+class DocumentIngestedPublic(BaseModel):
+    added: bool = Field(description="false when the same text was already stored (nothing changed)")
+    document: DocumentInfoPublic

@@ -131,3 +131,19 @@ def read_document(path: Path, *, max_bytes: int, meta: SourceMeta | None = None)
         date=meta.date or date_from_name(path.name),
         source=str(path),
     )
+
+
+def document_from_text(text: str, *, title: str, date: str | None = None, source: str = "") -> Document:
+    """A document from text given directly (e.g. over HTTP); InputError when there is nothing to read."""
+    if "\x00" in text:
+        raise InputError("text contains NUL characters; expected plain text")
+    normalized = normalize_text(text)
+    if not normalized.strip():
+        raise InputError("text is empty")
+    return Document(
+        id=document_id(normalized),
+        title=title.strip() or normalized.splitlines()[0][:60],
+        text=normalized,
+        date=date,
+        source=source,
+    )

@@ -6,11 +6,11 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
 
-from api.deps import ApiKeyDep, GraphCacheDep, LimitDep, StoreDep
+from api.deps import GraphCacheDep, LimitDep, StoreDep
 from api.schemas import CentralityPublic, CommunitiesPublic, CommunityPublic, ConceptPublic, RankedPublic
 from kg.communities import rank
 
-router = APIRouter(tags=["communities"], dependencies=[ApiKeyDep])
+router = APIRouter(tags=["communities"])
 
 
 @router.get("/communities", response_model=CommunitiesPublic)

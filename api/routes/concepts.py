@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
-from api.deps import ApiKeyDep, ConceptName, DepthDep, LimitDep, MaxNodesDep, StoreDep
+from api.deps import ConceptName, DepthDep, LimitDep, MaxNodesDep, StoreDep
 from api.schemas import (
     ConceptDetailPublic,
     ConceptDocumentPublic,
@@ -22,7 +22,7 @@ from api.schemas import (
 from kg import query
 from kg.model import Concept, RelationType
 
-router = APIRouter(prefix="/concepts", tags=["concepts"], dependencies=[ApiKeyDep])
+router = APIRouter(prefix="/concepts", tags=["concepts"])
 
 NOT_FOUND: dict[int | str, dict[str, Any]] = {
     404: {"model": ErrorPublic, "description": "unknown concept; close matches in `suggestions`"}

@@ -6,11 +6,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from api.deps import ApiKeyDep, LimitDep, StoreDep
+from api.deps import LimitDep, StoreDep
 from api.schemas import DiffPublic
 from kg import diff as kg_diff
 
-router = APIRouter(tags=["diff"], dependencies=[ApiKeyDep])
+router = APIRouter(tags=["diff"])
 
 SideQuery = Query(min_length=1, max_length=64, description="a document id, or a year (YYYY)")
 

@@ -11,10 +11,10 @@ from fastapi import APIRouter
 from fastapi.responses import FileResponse
 from starlette.background import BackgroundTask
 
-from api.deps import ApiKeyDep, StoreDep
+from api.deps import StoreDep
 from kg.export import MEDIA_TYPES, SUFFIXES, write_export
 
-router = APIRouter(prefix="/export", tags=["export"], dependencies=[ApiKeyDep])
+router = APIRouter(prefix="/export", tags=["export"])
 
 
 @router.get("/{fmt}", response_class=FileResponse)

@@ -14,7 +14,7 @@ from api.deps import ApiKeyDep, SettingsDep, StoreDep
 from api.schemas import LessonMapIn, LessonMapPublic, LessonMapsPublic
 from kg.lesson_map import build_lesson_map, save_lesson_map
 
-router = APIRouter(prefix="/maps", tags=["maps"], dependencies=[ApiKeyDep])
+router = APIRouter(prefix="/maps", tags=["maps"])
 
 MEDIA = {".html": "text/html; charset=utf-8", ".svg": "image/svg+xml"}
 
@@ -35,7 +35,9 @@ def _public(html: Path, concepts: int = 0, relations: int = 0) -> LessonMapPubli
     )
 
 
-@router.post("", response_model=LessonMapPublic, status_code=status.HTTP_201_CREATED)
+@router.post(
+    "", response_model=LessonMapPublic, status_code=status.HTTP_201_CREATED, dependencies=[ApiKeyDep]
+)
 def create_map(store: StoreDep, settings: SettingsDep, body: LessonMapIn) -> LessonMapPublic:
     """Save the concepts (names or aliases) and the relations among them as NAME.html and NAME.svg."""
     lm = build_lesson_map(store, body.name, body.concepts, include_cooccurrence=body.cooccurrence)

@@ -13,7 +13,6 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from api.deps import (
     HARD_MAX_HOPS,
     MAX_NAME_CHARS,
-    ApiKeyDep,
     ConceptName,
     DocumentId,
     GraphCacheDep,
@@ -30,7 +29,7 @@ from kg.normalize import normalize_term
 from kg.views.highlight import segments
 from kg.views.style import RELATION_COLOURS
 
-router = APIRouter(tags=["explorer"], dependencies=[ApiKeyDep], include_in_schema=False)
+router = APIRouter(tags=["explorer"], include_in_schema=False)
 
 _RANGE = re.compile(r"^(\d{1,9})-(\d{1,9})$")
 

@@ -6,11 +6,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from api.deps import MAX_NAME_CHARS, ApiKeyDep, MaxHopsDep, StoreDep
+from api.deps import MAX_NAME_CHARS, MaxHopsDep, StoreDep
 from api.schemas import ErrorPublic, PathPublic, PathsPublic
 from kg import query
 
-router = APIRouter(prefix="/paths", tags=["paths"], dependencies=[ApiKeyDep])
+router = APIRouter(prefix="/paths", tags=["paths"])
 
 
 @router.get("", response_model=PathsPublic, responses={404: {"model": ErrorPublic}})

@@ -13,7 +13,6 @@ from api.deps import (
     HARD_MAX_HOPS,
     HARD_MAX_NODES,
     MAX_NAME_CHARS,
-    ApiKeyDep,
     ConceptName,
     DepthDep,
     GraphCacheDep,
@@ -26,7 +25,7 @@ from kg import query
 from kg.views import Control, render_concept_map, render_graph_map
 from kg.views.graphs import communities_overview, community_graph, formula_graph, path_graph
 
-router = APIRouter(prefix="/views", tags=["views"], dependencies=[ApiKeyDep])
+router = APIRouter(prefix="/views", tags=["views"])
 
 LINK_BASE = "/ui/concept/"
 

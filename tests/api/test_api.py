@@ -215,10 +215,14 @@ def test_store_opened_from_settings(settings: Settings, store: object) -> None:
         assert c.get("/concepts/全过程人民民主").status_code == 200
 
 
-def test_api_key(settings: Settings, store: object) -> None:
+def test_api_key_guards_writes_and_leaves_reads_open(settings: Settings, store: object) -> None:
     keyed = settings.model_copy(update={"api_key": "s3cret"})
     with TestClient(create_app(keyed, store)) as c:  # type: ignore[arg-type]
         assert c.get("/health").status_code == 200
-        assert c.get("/concepts", params={"q": "民主"}).status_code == 401
-        ok = c.get("/concepts", params={"q": "民主"}, headers={"X-API-Key": "s3cret"})
-        assert ok.status_code == 200
+        assert c.get("/concepts", params={"q": "民主"}).status_code == 200
+        doc_id = c.get("/documents").json()["data"][0]["id"]
+        assert c.delete(f"/documents/{doc_id}").status_code == 401
+        assert c.delete(f"/documents/{doc_id}", headers={"X-API-Key": "wrong"}).status_code == 401
+        assert c.post("/maps", json={"name": "m", "concepts": ["全过程人民民主"]}).status_code == 401
+        ok = c.delete(f"/documents/{doc_id}", headers={"X-API-Key": "s3cret"})
+        assert ok.status_code == 204

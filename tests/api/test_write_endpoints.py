@@ -1,0 +1,66 @@
+"""POST /documents (real extractor), DELETE /documents/{id}, and the request-time bound."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+from kg.settings import Settings
+from kg.store.networkx_store import NetworkxStore
+
+TEXT = (
+    "人民代表大会制度是实现我国全过程人民民主的重要制度载体。"
+    "要坚持党的领导、人民当家作主、依法治国有机统一。"
+)
+
+
+def test_ingest_then_reingest_then_delete(settings: Settings, tmp_path: Path) -> None:
+    store = NetworkxStore(tmp_path / "empty")
+    with TestClient(create_app(settings, store)) as c:
+        r = c.post("/documents", json={"text": TEXT, "title": "示例", "date": "2021-11-20"})
+        assert r.status_code == 201, r.text
+        body = r.json()
+        assert body["added"] is True
+        assert body["document"]["mention_count"] >= 2
+        doc_id = body["document"]["id"]
+        related = c.get("/concepts/全过程人民民主/related").json()
+        assert any(item["concept"]["name"] == "人民代表大会制度" for item in related["data"])
+
+        again = c.post("/documents", json={"text": TEXT})
+        assert again.status_code == 200
+        assert again.json()["added"] is False
+        assert store.stats().documents == 1
+
+        assert c.delete(f"/documents/{doc_id}").status_code == 204
+        assert c.delete(f"/documents/{doc_id}").status_code == 404
+        assert store.stats().documents == 0
+        assert store.stats().concepts == 0
+
+
+def test_ingest_rejects_bad_input(settings: Settings, tmp_path: Path) -> None:
+    small = settings.model_copy(update={"max_file_bytes": 100})
+    with TestClient(create_app(small, NetworkxStore(tmp_path / "s"))) as c:
+        assert c.post("/documents", json={"text": ""}).status_code == 422
+        assert c.post("/documents", json={"text": "   \n "}).status_code == 422
+        assert c.post("/documents", json={"text": "a\x00b"}).status_code == 422
+        assert c.post("/documents", json={"text": TEXT, "date": "yesterday"}).status_code == 422
+        assert c.post("/documents", json={"text": "人民" * 100}).status_code == 413
+
+
+def test_slow_request_answers_504(settings: Settings, store: NetworkxStore) -> None:
+    quick = settings.model_copy(update={"request_timeout_s": 0.2})
+    app = create_app(quick, store)
+
+    @app.get("/slow-test-route")
+    async def slow() -> dict[str, str]:
+        import asyncio
+
+        await asyncio.sleep(2)
+        return {"ok": "late"}
+
+    with TestClient(app) as c:
+        r = c.get("/slow-test-route")
+        assert r.status_code == 504
+        assert "longer than" in r.json()["detail"]

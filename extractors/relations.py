@@ -661,8 +661,8 @@ def _following_object(m: _Masked, clauses: list[tuple[int, int]], pos: int) -> l
             pre = reg[: g.start()]
             if len(pre) > 12:
                 break
-            if not re.search(f"{_DO_VERB}(?:好)?$", pre) or re.search("(?<!和)坚持$", pre):
-                continue
+            if not re.search(f"{_DO_VERB}(?:好)?$", pre) or re.search("(?<!和)坚持$|以", pre):
+                continue  # not the object of a doing verb, or inside another 以-frame
             ids = [
                 k
                 for k in _ids(g.group(0))
@@ -1041,13 +1041,20 @@ def _unity(m: _Masked, out: _Out) -> None:
     for um in _UNITY_RE.finditer(m.s):
         ids = _ids(um.group(1))
         rule = "unity" if um.group(2) == "有机统一" else "unity_variants"
-        if re.search(f"{_NPI}、{_X}", m.s[max(0, um.start(1) - 12) : um.start(1) + 1]):
-            continue  # the last of a list of pairs: handled below
+        items = um.group(1).split("、")
+        if len(items) > 1 and all(re.fullmatch(f"{_X}(?:和|与|同){_X}", it) for it in items):
+            continue  # A和B、C和D相结合: a list of pairs, handled below
+        prev_item = re.search("([^，,；;：:。！？!?（）()、]{1,12})、$", m.s[: um.start(1)])
+        if prev_item and re.search("和|与|同", prev_item.group(1)):
+            continue  # the last of a list of pairs (A和B、C和D相结合): handled below
         for i, h in enumerate(ids):
             out.add([h], R.UNIFIED_WITH, ids[i + 1 :], rule)
     # 实现A和B、C和D、E和F相结合: each pair is unified, not the whole list
     for pm in _PAIRS_UNITY_RE.finditer(m.s):
-        for item in re.findall(f"{_X}(?:和|与|同){_X}", pm.group(1)):
+        pairs = re.findall(f"{_X}(?:和|与|同){_X}", pm.group(1))
+        if not all(re.search("和|与|同", item) for item in pm.group(1).split("、")):
+            continue  # A、B和C相结合 is one flat list, not a list of pairs
+        for item in pairs:
             a, b = _ids(item)
             out.add([a], R.UNIFIED_WITH, [b], "unity_pairs")
 

@@ -713,3 +713,20 @@ def test_led_by_with_a_modifier_between() -> None:
 def test_the_only_path_is_a_carrier() -> None:
     got = run("改革开放是实现中华民族伟大复兴的必由之路。", "改革开放", "中华民族伟大复兴")
     assert got == {t("改革开放", R.CARRIER_OF, "中华民族伟大复兴")}
+
+
+def test_flat_list_ending_in_a_pair_is_not_a_list_of_pairs() -> None:
+    got = run("完善公众参与、专家论证和政府决策相结合的决策机制。", "专家论证", "政府", "公众参与")
+    assert got == set()
+
+
+def test_list_of_concept_pairs() -> None:
+    got = run(
+        "实现社会效益和经济效益、依法治国和以德治国相结合。", "社会效益", "经济效益", "依法治国", "以德治国"
+    )
+    assert got == unified("社会效益", "经济效益") | unified("依法治国", "以德治国")
+
+
+def test_first_place_then_unity() -> None:
+    got = run("坚持把社会效益放在首位、社会效益和经济效益相统一。", "社会效益", "经济效益")
+    assert got == unified("社会效益", "经济效益")

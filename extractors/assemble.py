@@ -196,16 +196,21 @@ def assemble_terms(
     tokens: Sequence[Token],
     tag: Callable[[str], str],
     known: Mapping[str, str],
+    words: Sequence[str] | None = None,
+    tags: Sequence[str] | None = None,
 ) -> list[tuple[int, int]]:
     """(start, end) offsets of assembled multiword terms.
 
     `tag` gives a token's part of speech; `known` maps known surface forms
-    (lexicon names and aliases) to canonical names.
+    (lexicon names and aliases) to canonical names; `words` and `tags` may be
+    given when the caller has them already.
     """
     out: list[tuple[int, int]] = []
     n = len(tokens)
-    words = [text[s:e] for s, e in tokens]
-    tags = [tag(w) for w in words]
+    if words is None:
+        words = [text[s:e] for s, e in tokens]
+    if tags is None:
+        tags = [tag(w) for w in words]
     nominal = [_nominal(w, p, known) for w, p in zip(words, tags, strict=True)]
     can_start = [
         nom and w not in NO_START and w not in LEADING_ACTIONS for w, nom in zip(words, nominal, strict=True)

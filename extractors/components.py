@@ -17,11 +17,11 @@ from pathlib import Path
 from typing import Any
 
 import numpy
-from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from extractors.core import Analyzer, sentence_relations
+from extractors.core import Analyzer, segment, sentence_relations
 from extractors.lexicon import Lexicon, load_lexicon
 from extractors.sentences import split_sentences
 
@@ -30,14 +30,6 @@ SPAN_KEY = "concepts"
 for _ext in ("sentences", "concepts", "relations"):
     if not Doc.has_extension(_ext):
         Doc.set_extension(_ext, default=None)
-
-
-def token_offsets(doc: Doc) -> list[tuple[int, int]]:
-    """(start, end) character offsets of the non-space tokens of `doc` (read as arrays: fast)."""
-    if not len(doc):
-        return []
-    arr = doc.to_array([IDX, LENGTH, IS_SPACE])
-    return [(int(i), int(i + n)) for i, n, sp in arr.tolist() if not sp]
 
 
 class PolicySentencizer:
@@ -70,7 +62,10 @@ class PolicyConcepts:
         self.analyzer.set_lexicon(lexicon)
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = self.analyzer.concepts(doc.text, token_offsets(doc))
+        text = doc.text
+        # concepts are found on the policy segmentation (core.segment: jieba without
+        # its HMM guesses, as in the fast path), then aligned to the Doc's tokens
+        spans = self.analyzer.concepts(text, segment(text))
         doc._.concepts = spans
         group: list[Span] = []
         for c in spans:

@@ -97,10 +97,12 @@ def find_concepts(
     )
     for f in found:
         cands.append(_resolve(f.start, f.end, f.name, f.category, PATTERN, lexicon))
-    cands += _persons(text, tokens, tag, lexicon)
+    words = [text[s:e] for s, e in tokens]
+    tags = [tag(w) for w in words]
+    cands += _persons(tokens, words, tags, lexicon)
     for m in _ORG.finditer(text):
         cands.append(_resolve(m.start(), m.end(), m.group(0), Category.ORGANIZATION, PATTERN, lexicon))
-    for s, e in assemble_terms(text, tokens, tag, lexicon.surfaces):
+    for s, e in assemble_terms(text, tokens, tag, lexicon.surfaces, words, tags):
         surface = text[s:e]
         cat = head_category(surface) or Category.IDEA
         cands.append(_resolve(s, e, surface, cat, ASSEMBLED, lexicon))
@@ -170,17 +172,20 @@ def _lexicon_matches(text: str, tokens: Sequence[Token], lexicon: Lexicon) -> li
 
 
 def _persons(
-    text: str, tokens: Sequence[Token], tag: Callable[[str], str], lexicon: Lexicon
+    tokens: Sequence[Token], words: Sequence[str], tags: Sequence[str], lexicon: Lexicon
 ) -> list[Candidate]:
     """Person names: a name-tagged token followed by a title (习近平总书记 → 习近平)."""
     out: list[Candidate] = []
-    for i, (s, e) in enumerate(tokens):
-        word = text[s:e]
-        if not 2 <= len(word) <= 4 or tag(word) not in _PERSON_TAGS:
+    last = len(tokens) - 1
+    for i, pos in enumerate(tags):
+        if pos not in _PERSON_TAGS or not 2 <= len(words[i]) <= 4:
             continue
-        nxt = text[tokens[i + 1][0] : tokens[i + 1][1]] if i + 1 < len(tokens) else ""
+        word = words[i]
         entry = lexicon.lookup(word)
-        if nxt in _TITLE_SET or (entry is not None and entry.category is Category.PERSON):
+        if (i < last and words[i + 1] in _TITLE_SET) or (
+            entry is not None and entry.category is Category.PERSON
+        ):
+            s, e = tokens[i]
             out.append(Candidate(s, e, word, Category.PERSON, PERSON))
     return out
 

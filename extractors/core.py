@@ -58,8 +58,13 @@ def make_tagger(lexicon: Lexicon) -> Callable[[str], str]:
 
 
 def segment(text: str) -> list[tuple[int, int]]:
-    """(start, end) offsets of jieba's non-space tokens of `text`."""
-    return [(s, e) for w, s, e in jieba.tokenize(text) if not w.isspace()]
+    """(start, end) offsets of jieba's non-space tokens of `text`.
+
+    jieba's HMM guesses at unknown words are off: they cost a third of the time
+    and change nothing measurable on the dev set (person names come from
+    patterns on the raw text).
+    """
+    return [(s, e) for w, s, e in jieba.tokenize(text, HMM=False) if not w.isspace()]
 
 
 def sentence_relations(

@@ -1,33 +1,46 @@
 """Typed relations between the concept mentions of one sentence (pure).
 
 The finder works on a *masked* sentence: every concept span is replaced by one
-private-use character (U+E000 + its index), quotes and white space are
-dropped. Cue grammars are then regular expressions over that string, so a cue
-like ``以X推动Y`` is literally ``以(G)推动(G)`` where ``G`` is a coordinated
-group of concepts (``A、B和C``; each conjunct takes part in the relation).
+private-use character (U+E000 + its index), quotes are dropped and white space
+becomes a clause break. Cue grammars are then regular expressions over that
+string, so a cue like ``以X推动Y`` is literally ``以(G)推动(G)`` where ``G`` is a
+coordinated group of concepts (``A、B和C``; each conjunct takes part).
 
-Constructions, with the guideline direction head -> tail:
+Constructions, with the guideline direction head -> tail (every rule has a tag
+in `RULES`, with where it comes from; `explain_relations` reports it):
 
-* copula ``X是(…)Y的(…)N`` and its variants ``把X作为…Y的N``, ``以X为N的Y``,
-  ``X既是…N，又是…N`` (subject carried over to later ``是`` clauses and to
-  ``这也是``), and the reversed ``Y的N是X``; the head noun N decides the type
-  (载体/途径/形式 -> CARRIER_OF, 保证/保障 -> GUARANTEES, 本质特征/核心 ->
-  ESSENTIAL_FEATURE_OF, 组成部分/首要内容 -> PART_OF, 体现 -> EMBODIES, 动力/
-  抓手 -> PROMOTES, 指导思想/引领者 -> GUIDES), see `_NOUN_CUES`;
+* copula ``X是(…)Y的(…)N`` and its variants ``把X作为…Y的N``, ``X作为…N``,
+  ``以X为N的Y``, ``X既是…N，又是…N`` (subject carried to later ``是`` clauses,
+  to ``这也是`` and from a topic clause ``实施X，是…``), the reversed ``Y的N是X``,
+  and ``X是保障Y的重要措施`` (a generic noun: the verb decides); the head noun N
+  decides the type (载体/途径/形式 -> CARRIER_OF, 保证/保障 -> GUARANTEES,
+  本质特征/核心/真谛 -> ESSENTIAL_FEATURE_OF, 组成部分/首要内容/任务 -> PART_OF,
+  体现 -> EMBODIES, 动力/抓手/支撑 -> PROMOTES, 指导思想/领导核心 -> GUIDES), see
+  `_NOUN_CUES`. Only a possessor ``Y的`` of N is a tail, not every concept of
+  the predicate (``依法治国是党领导人民治理国家的基本方式`` has none);
 * verb cues ``X推动Y``, ``以/用/通过X推动Y``, ``X体现了Y`` … (`_VERB_CUES`), with
   chains ``以X促进A、保障B``; a sentence topic is carried to later clauses only
-  for statements (``体现了``, ``领导…``), never for directives (``要…``);
+  for statements (``体现了``, ``…了``, ``领导…``), never for directives (``要…``)
+  and never from a speaker (``习近平强调，…``); ``在X中增强Y``, ``通过X实现Y``,
+  ``X为Y服务``, ``推进X，有力地促进了Y``;
 * guidance frames ``以X为指导/引领/主线``, ``在X的领导/指引下``, ``以X统揽Y``,
   ``X为Y指明方向``, ``X对Y的领导``, ``X领导的Y``, ``将Y置于X的领导下``, ``X对Y作出
-  部署``; the goals of a closing ``为Y而奋斗`` are what the guide leads;
-* role frames ``发挥X对Y的引领作用``, ``发挥X…Y的保障作用``, ``为Y提供保证``,
-  ``为Y作出贡献``, ``对促进Y具有…作用``;
-* unification ``坚持X、Y、Z有机统一/相结合/共同推进/一体建设`` (all pairs);
+  部署``; what is guided is the object of a doing verb in the following clauses
+  (``着力推进Y``; not ``贯彻Y精神``), the defined task (``发展Y，就是以X为指导``) or
+  the goals of a closing ``为Y而奋斗``;
+* role frames ``发挥X对Y的引领作用``, ``X在Y领域的指导地位``, ``发挥X…Y的保障作用``,
+  ``为Y提供保证``, ``为Y保驾护航``, ``为Y作出贡献``, ``对促进Y具有…作用``,
+  ``把X落到实处，确保Y``;
+* unification ``坚持X、Y、Z有机统一/相结合/共同推进/一体建设`` (all pairs, each
+  once) and ``A和B、C和D相结合`` (each pair);
 * membership ``A、B等C``, ``A、B、C三大攻坚战``, ``A、B的C程序/体制/理念``,
-  ``A、B（以下统称C）``, ``C包括A、B``, ``坚持C首先要坚持A``;
+  ``A、B（以下统称C）``, ``C包括A、B``, ``把A…纳入C``, ``坚持C首先要坚持A``;
 * change ``把X(优势)转化为Y``, ``由X向Y转变``, ``由X转向Y``.
 
-Co-occurrence alone never yields a relation.
+Co-occurrence alone never yields a relation. Categories veto some readings: a
+person is no feature (``以习近平同志为核心的党中央``) and no carried topic, an
+activity does not lead (``调研指导…``), people listed before ``等代表`` are no
+parts, organizations listed before ``的C制度`` are possessors.
 """
 
 from __future__ import annotations
@@ -467,18 +480,6 @@ def _clause_of(clauses: list[tuple[int, int]], pos: int) -> int:
         if a <= pos < b or pos == b:
             return i
     return len(clauses) - 1
-
-
-def _group_at(s: str, pos: int) -> list[int]:
-    """The coordinated group starting at the concept at `pos`."""
-    g = re.compile(_G).match(s, pos)
-    return _ids(g.group(0)) if g else []
-
-
-def _group_before(s: str, pos: int) -> tuple[int, list[int]]:
-    """(start, ids) of the coordinated group ending exactly at `pos`, or (pos, [])."""
-    g = re.search(f"{_G}$", s[:pos])
-    return (g.start(), _ids(g.group(0))) if g else (pos, [])
 
 
 # ---- copula ---------------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -38,7 +39,7 @@ def evaluate(gold_dir: Path, text_dir: Path, extractor: str = "default") -> Summ
 def render(summary: Summary, console: Console) -> None:
     """Per-document and micro scores, and recall per category, as rich tables."""
     table = Table(title="extraction vs gold")
-    table.add_column("document")
+    table.add_column("document", no_wrap=True)
     for k in MEASURES:
         table.add_column(f"{k} P/R/F1", justify="right")
     for d in summary.documents:
@@ -68,7 +69,8 @@ def register(app: typer.Typer) -> None:
         as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
     ) -> None:
         """Extract the gold texts; print P/R/F1 per document and micro, and recall per category."""
-        console = Console()
+        # piped output gets a wide console so document names and scores are not cut
+        console = Console() if sys.stdout.isatty() else Console(width=140)
         try:
             summary = evaluate(gold_dir, text_dir, extractor)
         except ExtractorNotFound as e:

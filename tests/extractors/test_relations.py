@@ -730,3 +730,39 @@ def test_list_of_concept_pairs() -> None:
 def test_first_place_then_unity() -> None:
     got = run("坚持把社会效益放在首位、社会效益和经济效益相统一。", "社会效益", "经济效益")
     assert got == unified("社会效益", "经济效益")
+
+
+def test_contribution_of_a_nominal_sentence_subject() -> None:
+    got = run(
+        "中国政府和人民愿与国际社会携手努力，为世界和平与发展作出新贡献。",
+        "中国政府",
+        "世界和平",
+        cats={"中国政府": C.ORGANIZATION},
+    )
+    assert got == {t("中国政府", R.PROMOTES, "世界和平")}
+
+
+def test_directive_subject_does_not_provide() -> None:
+    got = run(
+        "区人大、各镇街人大要始终坚持服务代表，积极为代表依法履职提供保障。",
+        "区人大",
+        "镇街人大",
+        "依法履职",
+        cats={"区人大": C.ORGANIZATION, "镇街人大": C.ORGANIZATION},
+    )
+    assert got == set()
+
+
+def test_zhi_possessive() -> None:
+    assert run("就业是民生之本。", "就业", "民生") == {t("就业", R.PART_OF, "民生")}
+
+
+def test_possessor_of_an_intermediate_noun_is_not_a_tail() -> None:
+    got = run(
+        "统一战线是党的事业取得胜利的重要法宝。",
+        "爱国统一战线",
+        "中国共产党",
+        统一战线="爱国统一战线",
+        党="中国共产党",
+    )
+    assert got == set()

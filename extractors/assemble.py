@@ -85,6 +85,7 @@ LEADING_ACTIONS = frozenset(
         "扎实",
         "努力",
         "有效",
+        "代表",
     }
 )
 #: heads after which a new term may start (…公示制度|执法全过程记录制度; …一次会议|山东代表团)
@@ -151,6 +152,7 @@ BREAKERS = frozenset(
         "今后",
         "一个",
         "一项",
+        "代表",
     }
 )
 #: words that may end a compound but never start one
@@ -283,10 +285,11 @@ def _term_of_run(
         or not _nominal(words[first], tag(words[first]), known)
     ):
         first += 1
-    # keep at most MAX_TOKENS tokens / MAX_CHARS characters, dropping from the left
-    while last - first + 1 > MAX_TOKENS or run[last][1] - run[first][0] > MAX_CHARS:
-        first += 1
-    if first >= last:
+    # a single character does not start a term (…新|冠肺炎…: a cut word)
+    if run[first][1] - run[first][0] == 1 and words[first] not in known:
+        return []
+    # a run too long to be one term is not cut to size: cut pieces are rarely terms
+    if last - first + 1 > MAX_TOKENS or run[last][1] - run[first][0] > MAX_CHARS or first >= last:
         return []
     start, end = run[first][0], run[last][1]
     term = text[start:end]

@@ -189,6 +189,9 @@ WEAK_HEADS = frozenset(
     }
 )
 
+#: tails that add nothing to the known term before them (…理念, …优势, …基本方略)
+GENERIC_TAILS = frozenset({"理念", "优势", "方略", "基本方略", "作用", "要求", "原则"})
+
 MAX_TOKENS = 5
 MAX_CHARS = 12
 
@@ -295,6 +298,9 @@ def _term_of_run(
     term = text[start:end]
     if term in known:
         return [(start, end)]
+    # a known term with a generic tail names the term (全过程人民民主理念 → 全过程人民民主)
+    if last > first and words[last] in GENERIC_TAILS and text[start : run[last - 1][1]] in known:
+        return [(start, run[last - 1][1])]
     # an action on a term names the term (住房保障体系建设 → 住房保障体系)
     if (
         last > first + 1

@@ -22,7 +22,49 @@ FORMULA = re.compile(
     rf"^[{NUMERALS}]+(?:个|项|大|种|条|严|重|难)[{_HAN}]{{1,6}}$|^[{NUMERALS}][{_HAN}]{{1,3}}$"
 )
 #: a formula in running text: only the classic “N个X” shape of 2-char words
-FORMULA_IN_TEXT = re.compile(rf"(?<![{_HAN}])?[两三四五六七八九十]个[{_HAN}]{{2}}(?=[{_HAN}]{{0}})")
+FORMULA_IN_TEXT = re.compile(rf"[两三四五六七八九十]个[{_HAN}]{{2}}")
+#: what follows N个 in counts, not formulas (两个方面, 三个月)
+_COUNTED = frozenset(
+    {
+        "方面",
+        "问题",
+        "时期",
+        "阶段",
+        "环节",
+        "层次",
+        "部分",
+        "月份",
+        "小时",
+        "百分",
+        "国家",
+        "地区",
+        "城市",
+        "省份",
+        "年度",
+        "代表",
+        "委员",
+        "重点",
+        "领域",
+        "方向",
+        "目标",
+        "多月",
+        "星期",
+        "人的",
+        "工作",
+        "单位",
+        "部门",
+        "项目",
+        "县区",
+        "乡镇",
+        "村庄",
+        "企业",
+        "学校",
+        "家庭",
+        "字的",
+        "坚持",
+        "一百",
+    }
+)
 _QUOTED = re.compile(r"“([^“”\n]{1,30})”")
 _SLOGAN_ITEM = rf"[{_HAN}]{{2,6}}"
 _ENUM = re.compile(rf"{_SLOGAN_ITEM}(?:[、，]{_SLOGAN_ITEM}){{1,7}}")
@@ -119,7 +161,8 @@ def formulas_in_text(text: str) -> list[Found]:
     """Unquoted formulas of the shape 两个维护, 四个意识 (numeral + 个 + two characters)."""
     out: list[Found] = []
     for m in FORMULA_IN_TEXT.finditer(text):
-        out.append(Found(m.start(), m.end(), m.group(0), Category.FORMULA))
+        if m.group(0)[2:] not in _COUNTED:
+            out.append(Found(m.start(), m.end(), m.group(0), Category.FORMULA))
     return out
 
 

@@ -766,3 +766,22 @@ def test_possessor_of_an_intermediate_noun_is_not_a_tail() -> None:
         党="中国共产党",
     )
     assert got == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "typ"),
+    [
+        ("新发展理念引领高质量发展。", R.GUIDES),
+        ("以新发展理念带动高质量发展。", R.PROMOTES),
+        ("新发展理念充分体现了高质量发展。", R.EMBODIES),
+        ("用新发展理念保障高质量发展。", R.GUARANTEES),
+        ("新发展理念是高质量发展的根本遵循。", R.GUIDES),
+        ("新发展理念是高质量发展的重要组成部分。", R.PART_OF),
+        ("新发展理念是高质量发展的集中体现。", R.EMBODIES),
+        ("新发展理念是高质量发展的本质要求。", R.ESSENTIAL_FEATURE_OF),
+        ("新发展理念是实现高质量发展的重要途径。", R.CARRIER_OF),
+        ("新发展理念为高质量发展提供了根本保障。", R.GUARANTEES),
+    ],
+)
+def test_direct_cues(sentence: str, typ: RelationType) -> None:
+    assert run(sentence, "新发展理念", "高质量发展") == {t("新发展理念", typ, "高质量发展")}

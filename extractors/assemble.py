@@ -233,8 +233,15 @@ def assemble_terms(
         j = i + 1
         while j < n and can_continue[j] and tokens[j - 1][1] == tokens[j][0]:
             j += 1
+        # 党的 + a run names a party concept (党的民族政策, 党的民族工作, 党的创新理论)
+        party = i >= 2 and words[i - 2] == "党" and words[i - 1] == "的"
         if any(strong[i + 1 : j]):
-            out.extend(_terms_in_run(text, tokens[i:j], known, tag))
+            terms = _terms_in_run(text, tokens[i:j], known, tag)
+            if party:
+                terms = [(tokens[i - 2][0], e) if s == tokens[i][0] else (s, e) for s, e in terms]
+            out.extend(terms)
+        elif party and j - i <= 3 and words[j - 1] in HEADS:
+            out.append((tokens[i - 2][0], tokens[j - 1][1]))
         i = j
     return out
 

@@ -282,12 +282,20 @@ _EVENT = re.compile(
     rf"|[{NUMERALS}]+届[{NUMERALS}]+中(?:、[{NUMERALS}]+中)*全会"
 )
 _BOOK = re.compile(r"《([^《》\n]{2,60})》")
+#: an official document's title: 国务院办公厅关于……的指导意见
+_TITLE_LINE = re.compile(
+    rf"[{_HAN}]{{2,16}}关于[^。；！？\n《》“”]{{2,80}}?的(?:指导意见|实施意见|意见|通知|决定|决议|办法|规定|方案|报告)"
+)
+#: a leader's body of thought on a subject: 关于坚持和完善人民代表大会制度的重要思想
+_THOUGHT_ON = re.compile(rf"关于[{_HAN}、]{{2,30}}的重要(?:思想|论述)")
 
 
 def events(text: str) -> list[Found]:
     """Named meetings (党的十九大, 十九届四中全会, 十三届全国人大一次会议) and 《documents》."""
     out = [Found(m.start(), m.end(), m.group(0), Category.EVENT) for m in _EVENT.finditer(text)]
     out += [Found(m.start(1), m.end(1), m.group(1), Category.EVENT) for m in _BOOK.finditer(text)]
+    out += [Found(m.start(), m.end(), m.group(0), Category.EVENT) for m in _TITLE_LINE.finditer(text)]
+    out += [Found(m.start(), m.end(), m.group(0), Category.IDEA) for m in _THOUGHT_ON.finditer(text)]
     return out
 
 

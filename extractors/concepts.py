@@ -106,7 +106,9 @@ def find_concepts(
         surface = text[s:e]
         cat = head_category(surface) or Category.IDEA
         cands.append(_resolve(s, e, surface, cat, ASSEMBLED, lexicon))
-    cands = [t for t in (_trim_spirit(c, lexicon) for c in cands) if t is not None]
+    cands = [
+        t for t in (_trim_spirit(c, lexicon) for c in cands) if t is not None and t.name not in lexicon.stop
+    ]
     chosen = _non_overlapping(cands)
     return [
         ConceptSpan(c.start, c.end, text[c.start : c.end], c.name, c.category)

@@ -14,7 +14,7 @@ when that document is held out).
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from extractors.heads import head_category
@@ -39,6 +39,8 @@ class Lexicon:
     surfaces: Mapping[str, str] = field(default_factory=dict)
     #: every proper prefix of every surface form (for early exit while matching)
     prefixes: frozenset[str] = frozenset()
+    #: names never reported as concepts (learnt from the dev set: data/stoplist.tsv)
+    stop: frozenset[str] = frozenset()
 
     @property
     def max_len(self) -> int:
@@ -51,10 +53,14 @@ class Lexicon:
     def without_sources(self, sources: Iterable[str]) -> Lexicon:
         """The lexicon without the entries of the given sources (for held-out evaluation)."""
         drop = set(sources)
-        return make_lexicon(e for e in self.entries.values() if e.source not in drop)
+        return make_lexicon((e for e in self.entries.values() if e.source not in drop), self.stop)
+
+    def with_stop(self, stop: Iterable[str]) -> Lexicon:
+        """The same lexicon with another stoplist."""
+        return replace(self, stop=frozenset(stop))
 
 
-def make_lexicon(entries: Iterable[LexiconEntry]) -> Lexicon:
+def make_lexicon(entries: Iterable[LexiconEntry], stop: Iterable[str] = ()) -> Lexicon:
     """Index entries; a formula's members become entries too (named where the text names them)."""
     entries = list(entries)
     listed = {e.name for e in entries}
@@ -83,7 +89,7 @@ def make_lexicon(entries: Iterable[LexiconEntry]) -> Lexicon:
     for e in by_name.values():  # a canonical name always maps to itself
         surfaces[e.name] = e.name
     prefixes = frozenset(s[:k] for s in surfaces for k in range(1, len(s)))
-    return Lexicon(by_name, surfaces, prefixes)
+    return Lexicon(by_name, surfaces, prefixes, frozenset(stop))
 
 
 def _split(cell: str) -> tuple[str, ...]:
@@ -136,4 +142,13 @@ def load_lexicon(paths: Iterable[Path] | None = None) -> Lexicon:
         source = "mined" if path.name.startswith("mined") else "general"
         with path.open(encoding="utf-8") as fh:
             entries.extend(parse_lexicon(fh, default_source=source))
-    return make_lexicon(entries)
+    stop_path = data_path("stoplist.tsv")
+    stop = parse_stoplist(stop_path.read_text(encoding="utf-8").splitlines()) if stop_path.exists() else ()
+    return make_lexicon(entries, stop)
+
+
+def parse_stoplist(lines: Iterable[str]) -> frozenset[str]:
+    """Names of a stoplist file: the first column of each non-comment line (pure)."""
+    return frozenset(
+        normalize_term(line.split("\t")[0]) for line in lines if line.strip() and not line.startswith("#")
+    )

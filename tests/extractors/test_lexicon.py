@@ -48,3 +48,22 @@ def test_packaged_lexicon_is_consistent() -> None:
         assert lex.entries[formula].category is Category.FORMULA
         assert lex.entries[formula].members
     assert lex.lookup("人大制度") is not None
+
+
+def test_learnt_stoplist() -> None:
+    from extractors.stoplist import learn_stoplist
+
+    docs = [
+        ({"体制机制", "全过程人民民主"}, {"全过程人民民主"}),
+        ({"体制机制", "政府"}, {"政府"}),
+        ({"政府"}, set()),
+    ]
+    assert learn_stoplist(docs) == {"体制机制": 2}
+
+
+def test_stoplist_lines_and_with_stop() -> None:
+    from extractors.lexicon import parse_stoplist
+
+    assert parse_stoplist(["# c", "体制机制\t3", ""]) == frozenset({"体制机制"})
+    lex = make_lexicon(parse_lexicon(LINES)).with_stop(["双联"])
+    assert lex.stop == frozenset({"双联"}) and lex.without_sources(["x"]).stop == lex.stop

@@ -345,17 +345,30 @@ def jsonable(value: Any) -> Any:
 class Neo4jStore:
     """GraphStore over a Neo4j database reached through an injected driver."""
 
-    def __init__(self, driver: Driver, *, database: str = "neo4j", batch_size: int = DEFAULT_BATCH) -> None:
+    def __init__(
+        self,
+        driver: Driver,
+        *,
+        database: str = "neo4j",
+        batch_size: int = DEFAULT_BATCH,
+        read_timeout_s: float | None = None,
+    ) -> None:
+        """`read_timeout_s` bounds every read transaction (NEO4J_TIMEOUT); writes are not
+        bounded, since one batch of large documents may take longer."""
         self.driver = driver
         self.database = database
         self.batch_size = batch_size
+        self.read_timeout_s = read_timeout_s
         self._schema_ready = False
 
     # ---- plumbing ----------------------------------------------------------------
 
     def _session(self, *, read: bool) -> neo4j.Session:
         mode = neo4j.READ_ACCESS if read else neo4j.WRITE_ACCESS
-        return self.driver.session(database=self.database, default_access_mode=mode)
+        # the store's own queries are known; server notifications would only flood the log
+        return self.driver.session(
+            database=self.database, default_access_mode=mode, notifications_min_severity="OFF"
+        )
 
     def _call(self, fn: Callable[[], T]) -> T:
         try:
@@ -381,6 +394,7 @@ class Neo4jStore:
     def _read(self, query: str, **params: Any) -> list[Row]:
         self.ensure_schema()
 
+        @unit_of_work(timeout=self.read_timeout_s)
         def work(tx: ManagedTransaction) -> list[Row]:
             return [r.data() for r in tx.run(query, params)]
 
@@ -808,7 +822,7 @@ def open_neo4j_store(settings: Settings) -> Neo4jStore:
             f"Neo4j does not answer at {settings.neo4j_uri} ({exc}); start one with `scripts/neo4j start` "
             "or set NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD"
         ) from exc
-    store = Neo4jStore(driver, database=settings.neo4j_database)
+    store = Neo4jStore(driver, database=settings.neo4j_database, read_timeout_s=settings.neo4j_timeout_s)
     store.ensure_schema()
     return store
 

@@ -25,6 +25,7 @@ from extractors.patterns import (
     name_lists,
     quoted_run_ons,
     quoted_terms,
+    titled_names,
 )
 from extractors.spans import ConceptSpan
 from kg.model import Category
@@ -93,6 +94,7 @@ def find_concepts(
         *enumerated_slogans(text, is_noun, surfaces.__contains__),
         *events(text),
         *name_lists(text),
+        *titled_names(text),
         *(_categorised(f) for f in list_items(text, is_noun)),
     )
     for f in found:

@@ -244,6 +244,12 @@ SURNAMES = frozenset(
 )
 
 
+_TITLED_NAME = re.compile(
+    rf"([{''.join(sorted(SURNAMES))}][{_HAN}]{{1,2}}?)"
+    r"(?=同志|总书记|主席|副主席|总理|副总理|委员长|省长|市长|书记|院士|教授|部长|记者)"
+)
+
+
 def name_lists(text: str) -> list[Found]:
     """Lists of person names: 刘家义、龚正、谭旭光等 (every item a surname + 1-2 characters)."""
     out: list[Found] = []
@@ -274,6 +280,11 @@ def name_lists(text: str) -> list[Found]:
         if all(2 <= len(n) <= 3 and n[0] in SURNAMES for n in names):
             out.extend(Found(s, e, text[s:e], Category.PERSON) for s, e in spans)
     return out
+
+
+def titled_names(text: str) -> list[Found]:
+    """A surname + 1-2 characters right before a title: 钟南山院士, 张定宇同志 (title not included)."""
+    return [Found(m.start(1), m.end(1), m.group(1), Category.PERSON) for m in _TITLED_NAME.finditer(text)]
 
 
 _EVENT = re.compile(

@@ -86,3 +86,10 @@ def test_events_and_document_titles() -> None:
         "十九届二中、三中全会",
         "法治政府建设实施纲要（2015—2020年）",
     ]
+
+
+def test_titled_names() -> None:
+    from extractors.patterns import titled_names
+
+    text = "钟南山院士、张定宇同志和新华社记者谢环驰"
+    assert [f.name for f in titled_names(text)] == ["钟南山", "张定宇"]

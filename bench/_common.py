@@ -403,9 +403,19 @@ def mib(n: int) -> float:
 
 #: the bench Neo4j listens here, with its own store folder, so that clearing it, filling it
 #: with the laws corpus and stopping it mid-run never touches the Neo4j others test against
-BENCH_NEO4J_PORT = int(os.environ.get("KG_BENCH_NEO4J_PORT", "7688"))
+BENCH_NEO4J_PORT = int(os.environ.get("KG_BENCH_NEO4J_PORT", "7697"))
 BENCH_NEO4J_URI = f"bolt://127.0.0.1:{BENCH_NEO4J_PORT}"
 BENCH_NEO4J_STORE = RESULTS_DIR / "neo4j-store"
+
+
+def neo4j_server_pid(port: int = BENCH_NEO4J_PORT) -> int | None:
+    """The pid of the Neo4j that scripts/neo4j started on `port`, if it runs."""
+    pidfile = Path(os.environ.get("KG_NEO4J_DIR", ROOT / ".neo4j")) / f"run-{port}" / "neo4j.pid"
+    try:
+        pid = int(pidfile.read_text().strip())
+    except (OSError, ValueError):
+        return None
+    return pid if Path(f"/proc/{pid}").exists() else None
 
 
 def bench_neo4j(action: str, *extra: str) -> subprocess.CompletedProcess[str]:

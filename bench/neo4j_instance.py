@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Start, stop or query the benchmarks' own Neo4j (port 7688, store under bench/results/).
+"""Start, stop or query the benchmarks' own Neo4j (port 7697, store under bench/results/).
 
 Usage: python -m bench.neo4j_instance start [--fresh] | stop | status
 Prints the Bolt URI on start. Uses scripts/neo4j with KG_NEO4J_PORT and KG_NEO4J_STORE.

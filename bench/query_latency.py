@@ -178,6 +178,7 @@ async def run_clients(
     timeout_s: float = 15.0,
     keep_bodies: bool = False,
     seed: int = 1,
+    stop: asyncio.Event | None = None,
 ) -> PhaseStats:
     """`clients` closed-loop clients until `max_requests` in all or `max_seconds` passed."""
     stats = PhaseStats()
@@ -189,7 +190,7 @@ async def run_clients(
         rng = random.Random(seed * 1000 + i)
         conn = Connection(port, timeout_s)
         try:
-            while budget[0] > 0 and time.perf_counter() < deadline:
+            while budget[0] > 0 and time.perf_counter() < deadline and not (stop and stop.is_set()):
                 budget[0] -= 1
                 endpoint, path = make_path(rng)
                 t0 = time.perf_counter()
@@ -342,27 +343,30 @@ def fault_mode(
     async def scenario() -> PhaseStats:
         loop = asyncio.get_running_loop()
         start = time.perf_counter()
+        done = asyncio.Event()
         clients_task = asyncio.create_task(
             run_clients(
                 port,
                 maker,
                 clients=args.fault_clients,
                 max_requests=10**9,
-                max_seconds=args.fault_seconds,
-                keep_bodies=False,
+                max_seconds=args.fault_max_seconds,
                 timeout_s=30,
+                stop=done,
             )
         )
-        await asyncio.sleep(args.fault_seconds * 0.2)
+        await asyncio.sleep(args.fault_warm_seconds)
         events["stop_begin"] = time.perf_counter() - start
-        stop = await loop.run_in_executor(None, bench_neo4j, "stop")
+        stopped = await loop.run_in_executor(None, bench_neo4j, "stop")
         events["stop_done"] = time.perf_counter() - start
-        result.details["fault neo4j stop output"] = (stop.stdout + stop.stderr)[-500:]
+        result.details["fault neo4j stop output"] = (stopped.stdout + stopped.stderr)[-500:]
         await asyncio.sleep(args.fault_down_seconds)
         events["start_begin"] = time.perf_counter() - start
         started = await loop.run_in_executor(None, bench_neo4j, "start")
         events["start_done"] = time.perf_counter() - start
         result.details["fault neo4j start output"] = (started.stdout + started.stderr)[-500:]
+        await asyncio.sleep(args.fault_recovery_seconds)
+        done.set()
         return await clients_task
 
     stats = asyncio.run(scenario())
@@ -382,7 +386,7 @@ def fault_mode(
             "p99_ms_of_503": round(percentile(lat503, 99), 1) if lat503 else None,
         }
         result.add(f"neo4j fault, {phase}: statuses", json.dumps(dict(counts)))
-    down = [x for x in stats.samples if events["stop_done"] <= x.t < events["start_begin"]]
+    down = [x for x in stats.samples if events["stop_begin"] <= x.t < events["start_begin"]]
     got_503 = [x for x in down if x.status == 503]
     other = Counter(str(x.status) for x in down if x.status not in (503,))
     result.add(
@@ -398,6 +402,13 @@ def fault_mode(
         result.add(
             "neo4j down: 503 p50 / p99", f"{percentile(lat, 50):.1f} / {percentile(lat, 99):.1f}", "ms"
         )
+    other_bodies = {
+        str(x.status): x.body.decode("utf-8", "replace")[:300] for x in down if x.status not in (0, 503)
+    }
+    if other_bodies:
+        result.details["fault other answers while down"] = other_bodies
+        for code, body in sorted(other_bodies.items()):
+            result.add(f"neo4j down: a {code} answer says", body[:160])
     errors_down = [x for x in down if x.status == 0]
     if errors_down:
         result.add(
@@ -408,14 +419,17 @@ def fault_mode(
     if first_ok is None:
         result.add("neo4j back: recovered", "NO (no 200 after restart within the run)")
     else:
-        last_bad = max((x.t + x.latency_s for x in after if x.status != 200), default=None)
+        failures = [i for i, x in enumerate(after) if x.status != 200]
+        tail = after[failures[-1] + 1 :] if failures else after
         result.add(
             "neo4j back: first 200 after start completed", round(first_ok.t - events["start_done"], 2), "s"
         )
-        tail = [x for x in after if last_bad is None or x.t > last_bad]
-        result.add(
-            "neo4j back: recovered", "yes", note=f"{len(tail)} answers after the last failure, all 200"
-        )
+        if tail:
+            result.add("neo4j back: recovered", "yes", note=f"the last {len(tail)} answers all 200")
+        else:
+            result.add(
+                "neo4j back: recovered", "partly", note="the last answer of the run was still a failure"
+            )
 
 
 def main() -> None:
@@ -432,8 +446,10 @@ def main() -> None:
     add("--load-clients", type=int, default=50)
     add("--skip-latency", action="store_true")
     add("--neo4j-restart", action="store_true", help="fault mode: stop and start the bench Neo4j mid-run")
-    add("--fault-seconds", type=float, default=60.0)
-    add("--fault-down-seconds", type=float, default=10.0)
+    add("--fault-warm-seconds", type=float, default=10.0, help="asking before Neo4j is stopped")
+    add("--fault-down-seconds", type=float, default=10.0, help="Neo4j stays stopped this long")
+    add("--fault-recovery-seconds", type=float, default=20.0, help="asking after Neo4j answers again")
+    add("--fault-max-seconds", type=float, default=300.0, help="hard bound of the whole fault run")
     add("--fault-clients", type=int, default=10)
     add("--name", default=None, help="results entry name (default: queries-embedded / queries-neo4j)")
     args = ap.parse_args()

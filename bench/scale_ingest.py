@@ -32,10 +32,12 @@ from bench._common import (
     LAWS,
     RESULTS_DIR,
     BenchResult,
+    TreeRssSampler,
     command_line,
     kg_env,
     mib,
     neo4j_answers,
+    neo4j_server_pid,
     neo4j_store_available,
     run_timed,
 )
@@ -98,7 +100,15 @@ def one_store(
 ) -> dict[str, Any]:
     print(f"== {label}: first ingest (--workers {workers})", flush=True)
     cmd = [*KG_CMD, *store_args, "ingest", "--workers", str(workers), str(folder)]
-    first = run_timed(cmd, env=env, timeout_s=7200)
+    server_pid = neo4j_server_pid(int(env["NEO4J_URI"].rsplit(":", 1)[1])) if "NEO4J_URI" in env else None
+    server = TreeRssSampler(server_pid, interval_s=1.0) if server_pid else None
+    if server:
+        server.__enter__()
+    try:
+        first = run_timed(cmd, env=env, timeout_s=7200)
+    finally:
+        if server:
+            server.__exit__()
     tail = first.stderr.strip().splitlines()[-5:]
     if first.returncode != 0:
         print("\n".join(tail))
@@ -114,6 +124,8 @@ def one_store(
         note=f"{first.peak_processes} processes at the peak",
     )
     result.add(f"{label}: cores busy (CPU time / wall)", round(first.cores_busy, 2), "cores")
+    if server:
+        result.add(f"{label}: Neo4j server peak RSS", mib(server.peak_bytes), "MiB", note=f"pid {server_pid}")
     files_line = f"{s1.get('files')} / {s1.get('added')} / {s1.get('failed')}"
     result.add(f"{label}: files / added / failed", files_line)
     counts1, open_s = kg_stats(store_args, env)

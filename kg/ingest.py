@@ -10,14 +10,21 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from importlib.metadata import entry_points
 from pathlib import Path
 
-from kg.extraction import Extractor, load_extractor
+from kg.extraction import EXTRACTOR_GROUP, Extractor, load_extractor
 from kg.model import Document, DocumentExtraction
 from kg.sources import InputError, SourceMeta, find_text_files, read_document, read_sidecar_index
 from kg.store.base import GraphStore
 
 _worker_extractor: Extractor | None = None
+
+
+def check_extractor(name: str) -> None:
+    """ExtractorNotFound unless an extractor `name` is installed (without instantiating it)."""
+    if not any(ep.name == name for ep in entry_points(group=EXTRACTOR_GROUP)):
+        load_extractor(name)  # raises ExtractorNotFound with the installed names
 
 
 def _init_worker(extractor_name: str) -> None:
@@ -95,7 +102,12 @@ def ingest_paths(
         if on_progress:
             on_progress(done, len(files))
 
-    workers = max(1, min(workers, os.cpu_count() or 1, len(pending) or 1))
+    if not pending:  # a re-run: nothing to extract, so do not spend seconds loading the extractor
+        check_extractor(extractor_name)
+        store.flush()
+        return report
+
+    workers = max(1, min(workers, os.cpu_count() or 1, len(pending)))
     batch: list[DocumentExtraction] = []
     if workers == 1:
         extractor = load_extractor(extractor_name)

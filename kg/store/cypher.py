@@ -172,8 +172,19 @@ def delete_concepts() -> str:
 
 
 def clear_graph() -> str:
-    """Delete every node of the graph, in batches (for tests and `kg export --to neo4j --replace`)."""
-    return "MATCH (n) WHERE n:Concept OR n:Document CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS"
+    """Delete the whole graph in one auto-commit statement (nodes in small batches).
+    `clear_graph_statements` bounds each transaction better on large graphs."""
+    return "MATCH (n:Concept|Document) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 500 ROWS"
+
+
+def clear_graph_statements() -> tuple[str, ...]:
+    """Delete the whole graph in bounded transactions (relationships first, so that no
+    transaction holds a hub concept with all its relationships): for tests and
+    `kg export --to neo4j --replace`. Each statement runs as an auto-commit query."""
+    return (
+        "MATCH (:Concept|Document)-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS",
+        "MATCH (n:Concept|Document) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS",
+    )
 
 
 # ---------------------------------------------------------------------------

@@ -52,6 +52,7 @@ SYMMETRIC = frozenset({RelationType.UNIFIED_WITH, RelationType.CO_OCCURS_WITH})
 #: categories in a fixed order: the layout of Concept.cat_counts
 CATEGORIES: tuple[Category, ...] = tuple(Category)
 DEFAULT_BATCH = 200  # documents per write transaction
+MAX_BATCH_CHARS = 3_000_000  # and at most this much text (about 120k relationships)
 
 _HAN = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff]{2,}$")
 
@@ -315,6 +316,24 @@ def _batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
         yield chunk
 
 
+def document_batches(
+    extractions: Iterable[DocumentExtraction], size: int, max_chars: int
+) -> Iterator[list[DocumentExtraction]]:
+    """At most `size` documents per batch, and no more text than `max_chars` unless
+    one document alone is longer (keeps a transaction within the server's memory cap)."""
+    batch: list[DocumentExtraction] = []
+    chars = 0
+    for x in extractions:
+        n = len(x.document.text)
+        if batch and (len(batch) >= size or chars + n > max_chars):
+            yield batch
+            batch, chars = [], 0
+        batch.append(x)
+        chars += n
+    if batch:
+        yield batch
+
+
 def jsonable(value: Any) -> Any:
     """A driver value as plain JSON data (nodes, relationships and paths as dicts)."""
     if isinstance(value, neo4j.graph.Node):
@@ -434,7 +453,7 @@ class Neo4jStore:
         instead (the naive loader, for bench/load_neo4j.py only).
         """
         added = 0
-        for chunk in _batched(extractions, batch_size or self.batch_size):
+        for chunk in document_batches(extractions, batch_size or self.batch_size, MAX_BATCH_CHARS):
             if rows_per_transaction is None:
                 added += self._write(lambda tx, chunk=chunk: self._add_batch(tx, chunk))  # type: ignore[misc]
             else:
@@ -542,7 +561,8 @@ class Neo4jStore:
 
         def run() -> None:
             with self._session(read=False) as session:
-                session.run(cypher.clear_graph()).consume()
+                for statement in cypher.clear_graph_statements():
+                    session.run(statement).consume()
 
         self._call(run)
 

@@ -3,12 +3,16 @@
 Neo4j is reached at NEO4J_URI (default bolt://127.0.0.1:7687; start one with
 `scripts/neo4j start`). When it does not answer, its tests are skipped, except
 under CI=true, where they fail: CI must prove the contract on a real server.
-Every test gets an empty Neo4j database.
+Every test gets an empty Neo4j database: the tests delete every node of the
+database they are given, so they only run against a server on this machine
+(loopback) unless KG_TESTS_MAY_WIPE_NEO4J=1 says the remote database is a
+scratch one.
 """
 
 from __future__ import annotations
 
 import os
+import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,7 +22,7 @@ from neo4j.exceptions import DriverError, Neo4jError
 
 from kg.settings import Settings
 from kg.store.base import GraphStore
-from kg.store.cypher import clear_graph
+from kg.store.cypher import clear_graph_statements
 from kg.store.neo4j import Neo4jStore, build_driver
 from kg.store.networkx_store import NetworkxStore
 
@@ -29,9 +33,19 @@ def _in_ci() -> bool:
     return os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
 
+LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+
+
 @pytest.fixture(scope="session")
 def neo4j_driver() -> Iterator[Driver]:
     settings = Settings()
+    host = urllib.parse.urlparse(settings.neo4j_uri).hostname or ""
+    if host not in LOOPBACK and os.environ.get("KG_TESTS_MAY_WIPE_NEO4J") != "1":
+        pytest.fail(
+            f"the Neo4j tests empty the database at {settings.neo4j_uri}; "
+            "set KG_TESTS_MAY_WIPE_NEO4J=1 if it is a scratch database",
+            pytrace=False,
+        )
     driver = build_driver(settings)
     try:
         driver.verify_connectivity()
@@ -50,7 +64,8 @@ def _neo4j_store(driver: Driver) -> Neo4jStore:
     store = Neo4jStore(driver, database=settings.neo4j_database, batch_size=2)
     store.ensure_schema()
     with driver.session(database=settings.neo4j_database) as session:
-        session.run(clear_graph()).consume()
+        for statement in clear_graph_statements():
+            session.run(statement).consume()
     return store
 
 

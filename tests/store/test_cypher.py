@@ -15,6 +15,7 @@ from kg.store import cypher
 from kg.store.neo4j import (
     ConceptDelta,
     concept_props,
+    document_batches,
     fulltext_phrase,
     pick_category,
     plan_documents,
@@ -33,7 +34,6 @@ NO_ARG_BUILDERS: list[Callable[[], str]] = [
     cypher.delete_unsupported_links,
     cypher.delete_document_node,
     cypher.delete_concepts,
-    cypher.clear_graph,
     cypher.has_document,
     cypher.get_document,
     cypher.list_documents,
@@ -51,6 +51,7 @@ NO_ARG_BUILDERS: list[Callable[[], str]] = [
 
 def all_queries() -> list[str]:
     out = [b() for b in NO_ARG_BUILDERS]
+    out += [cypher.clear_graph(), *cypher.clear_graph_statements()]
     out += [cypher.merge_facts(t) for t in RelationType]
     out += [cypher.aggregated_edges(s) for s in get_args(cypher.EdgeScope)]
     out += [cypher.search_concepts(f) for f in (True, False)]
@@ -129,7 +130,7 @@ def test_aggregated_edges_filter_types_by_parameter() -> None:
         text = cypher.aggregated_edges(scope)
         assert "$types IS NULL OR type(r) IN $types" in text
         assert "sum(r.count) AS count" in text
-        assert "collect(r)[..$k]" in text
+        assert "collect(r) AS all" in text and "all[..$k] AS rs" in text
     assert cypher.aggregated_edges("frontier").count("key") >= 3
 
 
@@ -139,6 +140,20 @@ def test_delete_removes_only_the_documents_relationships() -> None:
 
 
 # ---- pure helpers of kg/store/neo4j.py ------------------------------------------------
+
+
+def test_clearing_deletes_relationships_before_nodes_in_bounded_transactions() -> None:
+    rels, nodes = cypher.clear_graph_statements()
+    assert "DELETE r" in rels and "DETACH DELETE n" in nodes
+    assert all("IN TRANSACTIONS OF 10000 ROWS" in s for s in (rels, nodes))
+
+
+def test_document_batches_bound_documents_and_text() -> None:
+    docs = [FOUNDING, REPORT, FOUNDING, REPORT, FOUNDING]
+    assert [len(b) for b in document_batches(docs, 2, 10**9)] == [2, 2, 1]
+    one = len(FOUNDING.document.text)
+    assert [len(b) for b in document_batches(docs, 10, one)] == [1, 1, 1, 1, 1]
+    assert list(document_batches([], 3, 10)) == []
 
 
 def test_pick_category() -> None:

@@ -49,49 +49,54 @@ def load_sample(target_chars: int) -> tuple[list[Path], list[Document]]:
     return files, docs
 
 
-def stage_breakdown(extractor: Any, docs: list[Document], max_chars: int) -> dict[str, float]:
-    """Seconds per spaCy stage (tokenizer, each pipe) and the rest of extract(), on a prefix of docs."""
-    nlp = getattr(extractor, "nlp", None)
-    if nlp is None:
-        return {}
-    try:
-        from extractors.pipeline import chunks
-    except ImportError:
-        return {}
-    stages: dict[str, float] = {"tokenizer (jieba in spaCy)": 0.0}
-    for name, _ in nlp.pipeline:
-        stages[name] = 0.0
+def _owner(filename: str) -> str:
+    """Which part of the code a profiled function belongs to."""
+    path = filename.replace("\\", "/")
+    if "/jieba/" in path:
+        return "jieba (segmentation, inside the extractor)"
+    if "/spacy/" in path or "/thinc/" in path or path.endswith(".pyx"):
+        return "spaCy"
+    for package in ("extractors", "kg"):
+        marker = f"/{package}/"
+        if marker in path:
+            return f"{package}/{path.rsplit(marker, 1)[1]}"
+    return "other (builtins, re, stdlib)"
+
+
+def stage_breakdown(extractor: Any, docs: list[Document], max_chars: int) -> tuple[dict[str, float], str]:
+    """Share of extract() time per module (cProfile self time, grouped by file), on a prefix of docs;
+    and the top functions by self time."""
+    pr = cProfile.Profile()
     chars = 0
-    total_extract = 0.0
+    pr.enable()
     for d in docs:
         if chars >= max_chars:
             break
         chars += len(d.text)
-        for _, piece in chunks(d.text):
-            t0 = time.perf_counter()
-            doc = nlp.make_doc(piece)
-            stages["tokenizer (jieba in spaCy)"] += time.perf_counter() - t0
-            for name, proc in nlp.pipeline:
-                t0 = time.perf_counter()
-                doc = proc(doc)
-                stages[name] += time.perf_counter() - t0
-        t0 = time.perf_counter()
         extractor.extract(d)
-        total_extract += time.perf_counter() - t0
-    stages["rest of extract() (assembly)"] = max(0.0, total_extract - sum(stages.values()))
-    stages["_chars"] = float(chars)
-    stages["_extract_total"] = total_extract
-    return stages
+    pr.disable()
+    st = pstats.Stats(pr)
+    by_owner: dict[str, float] = {}
+    raw: dict[Any, Any] = st.stats  # type: ignore[attr-defined]
+    for (filename, _, _), (_, _, tottime, _, _) in raw.items():
+        key = _owner(filename)
+        by_owner[key] = by_owner.get(key, 0.0) + tottime
+    total = sum(by_owner.values()) or 1.0
+    buf = io.StringIO()
+    pstats.Stats(pr, stream=buf).sort_stats("tottime").print_stats(15)
+    shares = {k: v / total for k, v in sorted(by_owner.items(), key=lambda kv: -kv[1])}
+    shares["_chars"] = float(chars)
+    return shares, buf.getvalue()
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     add = ap.add_argument
     add("--chars", type=int, default=1_500_000, help="size of the corpus sample (characters)")
-    add("--breakdown-chars", type=int, default=300_000, help="sample prefix for the stage breakdown")
+    add("--breakdown-chars", type=int, default=300_000, help="sample prefix for the time breakdown")
     add("--skip-ingest", action="store_true", help="skip the kg ingest --workers scaling runs")
     add("--workers-max", type=int, default=os.cpu_count() or 1, help="workers of the parallel run")
-    add("--profile", action="store_true", help="cProfile the extractor and print the top functions")
+    add("--profile", action="store_true", help="also print the top functions of the profile")
     args = ap.parse_args()
 
     result = BenchResult("extraction", command_line())
@@ -103,7 +108,9 @@ def main() -> None:
         key = p.relative_to(CORPUS).parts[0]
         by_collection[key] = by_collection.get(key, 0) + len(d.text)
     result.details["sample"] = {
-        "documents": len(docs), "chars": n_chars, "chars_by_collection": by_collection
+        "documents": len(docs),
+        "chars": n_chars,
+        "chars_by_collection": by_collection,
     }
     print(f"  sample: {len(docs)} documents, {n_chars:,} chars", flush=True)
 
@@ -123,14 +130,18 @@ def main() -> None:
 
     jieba_s = 0.0
     extract_s = 0.0
-    for d in docs:  # interleaved: contention from other processes hits both measurements alike
+    nohmm_s = 0.0
+    for d in docs:  # interleaved: contention from other processes hits every measurement alike
         t0 = time.perf_counter()
         jieba.lcut(d.text)
         t1 = time.perf_counter()
         extractor.extract(d)
         t2 = time.perf_counter()
+        jieba.lcut(d.text, HMM=False)
+        t3 = time.perf_counter()
         jieba_s += t1 - t0
         extract_s += t2 - t1
+        nohmm_s += t3 - t2
     jieba_cps = n_chars / jieba_s
     extract_cps = n_chars / extract_s
     result.add("sample chars", n_chars, "chars")
@@ -138,33 +149,22 @@ def main() -> None:
     result.add("bare jieba.lcut", round(jieba_cps), "chars/s")
     result.add("full extractor (1 process)", round(extract_cps), "chars/s")
     result.add("extractor / jieba speed ratio", round(extract_cps / jieba_cps, 3), "", ">= 0.5")
+    result.add(
+        "(reference) jieba.lcut(HMM=False)",
+        round(n_chars / nohmm_s),
+        "chars/s",
+        note="the segmentation mode the extractor itself uses; not the target's baseline",
+    )
 
-    stages = stage_breakdown(extractor, docs, args.breakdown_chars)
-    if stages:
-        chars = stages.pop("_chars")
-        total = stages.pop("_extract_total")
-        print(f"  stage breakdown over {chars:,.0f} chars (extract() total {total:.2f} s):", flush=True)
-        result.details["stage_breakdown_s"] = {k: round(v, 3) for k, v in stages.items()}
-        result.details["stage_breakdown_chars"] = chars
-        for name, sec in sorted(stages.items(), key=lambda kv: -kv[1]):
-            share = sec / total if total else 0.0
-            print(f"    {name:<40} {sec:8.2f} s  {share:6.1%}", flush=True)
-            result.add(f"stage share: {name}", round(share, 3), "of extract()")
-
+    shares, top = stage_breakdown(extractor, docs, args.breakdown_chars)
+    chars = shares.pop("_chars")
+    print(f"  where extract() spends its time (cProfile self time over {chars:,.0f} chars):", flush=True)
+    result.details["time_share_by_module"] = {k: round(v, 3) for k, v in shares.items()}
+    for name, share in list(shares.items())[:8]:
+        result.add(f"time share: {name}", round(share, 3), "of extract()")
+    result.details["profile_top_tottime"] = top
     if args.profile:
-        pr = cProfile.Profile()
-        pr.enable()
-        budget = 0
-        for d in docs:
-            extractor.extract(d)
-            budget += len(d.text)
-            if budget >= args.breakdown_chars:
-                break
-        pr.disable()
-        buf = io.StringIO()
-        pstats.Stats(pr, stream=buf).sort_stats("tottime").print_stats(20)
-        print(buf.getvalue())
-        result.details["profile_top_tottime"] = buf.getvalue()
+        print(top)
 
     if not args.skip_ingest:
         ingest_scaling(result, files, n_chars, args.workers_max)
@@ -198,7 +198,9 @@ def ingest_scaling(result: BenchResult, files: list[Path], n_chars: int, workers
         if workers_max > 1:
             speedup = timings[1].seconds / timings[workers_max].seconds
             result.add(
-                f"speed-up --workers {workers_max} vs 1", round(speedup, 2), "x",
+                f"speed-up --workers {workers_max} vs 1",
+                round(speedup, 2),
+                "x",
                 note=f"ideal {workers_max}x on {os.cpu_count()} cores; machine shared with other work",
             )
             same = timings[1].stdout.splitlines()[-1:] == timings[workers_max].stdout.splitlines()[-1:]

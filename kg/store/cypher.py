@@ -83,14 +83,27 @@ def schema_statements() -> tuple[str, ...]:
 # ---------------------------------------------------------------------------
 
 
-def existing_documents() -> str:
-    return "UNWIND $ids AS id MATCH (d:Document {id: id}) RETURN d.id AS id"
+def claim_documents() -> str:
+    """Which of $ids are new: each id's Document node is merged (so a concurrent writer of
+    the same document waits on the uniqueness constraint until this transaction ends)."""
+    return (
+        "UNWIND $ids AS id MERGE (d:Document {id: id}) ON CREATE SET d.kg_claimed = true "
+        "WITH d, coalesce(d.kg_claimed, false) AS new REMOVE d.kg_claimed "
+        "RETURN d.id AS id, new"
+    )
+
+
+def lock_document() -> str:
+    """Write-lock one document before reading what it contributed (a concurrent delete waits)."""
+    return "MATCH (d:Document {id: $id}) SET d.kg_lock = true REMOVE d.kg_lock RETURN count(d) AS found"
 
 
 def concept_state() -> str:
-    """The running aggregates of some concepts, read before a write changes them."""
+    """The running aggregates of some concepts, read under a write lock before a write
+    changes them, so concurrent writers cannot lose each other's counts. Ids must be sorted
+    (a fixed lock order); missing concepts are created and come back without aggregates."""
     return (
-        "UNWIND $ids AS id MATCH (c:Concept {id: id}) "
+        "UNWIND $ids AS id MERGE (c:Concept {id: id}) SET c.kg_lock = true REMOVE c.kg_lock "
         "RETURN c.id AS id, c.name AS name, c.records AS records, c.mention_count AS mention_count, "
         "c.sentence_count AS sentence_count, c.document_count AS document_count, "
         "c.cat_counts AS cat_counts, c.alias_names AS alias_names, c.alias_counts AS alias_counts, "

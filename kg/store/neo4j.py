@@ -450,7 +450,8 @@ class Neo4jStore:
         """Store documents, `batch_size` documents per transaction (UNWIND $rows ... MERGE).
 
         `rows_per_transaction=1` writes every row in its own transaction
-        instead (the naive loader, for bench/load_neo4j.py only).
+        instead (the naive loader, for bench/load_neo4j.py only: not atomic, and
+        not safe next to concurrent writers).
         """
         added = 0
         for chunk in document_batches(extractions, batch_size or self.batch_size, MAX_BATCH_CHARS):
@@ -463,11 +464,11 @@ class Neo4jStore:
     def _new_only(
         self, tx: ManagedTransaction, chunk: Sequence[DocumentExtraction]
     ) -> list[DocumentExtraction]:
-        ids = [x.document.id for x in chunk]
-        stored = {r["id"] for r in tx.run(cypher.existing_documents(), ids=ids)}
+        ids = sorted({x.document.id for x in chunk})
+        new = {r["id"] for r in tx.run(cypher.claim_documents(), ids=ids) if r["new"]}
         fresh: dict[str, DocumentExtraction] = {}
         for x in chunk:
-            if x.document.id not in stored and x.document.id not in fresh:
+            if x.document.id in new and x.document.id not in fresh:
                 fresh[x.document.id] = x
         return list(fresh.values())
 
@@ -527,12 +528,11 @@ class Neo4jStore:
         return self._write(lambda tx: self._delete(tx, document_id))
 
     def _delete(self, tx: ManagedTransaction, document_id: str) -> bool:
-        contributions = [r.data() for r in tx.run(cypher.document_contributions(), id=document_id)]
-        if (
-            not contributions
-            and not tx.run(cypher.has_document(), id=document_id).single(strict=True)["found"]
-        ):
+        tx.run(cypher.lock_document(), id=document_id).consume()
+        # a new statement sees what a concurrent delete committed while we waited for the lock
+        if not tx.run(cypher.has_document(), id=document_id).single(strict=True)["found"]:
             return False
+        contributions = [r.data() for r in tx.run(cypher.document_contributions(), id=document_id)]
         plan = LoadPlan()
         for c in contributions:
             delta = plan.deltas.setdefault(c["id"], ConceptDelta(c["name"]))

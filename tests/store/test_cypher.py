@@ -23,7 +23,8 @@ from kg.store.neo4j import (
 from tests.factories import FOUNDING, REPORT
 
 NO_ARG_BUILDERS: list[Callable[[], str]] = [
-    cypher.existing_documents,
+    cypher.claim_documents,
+    cypher.lock_document,
     cypher.concept_state,
     cypher.merge_documents,
     cypher.merge_concepts,
@@ -132,6 +133,12 @@ def test_aggregated_edges_filter_types_by_parameter() -> None:
         assert "sum(r.count) AS count" in text
         assert "collect(r) AS all" in text and "all[..$k] AS rs" in text
     assert cypher.aggregated_edges("frontier").count("key") >= 3
+
+
+def test_writers_lock_before_they_read_aggregates() -> None:
+    assert cypher.concept_state().startswith("UNWIND $ids AS id MERGE (c:Concept {id: id}) SET c.kg_lock")
+    assert "MERGE (d:Document {id: id})" in cypher.claim_documents()
+    assert "SET d.kg_lock" in cypher.lock_document()
 
 
 def test_delete_removes_only_the_documents_relationships() -> None:

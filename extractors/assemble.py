@@ -216,14 +216,21 @@ def assemble_terms(
         words = [text[s:e] for s, e in tokens]
     if tags is None:
         tags = [tag(w) for w in words]
-    nominal = [_nominal(w, p, known) for w, p in zip(words, tags, strict=True)]
-    can_start = [
-        nom and w not in NO_START and w not in LEADING_ACTIONS for w, nom in zip(words, nominal, strict=True)
-    ]
-    can_continue = [
-        nom or (p in INNER_TAGS and w not in BREAKERS) for w, p, nom in zip(words, tags, nominal, strict=True)
-    ]
-    strong = [w in HEADS and w not in WEAK_HEADS for w in words]
+    # per distinct (word, tag): nominal, can start, can continue, strong head (words repeat: compute once)
+    flags: dict[tuple[str, str], tuple[bool, bool, bool, bool]] = {}
+    for key in set(zip(words, tags, strict=True)):
+        w, p = key
+        nom = _nominal(w, p, known)
+        flags[key] = (
+            nom,
+            nom and w not in NO_START and w not in LEADING_ACTIONS,
+            nom or (p in INNER_TAGS and w not in BREAKERS),
+            w in HEADS and w not in WEAK_HEADS,
+        )
+    table = [flags[key] for key in zip(words, tags, strict=True)]
+    can_start = [f[1] for f in table]
+    can_continue = [f[2] for f in table]
+    strong = [f[3] for f in table]
     i = 0
     while i < n:
         if not can_start[i]:

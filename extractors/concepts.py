@@ -81,7 +81,10 @@ def find_concepts(
 ) -> list[ConceptSpan]:
     """Concept spans of `text` (already segmented into `tokens`), sorted by offset."""
     cands: list[Candidate] = []
-    cands += _lexicon_matches(text, tokens, lexicon)
+    words = [text[s:e] for s, e in tokens]
+    tag_of = {w: tag(w) for w in set(words)}
+    tags = [tag_of[w] for w in words]
+    cands += _lexicon_matches(text, tokens, words, lexicon)
     surfaces = lexicon.surfaces
 
     def is_noun(word: str) -> bool:
@@ -99,8 +102,6 @@ def find_concepts(
     )
     for f in found:
         cands.append(_resolve(f.start, f.end, f.name, f.category, PATTERN, lexicon))
-    words = [text[s:e] for s, e in tokens]
-    tags = [tag(w) for w in words]
     cands += _persons(tokens, words, tags, lexicon)
     for m in _ORG.finditer(text):
         cands.append(_resolve(m.start(), m.end(), m.group(0), Category.ORGANIZATION, PATTERN, lexicon))
@@ -153,13 +154,18 @@ def _trim_spirit(c: Candidate, lexicon: Lexicon) -> Candidate | None:
     return c
 
 
-def _lexicon_matches(text: str, tokens: Sequence[Token], lexicon: Lexicon) -> list[Candidate]:
+def _lexicon_matches(
+    text: str, tokens: Sequence[Token], words: Sequence[str], lexicon: Lexicon
+) -> list[Candidate]:
     """Longest lexicon surface form starting at each token (joins of up to MAX_LEX_TOKENS tokens)."""
     out: list[Candidate] = []
     n = len(tokens)
     surfaces = lexicon.surfaces
     prefixes = lexicon.prefixes
     for i in range(n):
+        word = words[i]
+        if word not in prefixes and word not in surfaces:
+            continue
         start = tokens[i][0]
         best: int | None = None
         for k in range(i, min(n, i + MAX_LEX_TOKENS)):

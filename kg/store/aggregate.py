@@ -7,6 +7,7 @@ is the exact inverse of adding it.
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
@@ -48,10 +49,11 @@ class _EdgeAgg:
     by_doc: dict[str, list[Evidence]] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)
     position: int | None = None
+    total: int = 0  # sum of `counts`, kept up to date by GraphAggregate._edge
 
     @property
     def count(self) -> int:
-        return sum(self.counts.values())
+        return self.total
 
 
 def edge_key(head_id: str, rtype: RelationType, tail_id: str) -> EdgeKey:
@@ -180,11 +182,12 @@ class GraphAggregate:
             if key[1] != CO or not items:
                 items.append(evidence)
             agg.counts[doc_id] = agg.counts.get(doc_id, 0) + count
+            agg.total += count
             return
         agg = self.edges.get(key)
         if agg is None or doc_id not in agg.counts:
             return
-        del agg.counts[doc_id]
+        agg.total -= agg.counts.pop(doc_id)
         agg.by_doc.pop(doc_id, None)
         if not agg.counts:
             del self.edges[key]
@@ -216,7 +219,11 @@ class GraphAggregate:
         head, rtype, tail = key
         evidence: list[Evidence] = []
         if max_evidence > 0:
-            for doc_id in sorted(agg.by_doc):
+            # each document holds at least one item: the first `max_evidence` ids are enough
+            first_docs = (
+                sorted(agg.by_doc) if len(agg.by_doc) <= 64 else heapq.nsmallest(max_evidence, agg.by_doc)
+            )
+            for doc_id in first_docs:
                 evidence.extend(sorted(agg.by_doc[doc_id], key=lambda e: e.start))
                 if len(evidence) >= max_evidence:
                     break
@@ -250,6 +257,19 @@ class GraphAggregate:
             for key in self.adjacency[cid][other]["keys"]:
                 if types is None or key[1] in types:
                     yield key
+
+    def edge_rank(self, key: EdgeKey, cid: str) -> tuple[int, float, str, str]:
+        """The order of `relations` for the edge `key` seen from `cid`, without building the Relation:
+        equal to `(*rank_key(relation(key, 0), other's name), str(type))`."""
+        head, rtype, tail = key
+        agg = self.edges[key]
+        other = self.concepts[tail if head == cid else head].name
+        if rtype == CO:
+            weight = discounted_pmi(
+                agg.total, self.concepts[head].sentences, self.concepts[tail].sentences, self.total_sentences
+            )
+            return (1, -weight, other, str(rtype))
+        return (0, -float(agg.total), other, str(rtype))
 
     def rank_key(self, rel: Relation, other_name: str) -> tuple[int, float, str]:
         """Typed relations first by count, then co-mentions by discounted PMI; ties by name."""

@@ -12,10 +12,11 @@ process changed the folder.
 
 from __future__ import annotations
 
+import heapq
 import json
 import os
 import tempfile
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from pathlib import Path
 
 import networkx as nx
@@ -212,16 +213,19 @@ class NetworkxStore:
 
     # ---- edges and walks ---------------------------------------------------------
 
-    def _ranked_incident(
-        self, cid: str, types: Collection[RelationType] | None, max_evidence: int
-    ) -> list[Relation]:
-        rels = [self._agg.relation(k, max_evidence) for k in self._agg.incident(cid, types)]
+    def _ranked_keys(
+        self, cid: str, types: Collection[RelationType] | None, limit: int | None = None
+    ) -> list[EdgeKey]:
+        """Incident edge keys in the order of `relations` (ranked on the aggregate, no Relation built)."""
+        keys = list(self._agg.incident(cid, types))
 
-        def other_name(rel: Relation) -> str:
-            return self._agg.concepts[rel.tail if rel.head == cid else rel.head].name
+        def rank(key: EdgeKey) -> tuple[int, float, str, str]:
+            return self._agg.edge_rank(key, cid)
 
-        rels.sort(key=lambda r: (*self._agg.rank_key(r, other_name(r)), str(r.type)))
-        return rels
+        if limit is not None and limit < len(keys):
+            return heapq.nsmallest(limit, keys, key=rank)
+        keys.sort(key=rank)
+        return keys
 
     def relations(
         self,
@@ -232,7 +236,7 @@ class NetworkxStore:
         max_evidence: int = 3,
     ) -> list[Relation]:
         self._sync()
-        return self._ranked_incident(concept_id, types, max_evidence)[:limit]
+        return [self._agg.relation(k, max_evidence) for k in self._ranked_keys(concept_id, types, limit)]
 
     def edges_between(self, a: str, b: str, *, max_evidence: int = 3) -> list[Relation]:
         self._sync()
@@ -248,19 +252,10 @@ class NetworkxStore:
         g = self._agg.adjacency
         if a not in g or b not in g:
             return []
-        try:
-            if nx.shortest_path_length(g, a, b) > max_hops:
-                return []
-            found = []
-            for i, p in enumerate(nx.all_shortest_paths(g, a, b)):
-                if i >= 1000:
-                    break
-                found.append(p)
-        except nx.NetworkXNoPath:
-            return []
+        if a == b:
+            return [[a]]
         names = self._agg.concepts
-        found.sort(key=lambda p: [names[n].name for n in p])
-        return found[:limit]
+        return _first_shortest_paths(g, a, b, max_hops, limit, key=lambda n: names[n].name)
 
     def neighbourhood(
         self,
@@ -279,8 +274,10 @@ class NetworkxStore:
         for _ in range(depth):
             nxt = []
             for node in frontier:
-                for rel in self._ranked_incident(node, types, 0):
-                    other = rel.tail if rel.head == node else rel.head
+                if len(chosen) >= max_nodes:
+                    break
+                for key in self._ranked_keys(node, types):
+                    other = key[2] if key[0] == node else key[0]
                     if other in seen:
                         continue
                     if len(chosen) >= max_nodes:
@@ -326,6 +323,86 @@ class NetworkxStore:
         self._sync()
         for key in sorted(self._agg.edges, key=lambda k: (k[0], str(k[1]), k[2])):
             yield self._agg.relation(key, max_evidence)
+
+
+def _first_shortest_paths(
+    g: nx.Graph, a: str, b: str, max_hops: int, limit: int, key: Callable[[str], str]
+) -> list[list[str]]:
+    """The `limit` first shortest a-b paths (at most `max_hops` edges) in the order of their nodes'
+    `key`s, found without listing every shortest path.
+
+    A bidirectional breadth-first search, expanding the smaller frontier a level at a time, stops at
+    the first level where the two searches meet; every shortest path crosses that middle layer
+    once. Paths are then walked depth first, neighbours in key order, from `a` through the middle
+    layer to `b`, so they come out sorted and the walk stops after `limit` of them.
+    """
+    dist = ({a: 0}, {b: 0})
+    pred: tuple[dict[str, list[str]], dict[str, list[str]]] = ({a: []}, {b: []})
+    frontier = ([a], [b])
+    level = [0, 0]
+    middle: list[str] = []
+    while frontier[0] and frontier[1] and level[0] + level[1] < max_hops:
+        side = 0 if len(frontier[0]) <= len(frontier[1]) else 1
+        d, p, other = dist[side], pred[side], dist[1 - side]
+        nxt: list[str] = []
+        for u in frontier[side]:
+            for w in g[u]:
+                if w not in d:
+                    d[w] = level[side] + 1
+                    p[w] = [u]
+                    nxt.append(w)
+                elif d[w] == level[side] + 1:
+                    p[w].append(u)
+        level[side] += 1
+        frontier = (nxt, frontier[1]) if side == 0 else (frontier[0], nxt)
+        middle = [w for w in nxt if w in other]
+        if middle:
+            break
+    if not middle:
+        return []
+    # the a-side part of the path DAG: the ancestors of the middle layer, with their children
+    children: dict[str, list[str]] = {}
+    on_path = set(middle)
+    layer = set(middle)
+    while layer:
+        up: set[str] = set()
+        for w in layer:
+            for u in pred[0].get(w, []):
+                children.setdefault(u, []).append(w)
+                if u not in on_path:
+                    on_path.add(u)
+                    up.add(u)
+        layer = up
+    middle_set = set(middle)
+    found: list[list[str]] = []
+
+    def toward_b(path: list[str]) -> bool:  # from a middle node, follow pred[1] to b
+        node = path[-1]
+        if node == b:
+            found.append(list(path))
+            return len(found) >= limit
+        for nxt_node in sorted(pred[1][node], key=key):
+            path.append(nxt_node)
+            stop = toward_b(path)
+            path.pop()
+            if stop:
+                return True
+        return False
+
+    def from_a(path: list[str]) -> bool:
+        node = path[-1]
+        if node in middle_set:
+            return toward_b(path)
+        for nxt_node in sorted(set(children.get(node, [])), key=key):
+            path.append(nxt_node)
+            stop = from_a(path)
+            path.pop()
+            if stop:
+                return True
+        return False
+
+    from_a([a])
+    return found
 
 
 __all__ = ["NetworkxStore", "edge_key", "write_atomically"]

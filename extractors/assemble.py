@@ -262,7 +262,15 @@ def is_action_phrase(word: str) -> bool:
     return len(word) >= 4 and (word[:2] in _ACTION_PARTS or word[-2:] in _ACTION_PARTS)
 
 
+#: titles and honorifics end a person's name and never join a term (习近平总书记|全国教育大会)
+_TITLE_WORDS = frozenset(
+    {"总书记", "主席", "总理", "副总理", "委员长", "同志", "书记", "院士", "省长", "市长"}
+)
+
+
 def _nominal(word: str, pos: str, known: Mapping[str, str]) -> bool:
+    if word in _TITLE_WORDS or pos in ("nr", "nrfg"):
+        return False
     if word in known:
         return True
     if (word in BREAKERS and word not in HEADS) or is_action_phrase(word):

@@ -151,6 +151,10 @@ def _trim_spirit(c: Candidate, lexicon: Lexicon) -> Candidate | None:
         )
     if name in GENERIC:
         return None
+    if name.endswith("讲话") and c.priority != LEXICON:
+        speaker = lexicon.lookup(name[:-2].removesuffix("重要"))
+        if speaker is not None and speaker.category is Category.PERSON:
+            return None  # 李克强讲话: a person's speech, not a named event
     return c
 
 

@@ -116,6 +116,8 @@ class Found:
 
 
 _SENTENCE_END = set("。！？!?")
+#: characters that start quoted clauses rather than quoted names
+_CLAUSE_STARTS = frozenset("要把让使对在为我你他她它们是有就也都还不没别请让给向从被将")
 
 
 def quoted_terms(text: str) -> list[Found]:
@@ -132,6 +134,8 @@ def quoted_terms(text: str) -> list[Found]:
             continue
         if len(inner) > 16:
             continue
+        if inner[0] in _CLAUSE_STARTS and not is_formula(inner):
+            continue  # a quoted clause (要重视…, 为热干面加油), not a term
         if is_formula(inner) or "、" in inner or "，" in inner:
             cat = Category.FORMULA if is_formula(inner) else Category.IDEA
         else:

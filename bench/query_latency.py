@@ -179,6 +179,7 @@ async def run_clients(
     keep_bodies: bool = False,
     seed: int = 1,
     stop: asyncio.Event | None = None,
+    think_s: float = 0.0,
 ) -> PhaseStats:
     """`clients` closed-loop clients until `max_requests` in all or `max_seconds` passed."""
     stats = PhaseStats()
@@ -205,6 +206,8 @@ async def run_clients(
                 stats.samples.append(
                     Sample(t0 - start, t1 - t0, status, endpoint, error, body[:400] if keep else b"")
                 )
+                if think_s:  # an interactive user: a random pause around think_s before the next request
+                    await asyncio.sleep(rng.uniform(0.5, 1.5) * think_s)
         finally:
             await conn.close()
 
@@ -217,10 +220,18 @@ async def run_clients(
 
 
 def names_from_store(
-    store_kind: str, data_dir: Path | None, neo4j_uri: str | None, count: int, seed: int
+    store_kind: str,
+    data_dir: Path | None,
+    neo4j_uri: str | None,
+    count: int,
+    seed: int,
+    in_process_calls: int = 0,
 ) -> tuple[list[str], dict[str, Any]]:
     """Concept names of the served graph: the most mentioned quarter and a random rest
-    (read from the store itself, in this process, before the server starts)."""
+    (read from the store itself, in this process, before the server starts).
+
+    With `in_process_calls`, also times the query functions themselves on the store (no HTTP):
+    the server's compute per request, to set against the latency over loopback."""
     from kg.settings import Settings
     from kg.store import open_store
 
@@ -233,17 +244,45 @@ def names_from_store(
     t0 = time.perf_counter()
     store = open_store(settings)
     open_s = time.perf_counter() - t0
+    info: dict[str, Any] = {"store_open_s": round(open_s, 2)}
     try:
         concepts = [c for c in store.iter_concepts() if c.document_count >= 1]
+        rng = random.Random(seed)
+        concepts.sort(key=lambda c: (-c.mention_count, c.name))
+        top = concepts[: max(1, count // 4)]
+        rest = concepts[len(top) :]
+        picked = [c.name for c in top] + [c.name for c in rng.sample(rest, min(len(rest), count - len(top)))]
+        info.update(concepts_in_graph=len(concepts), picked=len(picked))
+        if in_process_calls and len(picked) >= 2:
+            info["in_process_ms"] = time_queries(store, picked, in_process_calls, rng)
     finally:
         store.close()
-    rng = random.Random(seed)
-    concepts.sort(key=lambda c: (-c.mention_count, c.name))
-    top = concepts[: max(1, count // 4)]
-    rest = concepts[len(top) :]
-    picked = [c.name for c in top] + [c.name for c in rng.sample(rest, min(len(rest), count - len(top)))]
-    info = {"concepts_in_graph": len(concepts), "picked": len(picked), "store_open_s": round(open_s, 2)}
     return picked, info
+
+
+def time_queries(store: Any, names: Sequence[str], calls: int, rng: random.Random) -> dict[str, Any]:
+    """p50/p99 (ms) of kg.query.related/paths/subgraph called directly on the store."""
+    from kg import query
+
+    def related(n: str, _: str) -> object:
+        return query.related(store, n, limit=20)
+
+    def paths(a: str, b: str) -> object:
+        return query.paths(store, a, b, max_hops=4, limit=5)
+
+    def subgraph(n: str, _: str) -> object:
+        return query.subgraph(store, n, depth=1, max_nodes=50)
+
+    out: dict[str, Any] = {}
+    for label, fn in (("related", related), ("paths", paths), ("subgraph", subgraph)):
+        lat: list[float] = []
+        for _ in range(calls):
+            a, b = rng.choice(names), rng.choice(names)
+            t0 = time.perf_counter()
+            fn(a, b)
+            lat.append((time.perf_counter() - t0) * 1000)
+        out[label] = {"p50": round(percentile(lat, 50), 3), "p99": round(percentile(lat, 99), 3)}
+    return out
 
 
 def path_makers(names: Sequence[str], pairs: Sequence[tuple[str, str]]) -> dict[str, PathMaker]:
@@ -282,11 +321,16 @@ def latency_mode(
             requests = args.requests if clients > 1 else max(50, args.requests // 5)
             stats = asyncio.run(
                 run_clients(
-                    port, maker, clients=clients, max_requests=requests, max_seconds=args.phase_seconds
+                    port,
+                    maker,
+                    clients=clients,
+                    max_requests=requests,
+                    max_seconds=args.phase_seconds,
+                    think_s=args.think_ms / 1000,
                 )
             )
             s = stats.summary()
-            key = f"{label} {endpoint} c={clients}"
+            key = f"{label} {endpoint} c={clients}" + (f" think={args.think_ms:g}ms" if args.think_ms else "")
             result.details[key] = s
             tgt = f"<= {target:g}" if endpoint == "related" else ""
             result.add(f"{key} p50", s["p50_ms"], "ms")
@@ -442,6 +486,13 @@ def main() -> None:
     add("--phase-seconds", type=float, default=20.0, help="longest phase")
     add("--names", type=int, default=200, help="concept names to ask about")
     add("--seed", type=int, default=7)
+    add("--in-process", type=int, default=200, help="also time this many direct query calls per kind")
+    add(
+        "--think-ms",
+        type=float,
+        default=0.0,
+        help="latency mode: each client pauses ~this long between requests",
+    )
     add("--load", type=float, default=0.0, help="run the load mode for this many seconds (e.g. 60)")
     add("--load-clients", type=int, default=50)
     add("--skip-latency", action="store_true")
@@ -461,11 +512,13 @@ def main() -> None:
         label = "neo4j"
     result = BenchResult(args.name or f"queries-{label}", command_line())
     if args.neo4j:
-        names, info = names_from_store("neo4j", None, args.neo4j, args.names, args.seed)
+        names, info = names_from_store("neo4j", None, args.neo4j, args.names, args.seed, args.in_process)
         env = {"KG_STORE": "neo4j", "NEO4J_URI": args.neo4j}
         server = kg_server(store="neo4j", env_extra=env)
     else:
-        names, info = names_from_store("networkx", args.data_dir, None, args.names, args.seed)
+        names, info = names_from_store(
+            "networkx", args.data_dir, None, args.names, args.seed, args.in_process
+        )
         server = kg_server(data_dir=args.data_dir, store="networkx")
     if len(names) < 2:
         raise SystemExit("the graph has fewer than two concepts; ingest something first")
@@ -474,6 +527,8 @@ def main() -> None:
     result.details["names"] = info
     result.details["example_names"] = names[:10]
     print(f"== queries over the {label} store: {info}", flush=True)
+    for kind, lat in info.get("in_process_ms", {}).items():
+        result.add(f"{label} {kind}: in-process (no HTTP) p50 / p99", f"{lat['p50']} / {lat['p99']}", "ms")
     with server as (port, ready_s):
         result.add(f"{label}: kg serve start until /health answers", round(ready_s, 1), "s")
         # the first store call opens the store (embedded: loads every document file)

@@ -43,7 +43,7 @@ _TITLE_SET = frozenset(TITLES)
 _NOUN_TAGS = frozenset({"n", "nz", "j", "ng", "nt", "LEX"})
 _NON_NOUN_TAGS = frozenset({"v", "vd", "vn", "d", "ad", "a", "c", "p", "r", "m", "q", "u", "uj", "x", "f"})
 #: "the spirit of" a meeting or speech is a reference to it, not a concept of its own
-_SPIRIT_OF = ("讲话", "会议", "全会", "大", "指示", "批示")
+_SPIRIT_OF = ("讲话", "会议", "全会", "大", "指示", "批示", "规定")
 #: names too generic to be concepts on their own
 GENERIC = frozenset(
     {

@@ -103,6 +103,11 @@ LEADING_ACTIONS = frozenset(
         "加快推进",
         "积极推进",
         "持续推进",
+        "分析",
+        "宣传",
+        "新建",
+        "研究",
+        "部署",
     }
 )
 #: heads after which a new term may start (…公示制度|执法全过程记录制度; …一次会议|山东代表团)
@@ -170,6 +175,10 @@ BREAKERS = frozenset(
         "一个",
         "一项",
         "代表",
+        "上述",
+        "该",
+        "本",
+        "此",
     }
 )
 #: words that may end a compound but never start one
@@ -335,6 +344,8 @@ def _term_of_run(
         return []
     start, end = run[first][0], run[last][1]
     term = text[start:end]
+    if term.endswith(("项目建设", "工程建设")) and term not in known:
+        return []  # building projects: activities, not concepts
     if term in known:
         return [(start, end)]
     # a known term with a generic tail names the term (全过程人民民主理念 → 全过程人民民主)

@@ -134,6 +134,8 @@ def quoted_terms(text: str) -> list[Found]:
             continue
         if len(inner) > 16:
             continue
+        if sum("\u4e00" <= ch <= "\u9fff" for ch in inner) < 2:
+            continue  # numbers and codes
         if inner[0] in _CLAUSE_STARTS and not is_formula(inner):
             continue  # a quoted clause (要重视…, 为热干面加油), not a term
         if is_formula(inner) or "、" in inner or "，" in inner:

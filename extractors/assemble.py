@@ -276,6 +276,41 @@ def assemble_terms(
         elif party and j - i <= 3 and words[j - 1] in HEADS:
             out.append((tokens[i - 2][0], tokens[j - 1][1]))
         i = j
+    out.extend(system_terms(tokens, words, tags, known))
+    return out
+
+
+#: heads of names of rules and mechanisms, which often contain verbs (执法音像记录管理制度)
+SYSTEM_HEADS = frozenset({"制度", "机制", "体制", "工作机制", "管理制度"})
+SYSTEM_MAX_TOKENS = 6
+SYSTEM_MAX_CHARS = 16
+
+
+def system_terms(
+    tokens: Sequence[Token], words: Sequence[str], tags: Sequence[str], known: Mapping[str, str]
+) -> list[tuple[int, int]]:
+    """Names of systems and mechanisms: nouns and plain verbs before 制度/机制/体制.
+
+    Verbs are allowed here (执法|案卷|管理|制度, 执法|决定|信息|公开|发布|机制) but not
+    action verbs that take the system as object (建立, 健全, 完善, 推行 …).
+    """
+    out: list[tuple[int, int]] = []
+    for k, head in enumerate(words):
+        if head not in SYSTEM_HEADS or k == 0:
+            continue
+        first = None
+        j = k - 1
+        while j >= 0 and k - j < SYSTEM_MAX_TOKENS and tokens[k][1] - tokens[j][0] <= SYSTEM_MAX_CHARS:
+            w, p = words[j], tags[j]
+            if tokens[j][1] != tokens[j + 1][0] or w in BREAKERS or w in _ACTION_PARTS or is_action_phrase(w):
+                break
+            if not (_nominal(w, p, known) or p in ("v", "vn", "a", "b")):
+                break
+            if w not in NO_START and p != "a":
+                first = j
+            j -= 1
+        if first is not None and k - first >= 2:
+            out.append((tokens[first][0], tokens[k][1]))
     return out
 
 

@@ -302,7 +302,13 @@ def system_terms(
         j = k - 1
         while j >= 0 and k - j < SYSTEM_MAX_TOKENS and tokens[k][1] - tokens[j][0] <= SYSTEM_MAX_CHARS:
             w, p = words[j], tags[j]
-            if tokens[j][1] != tokens[j + 1][0] or w in BREAKERS or w in _ACTION_PARTS or is_action_phrase(w):
+            if (
+                tokens[j][1] != tokens[j + 1][0]
+                or w in BREAKERS
+                or w in _ACTION_PARTS
+                or is_action_phrase(w)
+                or "有关" in w
+            ):
                 break
             if not (_nominal(w, p, known) or p in ("v", "vn", "a", "b")):
                 break
@@ -315,7 +321,34 @@ def system_terms(
 
 
 #: verbs that make a dictionary phrase an action (充分发挥, 全面推行, 全面提高), whatever its tag
-_ACTION_PARTS = LEADING_ACTIONS | {"发挥", "推行", "提高", "防范", "保持", "确保", "进行", "采取", "采用"}
+_ACTION_PARTS = LEADING_ACTIONS | {
+    "发挥",
+    "推行",
+    "提高",
+    "防范",
+    "保持",
+    "确保",
+    "进行",
+    "采取",
+    "采用",
+    "探索",
+    "制定",
+    "应当",
+    "纳入",
+    "遵守",
+    "依照",
+    "按照",
+    "根据",
+    "执行",
+    "遵循",
+    "符合",
+    "有关",
+    "本市",
+    "本省",
+    "本区",
+    "本县",
+    "相关",
+}
 
 
 def is_action_phrase(word: str) -> bool:

@@ -29,6 +29,7 @@ from kg.model import (
     RelationRecord,
     RelationType,
 )
+from kg.normalize import normalize_term
 
 NAME = "policy-rules/1"
 CONCEPTS_PIPE = "policy_concepts_v1"
@@ -144,7 +145,7 @@ def assemble_extraction(
     for name, cats in categories.items():
         entry = lexicon.entries.get(name)
         members = entry.members if entry is not None else ()
-        aliases = tuple(s for s in surfaces[name] if s != name and s.strip("“”") != name)
+        aliases = tuple(dict.fromkeys(a for a in map(normalize_term, surfaces[name]) if a != name))
         concepts.append(ConceptRecord(name, cats.most_common(1)[0][0], aliases, members))
         for pos, member in enumerate(members, start=1):
             relations.append(

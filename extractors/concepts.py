@@ -113,30 +113,10 @@ def find_concepts(
         t for t in (_trim_spirit(c, lexicon) for c in cands) if t is not None and t.name not in lexicon.stop
     ]
     chosen = _non_overlapping(cands)
-    spans = [
+    return [
         ConceptSpan(c.start, c.end, text[c.start : c.end], c.name, c.category)
         for c in sorted(chosen, key=lambda c: c.start)
     ]
-    return fold_variants(spans)
-
-
-#: modifiers that make a variant, not another concept (新时代人大工作 is 人大工作)
-VARIANT_PREFIXES = ("新时代", "新时期", "新形势下", "我国", "当代")
-
-
-def fold_variants(spans: Sequence[ConceptSpan]) -> list[ConceptSpan]:
-    """Name a variant by its base concept when the text names the base too (pure)."""
-    names = {c.name for c in spans}
-    out: list[ConceptSpan] = []
-    for c in spans:
-        for prefix in VARIANT_PREFIXES:
-            base = c.name.removeprefix(prefix)
-            if base != c.name and base in names:
-                category = next(x.category for x in spans if x.name == base)
-                c = ConceptSpan(c.start, c.end, c.surface, base, category)
-                break
-        out.append(c)
-    return out
 
 
 def _resolve(

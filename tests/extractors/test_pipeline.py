@@ -123,11 +123,3 @@ def test_any_text_gives_consistent_output(text: str) -> None:
 def test_normalisation_is_idempotent(text: str) -> None:
     assert normalize_text(normalize_text(text)) == normalize_text(text)
     assert normalize_term(normalize_term(text)) == normalize_term(text)
-
-
-def test_variants_fold_into_their_base(extractor: PolicyExtractor) -> None:
-    text = "推进新时代人大工作高质量发展。做好人大工作。"
-    ex = extractor.extract(_doc(text))
-    by_name = {c.name: c for c in ex.concepts}
-    assert "新时代人大工作" not in by_name
-    assert "新时代人大工作" in by_name["人大工作"].aliases

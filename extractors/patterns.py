@@ -147,16 +147,18 @@ def quoted_terms(text: str) -> list[Found]:
 
 
 _QUOTE_RUN_ON = re.compile(
-    rf"“([^“”\n]{{1,4}})”((?:重要)?讲话|[{_HAN}]{{0,6}}节(?![{_HAN}])|(?:决策|工作|管理)?制度|主题教育)"
+    rf"“([^“”\n]{{1,4}})”((?:重要)?讲话|[{_HAN}]{{0,8}}?节(?!约|能|省|日)|(?:决策|工作|管理)?制度|主题教育)"
+    rf"|“([^“”\n]{{5,12}})”((?:主题|专题|学习)教育)"
 )
 
 
 def quoted_run_ons(text: str) -> list[Found]:
     """A short quoted name run on into an event: “七一”重要讲话, “三八”国际劳动妇女节."""
-    return [
-        Found(m.start(), m.end(), m.group(1) + m.group(2), Category.EVENT)
-        for m in _QUOTE_RUN_ON.finditer(text)
-    ]
+    out: list[Found] = []
+    for m in _QUOTE_RUN_ON.finditer(text):
+        quoted, tail = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        out.append(Found(m.start(), m.end(), quoted + tail, _run_on_category(tail)))
+    return out
 
 
 def _run_on_category(tail: str) -> Category:
@@ -303,6 +305,8 @@ _BOOK = re.compile(r"《([^《》\n]{2,60})》")
 _TITLE_LINE = re.compile(
     rf"[{_HAN}]{{2,16}}关于[^。；！？\n《》“”]{{2,80}}?的(?:指导意见|实施意见|意见|通知|决定|决议|办法|规定|方案|报告)"
 )
+#: a named meeting where something was said: 在全国抗击新冠肺炎疫情表彰大会上
+_MEETING_AT = re.compile(rf"(?<=在)[{_HAN}“”]{{4,24}}?(?:大会|会议|座谈会|论坛|峰会|开幕式)(?=上)")
 #: a leader's body of thought on a subject: 关于坚持和完善人民代表大会制度的重要思想
 _THOUGHT_ON = re.compile(rf"关于[{_HAN}、]{{2,30}}的重要(?:思想|论述)")
 
@@ -313,6 +317,7 @@ def events(text: str) -> list[Found]:
     out += [Found(m.start(1), m.end(1), m.group(1), Category.EVENT) for m in _BOOK.finditer(text)]
     out += [Found(m.start(), m.end(), m.group(0), Category.EVENT) for m in _TITLE_LINE.finditer(text)]
     out += [Found(m.start(), m.end(), m.group(0), Category.IDEA) for m in _THOUGHT_ON.finditer(text)]
+    out += [Found(m.start(), m.end(), m.group(0), Category.EVENT) for m in _MEETING_AT.finditer(text)]
     return out
 
 

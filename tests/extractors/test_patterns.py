@@ -93,3 +93,12 @@ def test_titled_names() -> None:
 
     text = "钟南山院士、张定宇同志和新华社记者谢环驰"
     assert [f.name for f in titled_names(text)] == ["钟南山", "张定宇"]
+
+
+def test_meetings_and_run_ons() -> None:
+    text = "习近平在全国抗击新冠肺炎疫情表彰大会上的讲话。“三八”国际劳动妇女节到来之际，开展“不忘初心、牢记使命”主题教育"
+    assert "全国抗击新冠肺炎疫情表彰大会" in [f.name for f in events(text)]
+    assert [(f.name, f.category) for f in quoted_run_ons(text)] == [
+        ("三八国际劳动妇女节", Category.EVENT),
+        ("不忘初心、牢记使命主题教育", Category.EVENT),
+    ]

@@ -96,7 +96,10 @@ def test_titled_names() -> None:
 
 
 def test_meetings_and_run_ons() -> None:
-    text = "习近平在全国抗击新冠肺炎疫情表彰大会上的讲话。“三八”国际劳动妇女节到来之际，开展“不忘初心、牢记使命”主题教育"
+    text = (
+        "习近平在全国抗击新冠肺炎疫情表彰大会上的讲话。"
+        "“三八”国际劳动妇女节到来之际，开展“不忘初心、牢记使命”主题教育"
+    )
     assert "全国抗击新冠肺炎疫情表彰大会" in [f.name for f in events(text)]
     assert [(f.name, f.category) for f in quoted_run_ons(text)] == [
         ("三八国际劳动妇女节", Category.EVENT),

@@ -60,6 +60,13 @@ GENERIC = frozenset(
         "同志们",
         "大会",
         "全会",
+        # generic abstract and collective nouns
+        "体制机制",
+        "总目标",
+        "重要作用",
+        "重要内容",
+        "指导意见",
+        "基本原则",
     }
 )
 

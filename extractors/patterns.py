@@ -369,6 +369,12 @@ LEADING_VERBS = (
     "优化",
     "巩固",
     "做好",
+    "激发",
+    "树立",
+    "我国",
+    "各级",
+    "我们",
+    "一切",
 )
 _CONJ = re.compile("以及|和|与|及")
 
@@ -413,6 +419,10 @@ def _suffix_items(text: str, items: list[tuple[int, int]], suffix: str) -> list[
     s0, e0 = items[0]
     if not text[s0:e0].endswith(suffix):
         return []
+    # the first item starts after the last 的/和/与 before it (树立正确的历史观 → 历史观)
+    cut = max(text.rfind(ch, s0, e0 - len(suffix)) for ch in "的和与及")
+    if cut >= s0:
+        s0 = cut + 1
     stripped = True
     while stripped:
         stripped = False

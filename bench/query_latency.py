@@ -190,6 +190,8 @@ async def run_clients(
     async def client(i: int) -> None:
         rng = random.Random(seed * 1000 + i)
         conn = Connection(port, timeout_s)
+        if think_s:  # users arrive spread over one think time, not all in the same millisecond
+            await asyncio.sleep(rng.uniform(0, think_s))
         try:
             while budget[0] > 0 and time.perf_counter() < deadline and not (stop and stop.is_set()):
                 budget[0] -= 1
@@ -447,7 +449,7 @@ def fault_mode(
             "neo4j down: 503 p50 / p99", f"{percentile(lat, 50):.1f} / {percentile(lat, 99):.1f}", "ms"
         )
     other_bodies = {
-        str(x.status): x.body.decode("utf-8", "replace")[:300] for x in down if x.status not in (0, 503)
+        str(x.status): x.body.decode("utf-8", "replace")[:300] for x in down if x.status not in (0, 200, 503)
     }
     if other_bodies:
         result.details["fault other answers while down"] = other_bodies

@@ -268,9 +268,11 @@ def assemble_terms(
             j += 1
         # 党的 + a run names a party concept (党的民族政策, 党的民族工作, 党的创新理论)
         party = i >= 2 and words[i - 2] == "党" and words[i - 1] == "的"
+        # 新时代 + a run names the new era's version (新时代军事战略方针)
+        era = i >= 2 and words[i - 2] == "新" and words[i - 1] == "时代"
         if any(strong[i + 1 : j]):
             terms = _terms_in_run(text, tokens[i:j], known, tag)
-            if party:
+            if party or era:
                 terms = [(tokens[i - 2][0], e) if s == tokens[i][0] else (s, e) for s, e in terms]
             out.extend(terms)
         elif party and j - i <= 3 and words[j - 1] in HEADS:

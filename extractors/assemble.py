@@ -103,6 +103,7 @@ LEADING_ACTIONS = frozenset(
         "加快推进",
         "积极推进",
         "持续推进",
+        "激发",
         "分析",
         "宣传",
         "新建",
@@ -419,8 +420,12 @@ def _term_of_run(
     if term in known:
         return [(start, end)]
     # a known term with a generic tail names the term (全过程人民民主理念 → 全过程人民民主)
-    if last > first and words[last] in GENERIC_TAILS and text[start : run[last - 1][1]] in known:
-        return [(start, run[last - 1][1])]
+    if words[last] in GENERIC_TAILS:
+        k = last - 1
+        while k > first and words[k] in ("基本", "根本", "重要"):
+            k -= 1
+        if k >= first and text[start : run[k][1]] in known:
+            return [(start, run[k][1])]
     # an action on a term names the term (住房保障体系建设 → 住房保障体系)
     if (
         last > first + 1

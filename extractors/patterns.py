@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kg.model import Category
 
@@ -189,6 +190,12 @@ def _common_suffix(items: list[str]) -> str:
 _LIST = re.compile(rf"[{_HAN}]+(?:、[{_HAN}]+)+")
 
 
+@lru_cache(maxsize=4)
+def _lists(text: str) -> tuple[tuple[int, str], ...]:
+    """(start, text) of every 、-list of Han items (shared by the list finders; cached per text)."""
+    return tuple((m.start(), m.group(0)) for m in _LIST.finditer(text))
+
+
 def enumerations(text: str) -> list[tuple[int, list[tuple[int, int]]]]:
     """、-separated lists of Han items whose inner items share one length.
 
@@ -196,10 +203,10 @@ def enumerations(text: str) -> list[tuple[int, list[tuple[int, int]]]]:
     so each list is (start, [(item start, item end), ...]).
     """
     out: list[tuple[int, list[tuple[int, int]]]] = []
-    for m in _LIST.finditer(text):
+    for list_start, raw in _lists(text):
         items: list[tuple[int, int]] = []
-        pos = m.start()
-        for part in m.group(0).split("、"):
+        pos = list_start
+        for part in raw.split("、"):
             items.append((pos, pos + len(part)))
             pos += len(part) + 1
         inner = items[1:-1] or items[1:]
@@ -261,9 +268,9 @@ _TITLED_NAME = re.compile(
 def name_lists(text: str) -> list[Found]:
     """Lists of person names: 刘家义、龚正、谭旭光等 (every item a surname + 1-2 characters)."""
     out: list[Found] = []
-    for m in _LIST.finditer(text):
-        parts = m.group(0).split("、")
-        pos = m.start()
+    for list_start, raw in _lists(text):
+        parts = raw.split("、")
+        pos = list_start
         spans: list[tuple[int, int]] = []
         for part in parts:
             spans.append((pos, pos + len(part)))
@@ -386,10 +393,10 @@ def list_items(text: str, is_noun: Callable[[str], bool]) -> list[Found]:
     or a noun prefix (文明培育、文明实践、文明创建) are split off one by one.
     """
     out: list[Found] = []
-    for m in _LIST.finditer(text):
+    for list_start, raw in _lists(text):
         items: list[tuple[int, int]] = []
-        pos = m.start()
-        for part in m.group(0).split("、"):
+        pos = list_start
+        for part in raw.split("、"):
             items.append((pos, pos + len(part)))
             pos += len(part) + 1
         # the last item may join one more with 和/与/及 (基层协商和社会组织协商)

@@ -95,3 +95,27 @@ def test_ci_fails_instead_of_skipping_when_neo4j_is_down() -> None:
     local = subprocess.run(command, cwd=ROOT, env=base, capture_output=True, text=True)
     assert local.returncode == 0, local.stdout[-2000:]
     assert "1 skipped" in local.stdout
+
+
+@pytest.mark.neo4j
+def test_schema_is_created_on_first_use(neo4j_store: Neo4jStore) -> None:
+    rows = neo4j_store.run_read_cypher(
+        "SHOW INDEXES YIELD name, type, labelsOrTypes, properties, options "
+        "WHERE 'Concept' IN labelsOrTypes OR 'Document' IN labelsOrTypes "
+        "RETURN name, type, labelsOrTypes, properties, options.indexConfig AS config",
+        {},
+        row_limit=50,
+        timeout_s=5,
+    )
+    by_name = {r["name"]: r for r in rows}
+    fulltext = by_name["kg_concept_forms"]
+    assert fulltext["type"] == "FULLTEXT" and fulltext["properties"] == ["forms"]
+    assert fulltext["config"]["fulltext.analyzer"] == "cjk"
+    constraints = neo4j_store.run_read_cypher(
+        "SHOW CONSTRAINTS YIELD type, labelsOrTypes, properties RETURN type, labelsOrTypes, properties",
+        {},
+        row_limit=50,
+        timeout_s=5,
+    )
+    unique = {(r["labelsOrTypes"][0], r["properties"][0]) for r in constraints if r["type"] == "UNIQUENESS"}
+    assert {("Concept", "id"), ("Document", "id")} <= unique

@@ -187,7 +187,7 @@ def _common_suffix(items: list[str]) -> str:
     return _common_prefix([it[::-1] for it in items])[::-1]
 
 
-_LIST = re.compile(rf"[{_HAN}]+(?:、[{_HAN}]+)+")
+_LIST = re.compile(rf"(?<![{_HAN}])[{_HAN}]++(?:、[{_HAN}]++)+")  # possessive: no backtracking
 
 
 @lru_cache(maxsize=4)
@@ -310,7 +310,7 @@ _EVENT = re.compile(
 _BOOK = re.compile(r"《([^《》\n]{2,60})》")
 #: an official document's title: 国务院办公厅关于……的指导意见
 _TITLE_LINE = re.compile(
-    rf"[{_HAN}]{{2,16}}关于[^。；！？\n《》“”]{{2,80}}?的(?:指导意见|实施意见|意见|通知|决定|决议|办法|规定|方案|报告)"
+    rf"(?<![{_HAN}])[{_HAN}]{{2,16}}?关于[^。；！？\n《》“”]{{2,80}}?的(?:指导意见|实施意见|意见|通知|决定|决议|办法|规定|方案|报告)"
 )
 #: a named meeting where something was said: 在全国抗击新冠肺炎疫情表彰大会上
 _MEETING_AT = re.compile(rf"(?<=在)[{_HAN}“”]{{4,24}}?(?:大会|会议|座谈会|论坛|峰会|开幕式)(?=上)")

@@ -76,6 +76,13 @@ class GraphAggregate:
         self.alias_index: dict[str, Counter[str]] = defaultdict(Counter)  # normalised form -> concept ids
         self.adjacency = nx.Graph()  # concept ids; edge attr "keys": set of EdgeKey
         self.total_sentences = 0
+        self._ids: dict[str, str] = {}  # canonical name -> concept id (a hash: memoised)
+
+    def _cid(self, name: str) -> str:
+        cid = self._ids.get(name)
+        if cid is None:
+            cid = self._ids[name] = concept_id(name)
+        return cid
 
     # ---- add / remove one document ---------------------------------------------
 
@@ -86,7 +93,7 @@ class GraphAggregate:
         self._apply(x, -1)
 
     def _touch(self, name: str) -> _ConceptAgg:
-        cid = concept_id(name)
+        cid = self._cid(name)
         agg = self.concepts.get(cid)
         if agg is None:
             agg = self.concepts[cid] = _ConceptAgg(name)
@@ -123,8 +130,8 @@ class GraphAggregate:
         sentence_counts: Counter[str] = Counter(n for ns in per_sentence.values() for n in ns)
 
         for name in sorted(names):
-            agg = self._touch(name) if sign > 0 else self.concepts[concept_id(name)]
-            cid = concept_id(name)
+            agg = self._touch(name) if sign > 0 else self.concepts[self._cid(name)]
+            cid = self._cid(name)
             agg.records += sign
             agg.mentions += sign * mention_counts[name]
             agg.sentences += sign * sentence_counts[name]
@@ -146,25 +153,26 @@ class GraphAggregate:
                         self.alias_index[normalize_term(alias)][cid] += 1
                     else:
                         self._unindex(normalize_term(alias), cid)
-                agg.categories = +agg.categories
-                agg.aliases = +agg.aliases
+                if sign < 0:  # drop the counts a removal brought to zero (an addition cannot)
+                    agg.categories = +agg.categories
+                    agg.aliases = +agg.aliases
 
         for rel in x.relations:
-            key = edge_key(concept_id(rel.head), rel.type, concept_id(rel.tail))
+            key = edge_key(self._cid(rel.head), rel.type, self._cid(rel.tail))
             if key[0] == key[2]:
                 continue
             self._edge(key, doc_id, sign, evidence=rel.evidence, count=1, position=rel.position)
 
         sentences = x.sentences
         for (a, b), idx in cooccurrence_pairs(x.mentions).items():
-            key = edge_key(concept_id(a), CO, concept_id(b))
+            key = edge_key(self._cid(a), CO, self._cid(b))
             s0, s1 = sentences[idx[0]]
             first = Evidence(doc_id, x.document.text[s0:s1], s0, s1)
             self._edge(key, doc_id, sign, evidence=first, count=len(idx), position=None)
 
         if sign < 0:
             for name in sorted(names):
-                self._release(concept_id(name))
+                self._release(self._cid(name))
 
     def _edge(
         self, key: EdgeKey, doc_id: str, sign: int, *, evidence: Evidence, count: int, position: int | None

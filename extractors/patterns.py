@@ -187,6 +187,8 @@ def _common_suffix(items: list[str]) -> str:
     return _common_prefix([it[::-1] for it in items])[::-1]
 
 
+#: characters that may follow the last item of a list inside a longer run (早治疗的原则, 早治疗等)
+_AFTER_ITEM = frozenset("的等和与及为是了中上下地得")
 _LIST = re.compile(rf"(?<![{_HAN}])[{_HAN}]++(?:、[{_HAN}]++)+")  # possessive: no backtracking
 
 
@@ -217,6 +219,8 @@ def enumerations(text: str) -> list[tuple[int, list[tuple[int, int]]]]:
         sl, el = items[-1]
         if e0 - s0 < size or el - sl < size:
             continue
+        if el - sl > size and text[sl + size] not in _AFTER_ITEM:
+            continue  # the last item would be cut inside a word (监督与评|价)
         items[0] = (e0 - size, e0)
         items[-1] = (sl, sl + size)
         out.append((items[0][0], items))

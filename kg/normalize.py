@@ -29,8 +29,9 @@ def normalize_term(name: str) -> str:
     no quotes, no white space. Idempotent."""
     text = unicodedata.normalize("NFC", name)
     text = to_halfwidth(text)
-    text = text.translate(_QUOTES)
-    return _SPACE.sub("", text)
+    text = _SPACE.sub("", text.translate(_QUOTES))
+    # removing quotes or spaces can join combining marks: compose again
+    return unicodedata.normalize("NFC", text)
 
 
 def normalize_text(text: str) -> str:

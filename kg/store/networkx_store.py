@@ -12,12 +12,17 @@ process changed the folder.
 
 from __future__ import annotations
 
+import fcntl
+import functools
 import heapq
 import json
 import os
 import tempfile
+import threading
 from collections.abc import Callable, Collection, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any, TypeVar, cast
 
 import networkx as nx
 
@@ -53,17 +58,62 @@ def write_atomically(path: Path, data: bytes) -> None:
         raise
 
 
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _locked(method: F) -> F:
+    """Run a public method under the store's in-process lock (threads share one instance)."""
+
+    @functools.wraps(method)
+    def wrapper(self: NetworkxStore, *args: Any, **kwargs: Any) -> Any:
+        with self._lock:
+            return method(self, *args, **kwargs)
+
+    return cast(F, wrapper)
+
+
 class NetworkxStore:
-    """GraphStore over networkx, persisted under `data_dir`."""
+    """GraphStore over networkx, persisted under `data_dir`.
+
+    Safe for threads sharing an instance (one lock) and for processes sharing a
+    folder: writers hold an exclusive lock on `.write.lock`; readers re-read the
+    folder when it changed.
+    """
 
     def __init__(self, data_dir: Path) -> None:
         self.data_dir = Path(data_dir)
         self.doc_dir = self.data_dir / "documents"
         self.doc_dir.mkdir(parents=True, exist_ok=True)
+        self._lock_path = self.data_dir / ".write.lock"
+        self._lock = threading.RLock()
         self._docs: dict[str, DocumentExtraction] = {}
         self._agg = GraphAggregate()
         self._stamp: tuple[int, int] | None = None
+        self._remove_torn_writes()
         self._load()
+
+    @contextmanager
+    def _write_lock(self) -> Iterator[None]:
+        """Exclusive across processes: one writer at a time per data folder."""
+        with open(self._lock_path, "a+b") as fh:
+            fcntl.flock(fh, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(fh, fcntl.LOCK_UN)
+
+    def _remove_torn_writes(self) -> None:
+        """Delete temporary files of interrupted writes, unless a writer is at work right now."""
+        with open(self._lock_path, "a+b") as fh:
+            try:
+                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                return
+            try:
+                for leftover in self.doc_dir.glob(".*.tmp"):
+                    leftover.unlink(missing_ok=True)
+            finally:
+                fcntl.flock(fh, fcntl.LOCK_UN)
 
     # ---- persistence -------------------------------------------------------------
 
@@ -72,12 +122,14 @@ class NetworkxStore:
         return (st.st_mtime_ns, st.st_ino)
 
     def _load(self) -> None:
-        for leftover in self.doc_dir.glob(".*.tmp"):  # an interrupted write
-            leftover.unlink(missing_ok=True)
         self._docs = {}
         self._agg = GraphAggregate()
         for path in sorted(self.doc_dir.glob("*.json")):
-            x = extraction_from_dict(json.loads(path.read_text(encoding="utf-8")))
+            try:
+                raw = path.read_text(encoding="utf-8")
+            except FileNotFoundError:  # deleted by another process while we list
+                continue
+            x = extraction_from_dict(json.loads(raw))
             self._docs[x.document.id] = x
             self._agg.add(x)
         self._stamp = self._folder_stamp()
@@ -94,43 +146,52 @@ class NetworkxStore:
 
     # ---- writes ------------------------------------------------------------------
 
+    @_locked
     def add(self, extraction: DocumentExtraction) -> bool:
-        self._sync()
         doc_id = extraction.document.id
-        if doc_id in self._docs:
-            return False
         payload = json.dumps(extraction_to_dict(extraction), ensure_ascii=False).encode("utf-8")
-        write_atomically(self._doc_path(doc_id), payload)
-        self._docs[doc_id] = extraction
-        self._agg.add(extraction)
-        self._stamp = self._folder_stamp()
+        with self._write_lock():
+            self._sync()
+            if doc_id in self._docs:
+                return False
+            write_atomically(self._doc_path(doc_id), payload)
+            self._docs[doc_id] = extraction
+            self._agg.add(extraction)
+            self._stamp = self._folder_stamp()
         return True
 
+    @_locked
     def add_many(self, extractions: Iterable[DocumentExtraction]) -> int:
         return sum(1 for x in extractions if self.add(x))
 
+    @_locked
     def delete_document(self, document_id: str) -> bool:
-        self._sync()
-        x = self._docs.pop(document_id, None)
-        if x is None:
-            return False
-        self._doc_path(document_id).unlink(missing_ok=True)
-        self._agg.remove(x)
-        self._stamp = self._folder_stamp()
+        with self._write_lock():
+            self._sync()
+            x = self._docs.pop(document_id, None)
+            if x is None:
+                return False
+            self._doc_path(document_id).unlink(missing_ok=True)
+            self._agg.remove(x)
+            self._stamp = self._folder_stamp()
         return True
 
+    @_locked
     def flush(self) -> None:  # every add is durable when it returns
         return None
 
+    @_locked
     def close(self) -> None:
         return None
 
     # ---- documents ---------------------------------------------------------------
 
+    @_locked
     def has_document(self, document_id: str) -> bool:
         self._sync()
         return document_id in self._docs
 
+    @_locked
     def get_document(self, document_id: str) -> Document | None:
         self._sync()
         x = self._docs.get(document_id)
@@ -149,6 +210,7 @@ class NetworkxStore:
             concept_count=len({m.name for m in x.mentions}),
         )
 
+    @_locked
     def list_documents(self, offset: int = 0, limit: int = 100) -> list[DocumentInfo]:
         self._sync()
         docs = sorted(
@@ -156,6 +218,7 @@ class NetworkxStore:
         )
         return [self._info(x) for x in docs[offset : offset + limit]]
 
+    @_locked
     def document_mentions(self, document_id: str) -> list[Mention]:
         self._sync()
         x = self._docs.get(document_id)
@@ -163,10 +226,12 @@ class NetworkxStore:
 
     # ---- concepts ----------------------------------------------------------------
 
+    @_locked
     def get_concept(self, concept_id: str) -> Concept | None:
         self._sync()
         return self._agg.concept(concept_id)
 
+    @_locked
     def find_concept(self, name: str) -> Concept | None:
         self._sync()
         form = normalize_term(name)
@@ -180,6 +245,7 @@ class NetworkxStore:
         candidates.sort(key=lambda c: (-c.mention_count, c.name))
         return candidates[0] if candidates else None
 
+    @_locked
     def search_concepts(self, text: str, limit: int = 20) -> list[Concept]:
         self._sync()
         key = normalize_term(text)
@@ -195,10 +261,12 @@ class NetworkxStore:
         ranked = sorted(hits.values(), key=lambda c: (c.name != key, -c.mention_count, len(c.name), c.name))
         return ranked[:limit]
 
+    @_locked
     def concept_names(self, limit: int = 100_000) -> list[str]:
         self._sync()
         return sorted(a.name for a in self._agg.concepts.values())[:limit]
 
+    @_locked
     def concept_documents(self, concept_id: str, limit: int = 1000) -> list[ConceptDocument]:
         self._sync()
         agg = self._agg.concepts.get(concept_id)
@@ -227,6 +295,7 @@ class NetworkxStore:
         keys.sort(key=rank)
         return keys
 
+    @_locked
     def relations(
         self,
         concept_id: str,
@@ -238,6 +307,7 @@ class NetworkxStore:
         self._sync()
         return [self._agg.relation(k, max_evidence) for k in self._ranked_keys(concept_id, types, limit)]
 
+    @_locked
     def edges_between(self, a: str, b: str, *, max_evidence: int = 3) -> list[Relation]:
         self._sync()
         if not self._agg.adjacency.has_edge(a, b):
@@ -247,6 +317,7 @@ class NetworkxStore:
         rels.sort(key=lambda r: (r.type == CO, str(r.type), r.head))
         return rels
 
+    @_locked
     def shortest_paths(self, a: str, b: str, *, max_hops: int = 4, limit: int = 5) -> list[list[str]]:
         self._sync()
         g = self._agg.adjacency
@@ -257,6 +328,7 @@ class NetworkxStore:
         names = self._agg.concepts
         return _first_shortest_paths(g, a, b, max_hops, limit, key=lambda n: names[n].name)
 
+    @_locked
     def neighbourhood(
         self,
         center: str,
@@ -297,6 +369,7 @@ class NetworkxStore:
 
     # ---- whole graph -------------------------------------------------------------
 
+    @_locked
     def stats(self) -> GraphStats:
         self._sync()
         by_type: dict[str, int] = {}
@@ -312,17 +385,19 @@ class NetworkxStore:
             by_type=dict(sorted(by_type.items())),
         )
 
+    # the iterators take a consistent snapshot under the lock, then yield from it
+
+    @_locked
     def iter_concepts(self) -> Iterator[Concept]:
         self._sync()
-        for cid in sorted(self._agg.concepts):
-            c = self._agg.concept(cid)
-            if c is not None:
-                yield c
+        found = (self._agg.concept(cid) for cid in sorted(self._agg.concepts))
+        return iter([c for c in found if c is not None])
 
+    @_locked
     def iter_relations(self, *, max_evidence: int = 1) -> Iterator[Relation]:
         self._sync()
-        for key in sorted(self._agg.edges, key=lambda k: (k[0], str(k[1]), k[2])):
-            yield self._agg.relation(key, max_evidence)
+        keys = sorted(self._agg.edges, key=lambda k: (k[0], str(k[1]), k[2]))
+        return iter([self._agg.relation(key, max_evidence) for key in keys])
 
 
 def _first_shortest_paths(

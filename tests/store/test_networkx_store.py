@@ -68,3 +68,45 @@ def test_cooccurrence_pmi_follows_sentence_counts(tmp_path: Path) -> None:
     # 5 sentences; 全过程人民民主 in 2, 社会主义民主政治 in 1, together in 1: log2(1*5/(2*1))
     assert co[0].count == 1
     assert abs((co[0].pmi or 0) - 1.321928) < 1e-5
+
+
+def test_threads_adding_and_deleting_at_once_match_a_sequential_run(tmp_path: Path) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from kg.model import Category
+    from tests.factories import make_extraction
+
+    docs = [
+        make_extraction(
+            f"doc {i}",
+            [f"第{i}条：全过程人民民主和人民代表大会制度。"],
+            {"全过程人民民主": Category.IDEA, "人民代表大会制度": Category.SYSTEM},
+        )
+        for i in range(24)
+    ]
+    shared = NetworkxStore(tmp_path / "shared")
+    with ThreadPoolExecutor(6) as pool:
+        assert sum(pool.map(shared.add, docs)) == len(docs)
+        assert all(pool.map(shared.delete_document, [d.document.id for d in docs[::2]]))
+    sequential = NetworkxStore(tmp_path / "seq")
+    for d in docs[1::2]:
+        sequential.add(d)
+    assert shared.stats() == sequential.stats()
+    assert NetworkxStore(tmp_path / "shared").stats() == sequential.stats()
+
+
+def test_a_second_process_writing_keeps_its_temporary_file(tmp_path: Path) -> None:
+    """Opening the store while another writer holds the lock must not delete its in-flight file."""
+    import fcntl
+
+    store = NetworkxStore(tmp_path)
+    inflight = tmp_path / "documents" / ".dabc.json.1.tmp"
+    with open(tmp_path / ".write.lock", "a+b") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        inflight.write_text("{", encoding="utf-8")
+        NetworkxStore(tmp_path)
+        assert inflight.exists()
+        fcntl.flock(fh, fcntl.LOCK_UN)
+    NetworkxStore(tmp_path)
+    assert not inflight.exists()
+    assert store.stats().documents == 0

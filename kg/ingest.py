@@ -6,6 +6,7 @@ extraction, so re-running an ingest is cheap and changes nothing.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -30,6 +31,20 @@ def check_extractor(name: str) -> None:
 def _init_worker(extractor_name: str) -> None:
     global _worker_extractor
     _worker_extractor = load_extractor(extractor_name)
+
+
+def _extraction_pool(workers: int, extractor_name: str) -> ProcessPoolExecutor:
+    """Worker processes holding a loaded extractor.
+
+    Where processes fork, the extractor is loaded once here and the workers inherit it (loading
+    takes seconds of CPU: one load instead of one per worker, all competing for the same cores);
+    elsewhere each worker loads its own.
+    """
+    global _worker_extractor
+    if "fork" in multiprocessing.get_all_start_methods():
+        _worker_extractor = load_extractor(extractor_name)
+        return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+    return ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(extractor_name,))
 
 
 def _extract_in_worker(document: Document) -> DocumentExtraction:
@@ -114,7 +129,7 @@ def ingest_paths(
         results: Iterable[DocumentExtraction] = (extractor.extract(d) for d in pending)
         pool = None
     else:
-        pool = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(extractor_name,))
+        pool = _extraction_pool(workers, extractor_name)
         # big documents first, so one long file does not finish last on one core
         pending.sort(key=lambda d: -len(d.text))
         results = pool.map(_extract_in_worker, pending, chunksize=4)

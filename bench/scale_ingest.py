@@ -179,9 +179,13 @@ def main() -> None:
     )
     ap.add_argument("--skip-embedded", action="store_true")
     ap.add_argument("--target-s", type=float, default=600.0, help="target wall time of the first ingest")
+    ap.add_argument("--name", default=None, help="results entry (default: scale, or scale-limitN)")
+    ap.add_argument(
+        "--compare-with", default=None, help="results entry whose embedded counts the Neo4j counts must equal"
+    )
     args = ap.parse_args()
 
-    name = "scale" if args.limit is None else f"scale-limit{args.limit}"
+    name = args.name or ("scale" if args.limit is None else f"scale-limit{args.limit}")
     result = BenchResult(name, command_line())
     tmp = Path(tempfile.mkdtemp(prefix="kg-bench-scale-"))
     try:
@@ -223,12 +227,28 @@ def main() -> None:
                     result, "neo4j", ["--store", "neo4j"], folder, n_chars, args.workers, env, None
                 )
                 emb = result.details.get("embedded", {}).get("counts_first")
+                if emb is None and args.compare_with:
+                    emb = embedded_counts_from_results(args.compare_with)
                 if emb is not None:
                     neo = result.details["neo4j"]["counts_first"]
                     result.add("same counts embedded and neo4j", "yes" if emb == neo else "NO")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     result.save()
+
+
+def embedded_counts_from_results(entry: str) -> dict[str, Any] | None:
+    """The embedded store's counts recorded by an earlier run (results.json entry `entry`)."""
+    import json
+
+    from bench._common import RESULTS_JSON
+
+    try:
+        data = json.loads(RESULTS_JSON.read_text(encoding="utf-8"))
+        counts: dict[str, Any] = data["benchmarks"][entry]["details"]["embedded"]["counts_first"]
+    except (OSError, ValueError, KeyError):
+        return None
+    return counts
 
 
 def clear_neo4j(env: dict[str, str]) -> None:

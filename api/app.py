@@ -15,7 +15,19 @@ from starlette.middleware.base import RequestResponseEndpoint
 from api.deps import GraphCache, StoreHolder
 from api.errors import install_error_handlers
 from api.pages import TEMPLATE_DIR
-from api.routes import communities, concepts, diff, documents, export, health, maps, pages, paths, views
+from api.routes import (
+    communities,
+    concepts,
+    cypher,
+    diff,
+    documents,
+    export,
+    health,
+    maps,
+    pages,
+    paths,
+    views,
+)
 from kg.settings import Settings
 from kg.settings import get_settings as load_settings
 from kg.store.base import GraphStore
@@ -64,7 +76,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
             detail = f"the request took longer than {limit:g} s; narrow it (depth, limit)"
             return JSONResponse({"detail": detail}, status_code=504)
 
-    for module in (health, concepts, paths, documents, diff, communities, maps, export, views, pages):
+    for module in (health, concepts, paths, documents, diff, communities, maps, export, cypher, views, pages):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static")
     return app

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import secrets
 import threading
-from typing import Annotated, Any, cast
+from typing import Annotated, cast
 
 import networkx as nx
 from fastapi import Depends, HTTPException, Query, Request, status
@@ -24,44 +24,13 @@ HARD_MAX_HOPS = 6
 MAX_NAME_CHARS = 200
 
 
-class SerializedStore:
-    """Forwards every store call under one lock.
-
-    Request handlers run in a thread pool; the embedded store re-reads its
-    folder when another process changed it, which must not interleave with
-    reads. Iterators returned by `iter_*` run outside the lock.
-    """
-
-    def __init__(self, store: GraphStore) -> None:
-        self._store = store
-        self._lock = threading.RLock()
-
-    @property
-    def inner(self) -> GraphStore:
-        return self._store
-
-    def __getattr__(self, name: str) -> Any:
-        attr = getattr(self._store, name)
-        if not callable(attr):
-            return attr
-        lock = self._lock
-
-        def call(*args: Any, **kwargs: Any) -> Any:
-            with lock:
-                return attr(*args, **kwargs)
-
-        return call
-
-
 class StoreHolder:
     """Opens the store on first use, so the app starts (and answers 503) while a database is down."""
 
     def __init__(self, settings: Settings, store: GraphStore | None = None) -> None:
         self.settings = settings
         self.owned = store is None
-        self._store: GraphStore | None = (
-            cast(GraphStore, SerializedStore(store)) if store is not None else None
-        )
+        self._store: GraphStore | None = store
         self._lock = threading.Lock()
 
     def get(self) -> GraphStore:
@@ -73,7 +42,8 @@ class StoreHolder:
                     raise
                 except OSError as exc:
                     raise StoreUnavailable(f"cannot open the {self.settings.store} store: {exc}") from exc
-                self._store = cast(GraphStore, SerializedStore(opened))
+                # both stores are safe for concurrent calls (the embedded one locks itself)
+                self._store = opened
             return self._store
 
     def close(self) -> None:
@@ -156,7 +126,6 @@ __all__: list[str] = [
     "LimitDep",
     "MaxHopsDep",
     "MaxNodesDep",
-    "SerializedStore",
     "SettingsDep",
     "StoreDep",
     "StoreHolder",

@@ -1,0 +1,59 @@
+"""POST /cypher: read-only Cypher for power users, when the store is Neo4j."""
+
+from __future__ import annotations
+
+from typing import Any, Protocol, runtime_checkable
+
+from fastapi import APIRouter, HTTPException, status
+from pydantic import BaseModel, Field
+
+from api.deps import SettingsDep, StoreDep
+from api.schemas import ErrorPublic
+from kg.store.base import StoreError, StoreUnavailable
+
+router = APIRouter(tags=["cypher"])
+
+MAX_ROWS = 1000
+
+
+@runtime_checkable
+class ReadCypherStore(Protocol):
+    def run_read_cypher(
+        self, query: str, params: dict[str, Any], *, row_limit: int, timeout_s: float
+    ) -> list[dict[str, Any]]: ...
+
+
+class CypherIn(BaseModel):
+    query: str = Field(min_length=1, max_length=10_000, description="a read-only Cypher query")
+    params: dict[str, Any] = Field(default_factory=dict, description="query parameters ($name)")
+    limit: int = Field(100, ge=1, le=MAX_ROWS, description="most rows returned")
+
+
+class CypherPublic(BaseModel):
+    rows: list[dict[str, Any]]
+    count: int
+    truncated: bool = Field(description="true when the query had more rows than `limit`")
+
+
+@router.post(
+    "/cypher",
+    response_model=CypherPublic,
+    responses={400: {"model": ErrorPublic}, 501: {"model": ErrorPublic}, 503: {"model": ErrorPublic}},
+)
+def run_cypher(store: StoreDep, settings: SettingsDep, body: CypherIn) -> CypherPublic:
+    """Run a query in a READ transaction (writes are refused), bounded in rows and time."""
+    if not isinstance(store, ReadCypherStore):
+        raise HTTPException(
+            status.HTTP_501_NOT_IMPLEMENTED, detail="Cypher needs the Neo4j store (KG_STORE=neo4j)"
+        )
+    try:
+        rows = store.run_read_cypher(
+            body.query, body.params, row_limit=body.limit + 1, timeout_s=settings.neo4j_timeout_s
+        )
+    except StoreUnavailable:
+        raise
+    except StoreError as e:
+        raise HTTPException(status.HTTP_400_BAD_REQUEST, detail=f"Cypher refused: {e}") from None
+    return CypherPublic(
+        rows=rows[: body.limit], count=min(len(rows), body.limit), truncated=len(rows) > body.limit
+    )

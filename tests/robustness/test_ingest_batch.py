@@ -85,8 +85,7 @@ def test_bad_files_are_reported_one_by_one_and_the_good_ones_are_stored(
 def test_gb18030_original_of_the_samples_is_the_same_document_as_its_utf8_copy(tmp_path: Path) -> None:
     """A real GB18030 file with CRLF line ends (the fixture) next to the sample it was converted to."""
     fixture = Path(__file__).parents[1] / "fixtures" / "encodings" / "hailar-2018-gb18030.txt"
-    if not fixture.is_file():
-        pytest.skip("tests/fixtures/encodings/hailar-2018-gb18030.txt is not in this checkout")
+    assert fixture.is_file(), "the GB18030 fixture must be committed"
     data = tmp_path / "kg"
     done = kg("--data-dir", str(data), "ingest", str(fixture))
     assert done.returncode == 0, done.stderr

@@ -1,0 +1,176 @@
+"""Concept scores of the extractor alone and merged with the mined corpus terms.
+
+    python bench/eval_corpus_terms.py [--gold DIR --texts DIR] [--out PRED_DIR] [--terms TSV] [--json]
+
+Runs the installed extractor (`kg.extraction.load_extractor()`) on every text
+of the set, merges the spans of `extractors.corpus_terms.find_corpus_terms`
+into its concepts (`merge_corpus_terms`: the extractor's spans win every
+overlap, corpus terms fill the gaps), writes gold-format predictions
+(`kg.goldformat.to_gold_format`) and scores them like `eval/score.py`
+(kg.scoring). Default set: the dev fixtures (in-sample for the shipped terms,
+which were trained on them: the honest dev figure is the leave-one-document-out
+estimate that `scripts/mine_terms.py train` prints).
+
+Also used by `scripts/mine_terms.py train` (`dev_extractor_outputs`,
+`merged_score`) to choose the classifier threshold.
+"""
+
+from __future__ import annotations
+
+import argparse
+import bisect
+import dataclasses
+import json
+import sys
+import time
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from extractors.corpus_terms import CorpusTerms, load_corpus_terms, merge_corpus_terms  # noqa: E402
+from extractors.spans import ConceptSpan  # noqa: E402
+from kg.goldformat import to_gold_format  # noqa: E402
+from kg.model import ConceptRecord, DocumentExtraction, Mention  # noqa: E402
+from kg.scoring import Counts, score_document, summarize  # noqa: E402
+
+FIXTURES = ROOT / "tests" / "fixtures" / "eval"
+
+
+def spans_of(extraction: DocumentExtraction) -> list[ConceptSpan]:
+    """The concept spans behind an extraction's mentions."""
+    cat = {c.name: c.category for c in extraction.concepts}
+    return [ConceptSpan(m.start, m.end, m.surface, m.name, cat[m.name]) for m in extraction.mentions]
+
+
+def merged_extraction(extraction: DocumentExtraction, terms: CorpusTerms) -> DocumentExtraction:
+    """`extraction` with its mentions replaced by the merge of its spans and the corpus terms."""
+    text = extraction.document.text
+    merged = merge_corpus_terms(spans_of(extraction), terms.find(text, 0, len(text)))
+    starts = [s for s, _ in extraction.sentences]
+    known = {c.name for c in extraction.concepts}
+    concepts = list(extraction.concepts)
+    mentions = []
+    for s in merged:
+        k = max(0, bisect.bisect_right(starts, s.start) - 1)
+        mentions.append(Mention(s.name, s.surface, s.start, s.end, k))
+        if s.name not in known:
+            known.add(s.name)
+            concepts.append(ConceptRecord(s.name, s.category))
+    return dataclasses.replace(extraction, concepts=tuple(concepts), mentions=tuple(mentions))
+
+
+# ---- used by scripts/mine_terms.py to tune the threshold on the dev set ---------------------------
+
+
+def dev_extractor_outputs(mode: str = "full") -> dict[str, tuple[str, list[ConceptSpan], dict[str, Any]]]:
+    """stem -> (text, extractor spans, gold) for each dev document.
+
+    mode: `full` (the extractor as shipped, fitted on these documents), `lodo`
+    (entries learnt from the document and its stoplist share removed) or
+    `strict` (also every lexicon entry naming a gold concept found only in it),
+    as bench/eval_extraction.py defines them.
+    """
+    from bench.eval_extraction import load_set, strict_lexicon
+    from extractors.build_stoplist import predictions
+    from extractors.pipeline import PolicyExtractor
+    from extractors.stoplist import learn_stoplist
+    from kg.model import Document, document_id
+
+    docs = load_set(FIXTURES / "gold", FIXTURES / "texts")
+    ex = PolicyExtractor()
+    full = ex.lexicon
+    raw = predictions(ex, FIXTURES / "gold", FIXTURES / "texts") if mode != "full" else {}
+    out = {}
+    try:
+        for stem, gold, text in docs:
+            if mode != "full":
+                stop = learn_stoplist(v for k, v in raw.items() if k != stem)
+                lex = full.without_sources([f"dev:{stem}"]).with_stop(stop)
+                if mode == "strict":
+                    lex = strict_lexicon(full, docs, stem).with_stop(stop)
+                ex.set_lexicon(lex)
+            extraction = ex.extract(Document(document_id(text), stem, text))
+            out[stem] = (text, spans_of(extraction), gold)
+    finally:
+        ex.set_lexicon(full)
+    return out
+
+
+def merged_score(
+    outputs: Mapping[str, tuple[str, list[ConceptSpan], dict[str, Any]]], terms: Mapping[str, CorpusTerms]
+) -> tuple[float, float, float]:
+    """Micro concept (P, R, F1) of the extractor spans merged with each document's corpus terms."""
+    total = Counts()
+    for stem, (text, spans, gold) in outputs.items():
+        merged = merge_corpus_terms(spans, terms[stem].find(text, 0, len(text)))
+        pred = {"concepts": [{"name": n} for n in {s.name for s in merged}], "relations": []}
+        total = total + score_document(stem, gold, pred).measures["concepts"]
+    return total.precision, total.recall, total.f1
+
+
+# ---- command line --------------------------------------------------------------------------------
+
+
+def main(argv: list[str] | None = None) -> int:
+    from kg.extraction import load_extractor
+    from kg.sources import read_document
+
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--gold", type=Path, default=FIXTURES / "gold")
+    ap.add_argument("--texts", type=Path, default=FIXTURES / "texts")
+    ap.add_argument("--out", type=Path, help="write merged gold-format predictions here")
+    ap.add_argument("--terms", type=Path, help="corpus terms file (default: the shipped one)")
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args(argv)
+    terms = CorpusTerms.read(args.terms) if args.terms else load_corpus_terms()
+    ex = load_extractor()
+    alone, merged = [], []
+    t_ex = t_scan = 0.0
+    chars = 0
+    for gpath in sorted(args.gold.glob("*.json")):
+        gold = json.loads(gpath.read_text(encoding="utf-8"))
+        doc = read_document(args.texts / f"{gpath.stem}.txt", max_bytes=50_000_000)
+        chars += len(doc.text)
+        t0 = time.perf_counter()
+        extraction = ex.extract(doc)
+        t1 = time.perf_counter()
+        both = merged_extraction(extraction, terms)
+        t2 = time.perf_counter()
+        t_ex += t1 - t0
+        t_scan += t2 - t1
+        pred_alone = to_gold_format(extraction, f"{gpath.stem}.txt")
+        pred = to_gold_format(both, f"{gpath.stem}.txt")
+        if args.out:
+            args.out.mkdir(parents=True, exist_ok=True)
+            (args.out / f"{gpath.stem}.json").write_text(
+                json.dumps(pred, ensure_ascii=False, indent=1), "utf-8"
+            )
+        alone.append(score_document(gpath.stem, gold, pred_alone))
+        merged.append(score_document(gpath.stem, gold, pred))
+    result: dict[str, Any] = {"terms": len(terms), "chars": chars}
+    for name, scores in (("extractor", alone), ("merged", merged)):
+        s = summarize(scores)
+        result[name] = {
+            k: {"precision": c.precision, "recall": c.recall, "f1": c.f1} for k, c in s.micro.items()
+        }
+    result["seconds"] = {"extractor": t_ex, "corpus_scan_and_merge": t_scan}
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, indent=2))
+        return 0
+    print(f"{len(terms):,} corpus terms, {len(alone)} documents, {chars:,} chars")
+    for name in ("extractor", "merged"):
+        cells = "  ".join(
+            f"{k} P {v['precision']:.3f} R {v['recall']:.3f} F1 {v['f1']:.3f}"
+            for k, v in result[name].items()
+        )
+        print(f"{name:10s} {cells}")
+    print(f"time: extractor {t_ex:.2f}s, corpus scan + merge {t_scan:.3f}s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 import jieba
 import jieba.posseg
 
-from extractors.concepts import find_concepts
+from extractors.concepts import GENERIC, find_concepts
+from extractors.corpus_terms import CorpusTerms, load_corpus_terms, merge_corpus_terms
 from extractors.lexicon import Lexicon
 from extractors.relations import find_relations
 from extractors.sentences import split_sentences
@@ -95,10 +96,12 @@ class Analysis:
 class Analyzer:
     """Concepts and relations of a text with one lexicon (jieba keeps its terms whole)."""
 
-    def __init__(self, lexicon: Lexicon) -> None:
+    def __init__(self, lexicon: Lexicon, corpus_terms: CorpusTerms | None = None) -> None:
         self.lexicon = lexicon
         self.tag = make_tagger(lexicon)
         self.set_lexicon(lexicon)
+        #: terms mined from the corpus (data/corpus_terms.tsv); an empty set turns them off
+        self.corpus_terms = load_corpus_terms() if corpus_terms is None else corpus_terms
 
     def set_lexicon(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
@@ -107,7 +110,26 @@ class Analyzer:
         self.tag = make_tagger(lexicon)
 
     def concepts(self, text: str, tokens: Sequence[tuple[int, int]]) -> list[ConceptSpan]:
-        return find_concepts(text, tokens, self.lexicon, self.tag)
+        spans = find_concepts(text, tokens, self.lexicon, self.tag)
+        if self.corpus_terms:
+            spans = self._with_corpus_terms(text, spans)
+        return spans
+
+    # ---- hook: mined corpus terms (extractors/corpus_terms.py, built by scripts/mine_terms.py) ----
+
+    def _with_corpus_terms(self, text: str, spans: list[ConceptSpan]) -> list[ConceptSpan]:
+        """Merge the corpus terms found in `text` into the rule/lexicon spans (longest match wins:
+        a term fills a gap or replaces the spans it strictly contains, never cuts one). Terms the
+        stoplist or the generic words name are left out; lexicon terms take their lexicon name."""
+        found: list[ConceptSpan] = []
+        for c in self.corpus_terms.find(text):
+            if c.name in self.lexicon.stop or c.name in GENERIC:
+                continue
+            entry = self.lexicon.lookup(c.name)
+            if entry is not None:
+                c = ConceptSpan(c.start, c.end, c.surface, entry.name, entry.category)
+            found.append(c)
+        return merge_corpus_terms(spans, found)
 
     def analyse(self, text: str) -> Analysis:
         sentences = split_sentences(text)

@@ -17,6 +17,7 @@ import spacy
 from spacy.language import Language
 
 from extractors.components import PolicyConcepts
+from extractors.corpus_terms import CorpusTerms
 from extractors.lexicon import Lexicon
 from extractors.spans import ConceptSpan, FoundRelation
 from kg.model import (
@@ -92,6 +93,14 @@ class PolicyExtractor:
     def set_lexicon(self, lexicon: Lexicon) -> None:
         """Use another lexicon from now on (held-out evaluation)."""
         self._concepts.set_lexicon(lexicon)
+
+    def set_corpus_terms(self, terms: CorpusTerms | None) -> None:
+        """Use other mined corpus terms from now on (None: none, the rules and lexicon alone)."""
+        self._concepts.analyzer.corpus_terms = terms if terms is not None else CorpusTerms()
+
+    @property
+    def corpus_terms(self) -> CorpusTerms:
+        return self._concepts.analyzer.corpus_terms
 
     def extract(self, document: Document) -> DocumentExtraction:
         text = document.text

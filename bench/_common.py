@@ -167,6 +167,11 @@ def _proc_children() -> dict[int, list[int]]:
     return children
 
 
+def rss_bytes(pid: int) -> int:
+    """Resident memory of one process (0 when it is gone)."""
+    return _rss_bytes(pid)
+
+
 def _rss_bytes(pid: int) -> int:
     try:
         pages = int(Path(f"/proc/{pid}/statm").read_text().split()[1])
@@ -340,8 +345,8 @@ def kg_server(
     store: str = "networkx",
     env_extra: dict[str, str] | None = None,
     start_timeout_s: float = 600,
-) -> Iterator[tuple[int, float]]:
-    """`kg serve` on a free loopback port; yields (port, seconds until /health answered 200)."""
+) -> Iterator[tuple[int, float, int]]:
+    """`kg serve` on a free loopback port; yields (port, seconds until /health answered, pid)."""
     port = free_port()
     args = [*KG_CMD, "--store", store]
     if data_dir is not None:
@@ -366,7 +371,7 @@ def kg_server(
             if time.monotonic() > deadline:
                 raise RuntimeError(f"kg serve did not answer within {start_timeout_s}s; see {log.name}")
             time.sleep(0.1)
-        yield port, time.perf_counter() - start
+        yield port, time.perf_counter() - start, proc.pid
     finally:
         proc.terminate()
         try:

@@ -46,8 +46,10 @@ from bench._common import (
     command_line,
     http_get,
     kg_server,
+    mib,
     percentile,
     quote,
+    rss_bytes,
 )
 
 PORT_HOST = "127.0.0.1"
@@ -548,7 +550,7 @@ def main() -> None:
         result.add(
             f"{label} {kind}: in-process (no HTTP) p50 / p99", f"{lat['p50']} / {lat['p99']}", "ms", note=note
         )
-    with server as (port, ready_s):
+    with server as (port, ready_s, server_pid):
         result.add(f"{label}: kg serve start until /health answers", round(ready_s, 1), "s")
         # the first store call opens the store (embedded: loads every document file)
         t0 = time.perf_counter()
@@ -566,6 +568,7 @@ def main() -> None:
             load_mode(result, port, makers, label, args)
         if args.neo4j_restart:
             fault_mode(result, port, makers, args)
+        result.add(f"{label}: kg serve RSS at the end", mib(rss_bytes(server_pid)), "MiB")
     result.save()
 
 

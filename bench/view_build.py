@@ -91,7 +91,7 @@ def main() -> None:
         server = kg_server(
             data_dir=None if args.neo4j else args.data_dir, store=settings.store, env_extra=env
         )
-        with server as (port, _):
+        with server as (port, _, _pid):
             http_get(port, f"/views/concept/{quote(centers[0])}?depth=1&max_nodes=5", timeout_s=600)
             http_ms: list[float] = []
             for _ in range(args.repeat):

@@ -1,0 +1,1 @@
+"""Extractors of policy concepts and relations from Chinese text (spaCy + jieba + lexicon)."""

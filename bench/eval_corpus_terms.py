@@ -11,8 +11,8 @@ overlap, corpus terms fill the gaps), writes gold-format predictions
 which were trained on them: the honest dev figure is the leave-one-document-out
 estimate that `scripts/mine_terms.py train` prints).
 
-Also used by `scripts/mine_terms.py train` (`dev_extractor_outputs`,
-`merged_score`) to choose the classifier threshold.
+Also used by `scripts/mine_terms.py train` (`lodo_pipeline_scores`) to choose
+the classifier threshold.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ import dataclasses
 import json
 import sys
 import time
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +35,7 @@ from extractors.corpus_terms import CorpusTerms, load_corpus_terms, merge_corpus
 from extractors.spans import ConceptSpan  # noqa: E402
 from kg.goldformat import to_gold_format  # noqa: E402
 from kg.model import ConceptRecord, DocumentExtraction, Mention  # noqa: E402
-from kg.scoring import Counts, score_document, summarize  # noqa: E402
+from kg.scoring import DocumentScore, Summary, score_document, summarize  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures" / "eval"
 
@@ -66,13 +66,18 @@ def merged_extraction(extraction: DocumentExtraction, terms: CorpusTerms) -> Doc
 # ---- used by scripts/mine_terms.py to tune the threshold on the dev set ---------------------------
 
 
-def dev_extractor_outputs(mode: str = "full") -> dict[str, tuple[str, list[ConceptSpan], dict[str, Any]]]:
-    """stem -> (text, extractor spans, gold) for each dev document.
+def lodo_pipeline_scores(
+    mode: str, scores: Mapping[str, Mapping[str, float]], thresholds: Sequence[float]
+) -> dict[float, Summary]:
+    """Scores of the integrated pipeline on each dev document, for every threshold.
 
-    mode: `full` (the extractor as shipped, fitted on these documents), `lodo`
-    (entries learnt from the document and its stoplist share removed) or
-    `strict` (also every lexicon entry naming a gold concept found only in it),
-    as bench/eval_extraction.py defines them.
+    Each document is extracted with the corpus terms of ``scores[stem]`` (term ->
+    probability from a classifier trained WITHOUT that document) that reach the
+    threshold; threshold > 1 gives the rules and lexicon alone. `mode` is the
+    lexicon the extractor runs with: `full` (as shipped, fitted on these
+    documents), `lodo` (the entries learnt from the document and its stoplist
+    share removed) or `strict` (also every entry naming a gold concept found
+    only in it), as bench/eval_extraction.py defines them.
     """
     from bench.eval_extraction import load_set, strict_lexicon
     from extractors.build_stoplist import predictions
@@ -83,10 +88,10 @@ def dev_extractor_outputs(mode: str = "full") -> dict[str, tuple[str, list[Conce
     docs = load_set(FIXTURES / "gold", FIXTURES / "texts")
     ex = PolicyExtractor()
     shipped = ex.corpus_terms
-    ex.set_corpus_terms(None)  # the rules and lexicon alone: the corpus terms are what is being tuned
     full = ex.lexicon
+    ex.set_corpus_terms(None)
     raw = predictions(ex, FIXTURES / "gold", FIXTURES / "texts") if mode != "full" else {}
-    out = {}
+    per_threshold: dict[float, list[DocumentScore]] = {t: [] for t in thresholds}
     try:
         for stem, gold, text in docs:
             if mode != "full":
@@ -95,24 +100,17 @@ def dev_extractor_outputs(mode: str = "full") -> dict[str, tuple[str, list[Conce
                 if mode == "strict":
                     lex = strict_lexicon(full, docs, stem).with_stop(stop)
                 ex.set_lexicon(lex)
-            extraction = ex.extract(Document(document_id(text), stem, text))
-            out[stem] = (text, spans_of(extraction), gold)
+            doc = Document(document_id(text), stem, text)
+            for t in thresholds:
+                ex.set_corpus_terms(
+                    CorpusTerms.from_terms({n: ("idea", p) for n, p in scores[stem].items() if p >= t})
+                )
+                pred = to_gold_format(ex.extract(doc), f"{stem}.txt")
+                per_threshold[t].append(score_document(stem, gold, pred))
     finally:
         ex.set_lexicon(full)
         ex.set_corpus_terms(shipped)
-    return out
-
-
-def merged_score(
-    outputs: Mapping[str, tuple[str, list[ConceptSpan], dict[str, Any]]], terms: Mapping[str, CorpusTerms]
-) -> tuple[float, float, float]:
-    """Micro concept (P, R, F1) of the extractor spans merged with each document's corpus terms."""
-    total = Counts()
-    for stem, (text, spans, gold) in outputs.items():
-        merged = merge_corpus_terms(spans, terms[stem].find(text, 0, len(text)))
-        pred = {"concepts": [{"name": n} for n in {s.name for s in merged}], "relations": []}
-        total = total + score_document(stem, gold, pred).measures["concepts"]
-    return total.precision, total.recall, total.f1
+    return {t: summarize(v) for t, v in per_threshold.items()}
 
 
 # ---- command line --------------------------------------------------------------------------------

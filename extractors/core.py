@@ -112,17 +112,19 @@ class Analyzer:
     def concepts(self, text: str, tokens: Sequence[tuple[int, int]]) -> list[ConceptSpan]:
         spans = find_concepts(text, tokens, self.lexicon, self.tag)
         if self.corpus_terms:
-            spans = self._with_corpus_terms(text, spans)
+            spans = self._with_corpus_terms(text, tokens, spans)
         return spans
 
     # ---- hook: mined corpus terms (extractors/corpus_terms.py, built by scripts/mine_terms.py) ----
 
-    def _with_corpus_terms(self, text: str, spans: list[ConceptSpan]) -> list[ConceptSpan]:
+    def _with_corpus_terms(
+        self, text: str, tokens: Sequence[tuple[int, int]], spans: list[ConceptSpan]
+    ) -> list[ConceptSpan]:
         """Merge the corpus terms found in `text` into the rule/lexicon spans (longest match wins:
         a term fills a gap or replaces the spans it strictly contains, never cuts one). Terms the
         stoplist or the generic words name are left out; lexicon terms take their lexicon name."""
         found: list[ConceptSpan] = []
-        for c in self.corpus_terms.find(text):
+        for c in self.corpus_terms.find_on_tokens(text, tokens):
             if c.name in self.lexicon.stop or c.name in GENERIC:
                 continue
             entry = self.lexicon.lookup(c.name)

@@ -32,6 +32,8 @@ class CorpusTerms:
     """Mined terms with their category and classifier score, indexed for scanning."""
 
     terms: dict[str, tuple[Category, float]] = field(default_factory=dict)
+    #: surface -> canonical name (normalize_term, computed once)
+    names: dict[str, str] = field(default_factory=dict)
     #: first two characters -> candidate lengths, longest first
     lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
@@ -44,7 +46,9 @@ class CorpusTerms:
                 continue
             out[term] = (Category(cat), float(score))
             by_key.setdefault(term[:2], set()).add(len(term))
-        return cls(out, {k: tuple(sorted(v, reverse=True)) for k, v in by_key.items()})
+        names = {t: normalize_term(t) for t in out}
+        lengths = {k: tuple(sorted(v, reverse=True)) for k, v in by_key.items()}
+        return cls(terms=out, names=names, lengths=lengths)
 
     @classmethod
     def read(cls, path: Path = DATA) -> CorpusTerms:
@@ -66,7 +70,7 @@ class CorpusTerms:
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[ConceptSpan]:
         """Longest-match, non-overlapping occurrences in text[start:end], left to right."""
         end = len(text) if end is None else min(end, len(text))
-        terms, lengths = self.terms, self.lengths
+        terms, lengths, names = self.terms, self.lengths, self.names
         out: list[ConceptSpan] = []
         i = start
         last = end - 1
@@ -80,11 +84,34 @@ class CorpusTerms:
                     surface = text[i : i + n]
                     hit = terms.get(surface)
                     if hit is not None:
-                        out.append(ConceptSpan(i, i + n, surface, normalize_term(surface), hit[0]))
+                        out.append(ConceptSpan(i, i + n, surface, names[surface], hit[0]))
                         i += n
                         break
             else:
                 i += 1
+        return out
+
+    def find_on_tokens(self, text: str, tokens: Sequence[tuple[int, int]]) -> list[ConceptSpan]:
+        """Longest-match, non-overlapping occurrences that start and end at token boundaries
+        (`tokens`: sorted (start, end) offsets of the segmentation), left to right."""
+        terms, lengths, names = self.terms, self.lengths, self.names
+        ends = {e for _, e in tokens}
+        out: list[ConceptSpan] = []
+        covered = -1
+        for i, _ in tokens:
+            if i < covered:
+                continue
+            lens = lengths.get(text[i : i + 2])
+            if lens is None:
+                continue
+            for n in lens:
+                if i + n in ends:
+                    surface = text[i : i + n]
+                    hit = terms.get(surface)
+                    if hit is not None:
+                        out.append(ConceptSpan(i, i + n, surface, names[surface], hit[0]))
+                        covered = i + n
+                        break
         return out
 
 

@@ -185,6 +185,7 @@ NUMERIC_FEATURES = (
     "adverb_tokens",
     "adjective_tokens",
     "inner_function_words",
+    "policy_head",
 )
 
 _NOUNISH = frozenset({"n", "nr", "nrfg", "nrt", "ns", "nt", "nz", "vn", "j", "ng", "an", "l", "i"})
@@ -207,6 +208,7 @@ def numeric_vector(
     distinct_stretches: int = 1,
     both_edges: int = 0,
     token_tags: Sequence[str] = (),
+    policy_head: bool = False,
 ) -> list[float]:
     """The numeric features of one candidate, in the order of NUMERIC_FEATURES."""
     f = max(stats.freq, 1)
@@ -247,6 +249,7 @@ def numeric_vector(
         float(sum(t in ("d", "ad", "dg") for t in token_tags)),
         float(sum(t in ("a", "ag") for t in token_tags)),
         float(sum(t in _FUNCTION_TAGS for t in token_tags[1:-1])),
+        float(policy_head),
     ]
 
 

@@ -38,6 +38,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from extractors.heads import head_category  # noqa: E402
 from extractors.term_features import (  # noqa: E402
     HASH_BUCKETS,
     NUMERIC_FEATURES,
@@ -100,7 +101,9 @@ def segment_stretches(text: str, cut: Any) -> list[tuple[int, list[str]]]:
     return out
 
 
-def build_features(root: Path, include_laws: bool) -> dict[str, Any]:
+def build_features(
+    root: Path, include_laws: bool, min_df: int = 2, min_freq: int = 2, single_doc_freq: int = 0
+) -> dict[str, Any]:
     import jieba
     import jieba.posseg
     import wordfreq
@@ -143,9 +146,13 @@ def build_features(root: Path, include_laws: bool) -> dict[str, Any]:
                 s.last_doc = d
                 s.doc_freq += 1
     log(f"pass 1: {len(stats):,} candidates")
-    kept = {t: Stats() for t, s in stats.items() if s.doc_freq >= 2 and s.freq >= 2}
+    kept = {
+        t: Stats()
+        for t, s in stats.items()
+        if (s.doc_freq >= min_df and s.freq >= min_freq) or (single_doc_freq and s.freq >= single_doc_freq)
+    }
     del stats
-    log(f"kept (df >= 2): {len(kept):,}")
+    log(f"kept (df >= {min_df} and freq >= {min_freq}, or freq >= {single_doc_freq}): {len(kept):,}")
 
     # pass 2: contexts, edges, quotes, collections, token split of each kept candidate
     left: dict[str, Counter[str]] = defaultdict(Counter)
@@ -244,8 +251,6 @@ def build_features(root: Path, include_laws: bool) -> dict[str, Any]:
     cats: list[tuple[int, int, str, str]] = []
     for t, toks in tokens_of.items():
         s = kept[t]
-        if s.doc_freq < 2:
-            continue
         cont = containers.get(t, [])
         pmis = [
             pmi(s.freq, raw["".join(toks[:k])], raw["".join(toks[k:])], total_tokens)
@@ -267,6 +272,7 @@ def build_features(root: Path, include_laws: bool) -> dict[str, Any]:
                 distinct_stretches=len(in_stretches[t]),
                 both_edges=s.both_edges,
                 token_tags=[tag(w) for w in toks],
+                policy_head=head_category(t) is not None,
             )
         )
         terms.append(t)
@@ -351,8 +357,7 @@ def train(
     from sklearn.linear_model import LogisticRegression
     from sklearn.preprocessing import StandardScaler
 
-    from bench.eval_corpus_terms import dev_extractor_outputs, merged_score
-    from extractors.corpus_terms import CorpusTerms
+    from bench.eval_corpus_terms import lodo_pipeline_scores
 
     cache = pickle.loads(cache_path.read_bytes())
     terms: list[str] = cache["terms"]
@@ -429,20 +434,24 @@ def train(
 
     if dump is not None:
         dump.write_text(json.dumps(lodo, ensure_ascii=False), encoding="utf-8")
-    outputs = dev_extractor_outputs(extractor_mode)
+    thresholds = [x / 100 for x in range(10, 96, 5)]
+    summaries = lodo_pipeline_scores(extractor_mode, lodo, [*thresholds, 2.0])
     best = (0.0, 1.0)
-    for thr in [x / 100 for x in range(10, 96, 5)]:
-        per_doc = {
-            stem: CorpusTerms.from_terms({t: ("idea", s) for t, s in scores.items() if s >= thr})
-            for stem, scores in lodo.items()
-        }
-        s = merged_score(outputs, per_doc)
-        log(f"threshold {thr:.2f}: merged LODO concepts P {s[0]:.3f} R {s[1]:.3f} F1 {s[2]:.3f}")
-        if s[2] > best[0]:
-            best = (s[2], thr)
-    base = merged_score(outputs, {stem: CorpusTerms.from_terms({}) for stem in lodo})
-    log(f"extractor alone ({extractor_mode}): P {base[0]:.3f} R {base[1]:.3f} F1 {base[2]:.3f}")
-    log(f"best threshold {best[1]:.2f} (merged F1 {best[0]:.3f})")
+    for thr in thresholds:
+        c = summaries[thr].micro["concepts"]
+        pairs = summaries[thr].micro["pairs"]
+        log(
+            f"threshold {thr:.2f}: LODO concepts P {c.precision:.3f} R {c.recall:.3f} F1 {c.f1:.3f}"
+            f"  pairs F1 {pairs.f1:.3f}"
+        )
+        if c.f1 > best[0]:
+            best = (c.f1, thr)
+    c = summaries[2.0].micro["concepts"]
+    log(
+        f"extractor alone ({extractor_mode}): P {c.precision:.3f} R {c.recall:.3f} F1 {c.f1:.3f}"
+        f"  pairs F1 {summaries[2.0].micro['pairs'].f1:.3f}"
+    )
+    log(f"best threshold {best[1]:.2f} (concepts F1 {best[0]:.3f})")
 
     # final model on all dev documents, applied to every candidate
     fitted = fit(docs)
@@ -479,6 +488,9 @@ def category_model(
             shape=(len(idx), HASH_BUCKETS),
         )
         num = np.c_[X[:, NUMERIC_FEATURES.index("is_formula")], X[:, NUMERIC_FEATURES.index("n_chars")] / 10]
+        heads = [head_category(terms[k]) for k in idx]
+        hc = np.array([[float(h is not None and str(h) == c) for c in CATEGORIES] for h in heads])
+        num = np.c_[num, hc]
         return sparse.hstack([C, lc, l2, sparse.csr_matrix(num)]).tocsr()
 
     idx, y = [], []
@@ -510,6 +522,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("step", choices=("features", "train"))
     ap.add_argument("--corpus", type=Path, default=Path("/work/shared/corpus"))
     ap.add_argument("--laws", action="store_true", help="mine the laws collection too")
+    ap.add_argument("--min-df", type=int, default=2, help="documents a candidate must occur in")
+    ap.add_argument("--min-freq", type=int, default=2, help="occurrences a candidate must have")
+    ap.add_argument(
+        "--single-doc-freq", type=int, default=3, help="also keep candidates of one document seen this often"
+    )
     ap.add_argument("--cache", type=Path, default=Path("/tmp/corpus_terms_features.pkl"))
     ap.add_argument("--out", type=Path, default=ROOT / "extractors" / "data" / "corpus_terms.tsv")
     ap.add_argument("--model", choices=("lr", "hgb", "both"), default="both", help="classifier (both: mean)")
@@ -522,7 +539,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = ap.parse_args(argv)
     if args.step == "features":
-        data = build_features(args.corpus, args.laws)
+        data = build_features(args.corpus, args.laws, args.min_df, args.min_freq, args.single_doc_freq)
         args.cache.write_bytes(pickle.dumps(data))
         log(f"cache: {args.cache}")
     else:

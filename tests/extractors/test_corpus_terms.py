@@ -156,3 +156,35 @@ def test_scan_is_fast() -> None:
     seconds = time.perf_counter() - t0
     assert found
     assert len(text) / seconds > 1_000_000  # chars per second (20 M chars well under a minute)
+
+
+def test_token_scan_respects_token_boundaries() -> None:
+    terms = CorpusTerms.from_terms({"国家治理": ("idea", 0.9), "治理体系": ("system", 0.9)})
+    text = "推进国家治理体系"
+    tokens = [(0, 2), (2, 4), (4, 6), (6, 8)]  # 推进|国家|治理|体系
+    assert [s.surface for s in terms.find_on_tokens(text, tokens)] == ["国家治理"]
+    # a term may not start or end inside a token
+    assert terms.find_on_tokens(text, [(0, 2), (2, 5), (5, 8)]) == []
+
+
+def test_pipeline_hook_adds_corpus_terms_and_can_be_turned_off() -> None:
+    from extractors.pipeline import PolicyExtractor
+    from kg.model import Document, document_id
+
+    ex = PolicyExtractor()
+    shipped = ex.corpus_terms
+    assert len(shipped) == len(load_corpus_terms())
+    text = "会议强调，要扎实推进苟日新工程和日日新机制。"
+    mine = CorpusTerms.from_terms({"苟日新工程": ("practice", 0.9), "日日新机制": ("system", 0.9)})
+    try:
+        ex.set_corpus_terms(None)
+        without = {c.name for c in ex.extract(Document(document_id(text), "t", text)).concepts}
+        ex.set_corpus_terms(mine)
+        extraction = ex.extract(Document(document_id(text), "t", text))
+        with_terms = {c.name for c in extraction.concepts}
+    finally:
+        ex.set_corpus_terms(shipped)
+    assert "苟日新工程" not in without
+    assert {"苟日新工程", "日日新机制"} <= with_terms
+    for m in extraction.mentions:
+        assert text[m.start : m.end] == m.surface

@@ -121,8 +121,9 @@ class Analyzer:
         self, text: str, tokens: Sequence[tuple[int, int]], spans: list[ConceptSpan]
     ) -> list[ConceptSpan]:
         """Merge the corpus terms found in `text` into the rule/lexicon spans (longest match wins:
-        a term fills a gap or replaces the spans it strictly contains, never cuts one). Terms the
-        stoplist or the generic words name are left out; lexicon terms take their lexicon name."""
+        a term fills a gap or replaces the spans it strictly contains, except known lexicon terms,
+        and never cuts one). Terms the stoplist or the generic words name are left out; lexicon
+        terms take their lexicon name."""
         found: list[ConceptSpan] = []
         for c in self.corpus_terms.find_on_tokens(text, tokens):
             if c.name in self.lexicon.stop or c.name in GENERIC:
@@ -131,7 +132,9 @@ class Analyzer:
             if entry is not None:
                 c = ConceptSpan(c.start, c.end, c.surface, entry.name, entry.category)
             found.append(c)
-        return merge_corpus_terms(spans, found)
+        # a known (lexicon) term inside a longer corpus term is kept too, as find_concepts does
+        known = self.lexicon.entries
+        return merge_corpus_terms(spans, found, lambda s: s.name in known)
 
     def analyse(self, text: str) -> Analysis:
         sentences = split_sentences(text)

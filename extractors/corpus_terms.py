@@ -16,7 +16,7 @@ nothing but this file is needed.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -131,7 +131,9 @@ def find_corpus_terms(text: str, start: int = 0, end: int | None = None) -> list
 
 
 def merge_corpus_terms(
-    spans_from_extractor: Sequence[ConceptSpan], corpus_spans: Iterable[ConceptSpan]
+    spans_from_extractor: Sequence[ConceptSpan],
+    corpus_spans: Iterable[ConceptSpan],
+    keep_nested: Callable[[ConceptSpan], bool] | None = None,
 ) -> list[ConceptSpan]:
     """The extractor's spans merged with the corpus spans, longest match winning; sorted by offset.
 
@@ -142,6 +144,9 @@ def merge_corpus_terms(
       extractor gets wrong most);
     * a corpus span that cuts an extractor span, lies inside one or equals
       one is dropped (the extractor's canonical name stays).
+
+    `keep_nested(span)`: extractor spans for which it is true stay even inside a
+    longer corpus span (e.g. known lexicon terms: both names are reported).
     """
     ext = sorted(spans_from_extractor, key=lambda s: (s.start, s.end))
     starts = [s.start for s in ext]
@@ -165,5 +170,5 @@ def merge_corpus_terms(
         if keep:
             dropped.update(inside)
             added.append(c)
-    kept = [s for k, s in enumerate(ext) if k not in dropped]
+    kept = [s for k, s in enumerate(ext) if k not in dropped or (keep_nested is not None and keep_nested(s))]
     return sorted([*kept, *added], key=lambda s: (s.start, s.end))

@@ -188,3 +188,12 @@ def test_pipeline_hook_adds_corpus_terms_and_can_be_turned_off() -> None:
     assert {"苟日新工程", "日日新机制"} <= with_terms
     for m in extraction.mentions:
         assert text[m.start : m.end] == m.surface
+
+
+def test_merge_keeps_nested_known_terms_when_asked() -> None:
+    text = "坚持和完善人民代表大会制度"
+    ext = [span(5, 13, text)]  # 人民代表大会制度 (a known term)
+    corpus = [span(2, 13, text)]  # 完善人民代表大会制度
+    assert merge_corpus_terms(ext, corpus) == corpus
+    both = merge_corpus_terms(ext, corpus, keep_nested=lambda s: s.surface == "人民代表大会制度")
+    assert [(s.start, s.end) for s in both] == [(2, 13), (5, 13)]

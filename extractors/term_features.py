@@ -17,7 +17,7 @@ import math
 import re
 import zlib
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 MAX_TOKENS = 8
@@ -186,6 +186,17 @@ NUMERIC_FEATURES = (
     "adjective_tokens",
     "inner_function_words",
     "policy_head",
+    "left_action_share",
+    "left_verb_share",
+    "right_de_share",
+    "right_verb_share",
+)
+
+#: verbs whose object is typically a policy concept (坚持 X, 完善 X ...)
+ACTION_VERBS = _words(
+    "坚持 加强 推进 推动 深化 完善 健全 落实 实施 开展 加快 促进 提高 提升 增强 强化 建立 "
+    "建设 构建 发挥 做好 抓好 支持 保障 维护 贯彻 实现 确保 发展 坚定 树立 弘扬 践行 "
+    "巩固 创新 改进 优化 加大 规范 严格 全面 实行 推行 深入 贯彻落实 学习 领会 把握"
 )
 
 _NOUNISH = frozenset({"n", "nr", "nrfg", "nrt", "ns", "nt", "nz", "vn", "j", "ng", "an", "l", "i"})
@@ -209,6 +220,7 @@ def numeric_vector(
     both_edges: int = 0,
     token_tags: Sequence[str] = (),
     policy_head: bool = False,
+    tag_of: Callable[[str], str] | None = None,
 ) -> list[float]:
     """The numeric features of one candidate, in the order of NUMERIC_FEATURES."""
     f = max(stats.freq, 1)
@@ -250,6 +262,10 @@ def numeric_vector(
         float(sum(t in ("a", "ag") for t in token_tags)),
         float(sum(t in _FUNCTION_TAGS for t in token_tags[1:-1])),
         float(policy_head),
+        sum(c for w, c in left.items() if w in ACTION_VERBS) / f,
+        sum(c for w, c in left.items() if tag_of is not None and tag_of(w).startswith("v")) / f,
+        right.get("的", 0) / f,
+        sum(c for w, c in right.items() if tag_of is not None and tag_of(w).startswith("v")) / f,
     ]
 
 

@@ -273,6 +273,7 @@ def build_features(
                 both_edges=s.both_edges,
                 token_tags=[tag(w) for w in toks],
                 policy_head=head_category(t) is not None,
+                tag_of=tag,
             )
         )
         terms.append(t)

@@ -130,11 +130,8 @@ def data_path(name: str) -> Path:
 
 
 def load_lexicon(paths: Iterable[Path] | None = None) -> Lexicon:
-    """Read the lexicon files (default: the packaged lexicon.tsv).
-
-    The corpus-mined terms (data/mined.tsv) are not loaded by default: on the dev
-    set they cost more precision than they bring recall (see bench/eval_extraction.py).
-    """
+    """Read the lexicon files (default: the packaged lexicon.tsv). Corpus-mined terms
+    are separate: extractors/corpus_terms.py and data/corpus_terms.tsv."""
     if paths is None:
         paths = [data_path("lexicon.tsv")]
     entries: list[LexiconEntry] = []

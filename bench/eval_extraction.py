@@ -26,6 +26,7 @@ from typing import Any
 import jieba
 
 from extractors.build_stoplist import predictions
+from extractors.corpus_terms import CorpusTerms
 from extractors.lexicon import Lexicon, make_lexicon
 from extractors.pipeline import PolicyExtractor
 from extractors.stoplist import learn_stoplist
@@ -66,16 +67,33 @@ def held_out(
     docs: list[tuple[str, dict[str, Any], str]],
     lexicon_for: Callable[[str], Lexicon],
     write_to: Path | None = None,
+    terms_for: Callable[[str], CorpusTerms] | None = None,
 ) -> Summary:
+    """Scores with the lexicon (and, if `terms_for` is given, the corpus terms) of each held-out document."""
     full = ex.lexicon
+    shipped = ex.corpus_terms
     scores = []
     try:
         for stem, gold, text in docs:
             ex.set_lexicon(lexicon_for(stem))
+            if terms_for is not None:
+                ex.set_corpus_terms(terms_for(stem))
             scores.append(score_one(ex, stem, gold, text, write_to))
     finally:
         ex.set_lexicon(full)
+        ex.set_corpus_terms(shipped)
     return summarize(scores)
+
+
+def lodo_terms(path: Path, threshold: float) -> Callable[[str], CorpusTerms]:
+    """Corpus terms of each dev document from a classifier trained without it
+    (`scripts/mine_terms.py train --dump-lodo PATH`), kept at `threshold`."""
+    probs: dict[str, dict[str, float]] = json.loads(path.read_text(encoding="utf-8"))
+
+    def terms_for(stem: str) -> CorpusTerms:
+        return CorpusTerms.from_terms({n: ("idea", p) for n, p in probs[stem].items() if p >= threshold})
+
+    return terms_for
 
 
 def strict_lexicon(full: Lexicon, docs: list[tuple[str, dict[str, Any], str]], stem: str) -> Lexicon:
@@ -139,6 +157,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--speed-chars", type=int, default=2_000_000)
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--write-lodo", type=Path, help="write the LODO predictions (gold format) to this folder")
+    ap.add_argument("--write-strict", type=Path, help="write the strict-LODO predictions to this folder")
+    ap.add_argument(
+        "--lodo-terms",
+        type=Path,
+        help="corpus-term probabilities per held-out document (scripts/mine_terms.py train --dump-lodo): "
+        "LODO and strict LODO then use corpus terms not trained on the document (honest)",
+    )
+    ap.add_argument("--threshold", type=float, default=0.45, help="corpus-term threshold with --lodo-terms")
     args = ap.parse_args(argv)
     docs = load_set(args.gold, args.texts)
     ex = PolicyExtractor()
@@ -151,9 +177,14 @@ def main(argv: list[str] | None = None) -> int:
         stop = learn_stoplist(v for k, v in raw.items() if k != stem)
         return full.without_sources([f"dev:{stem}"]).with_stop(stop)
 
-    lodo = held_out(ex, docs, lodo_lexicon, args.write_lodo)
+    terms_for = lodo_terms(args.lodo_terms, args.threshold) if args.lodo_terms else None
+    lodo = held_out(ex, docs, lodo_lexicon, args.write_lodo, terms_for)
     strict = held_out(
-        ex, docs, lambda stem: strict_lexicon(full, docs, stem).with_stop(lodo_lexicon(stem).stop)
+        ex,
+        docs,
+        lambda stem: strict_lexicon(full, docs, stem).with_stop(lodo_lexicon(stem).stop),
+        args.write_strict,
+        terms_for,
     )
     result: dict[str, Any] = {
         name: {k: {"precision": v.precision, "recall": v.recall, "f1": v.f1} for k, v in s.micro.items()}

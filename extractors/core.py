@@ -21,6 +21,8 @@ from extractors.lexicon import Lexicon
 from extractors.relations import find_relations
 from extractors.sentences import split_sentences
 from extractors.spans import ConceptSpan, FoundRelation
+from extractors.term_shape import shape_term
+from kg.normalize import normalize_term
 
 #: jieba frequency given to lexicon terms so that segmentation keeps them whole
 USER_WORD_FREQ = 50_000
@@ -105,6 +107,7 @@ class Analyzer:
 
     def set_lexicon(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
+        self._shapes: dict[tuple[str, int], tuple[int, int] | None] = {}
         remove_user_words(lexicon)
         add_user_words(lexicon)
         self.tag = make_tagger(lexicon)
@@ -125,7 +128,15 @@ class Analyzer:
         and never cuts one). Terms the stoplist or the generic words name are left out; lexicon
         terms take their lexicon name."""
         found: list[ConceptSpan] = []
+        starts = [s for s, _ in tokens]
         for c in self.corpus_terms.find_on_tokens(text, tokens):
+            cut = self._shape(text, tokens, starts, c)
+            if cut is None:
+                continue
+            if cut != (0, 0):
+                surface = c.surface[cut[0] : len(c.surface) - cut[1]]
+                start, end = c.start + cut[0], c.end - cut[1]
+                c = ConceptSpan(start, end, surface, normalize_term(surface), c.category)
             if c.name in self.lexicon.stop or c.name in GENERIC:
                 continue
             entry = self.lexicon.lookup(c.name)
@@ -135,6 +146,26 @@ class Analyzer:
         # a known (lexicon) term inside a longer corpus term is kept too, as find_concepts does
         known = self.lexicon.entries
         return merge_corpus_terms(spans, found, lambda s: s.name in known)
+
+    def _shape(
+        self, text: str, tokens: Sequence[tuple[int, int]], starts: Sequence[int], c: ConceptSpan
+    ) -> tuple[int, int] | None:
+        """Characters to cut at each end of a corpus term (None: no concept), see term_shape.py."""
+        key = (c.surface, id(self.corpus_terms))
+        if key in self._shapes:
+            return self._shapes[key]
+        if self.lexicon.lookup(c.name) is not None:
+            cut: tuple[int, int] | None = (0, 0)
+        else:
+            i = bisect.bisect_left(starts, c.start)
+            words = []
+            while i < len(tokens) and tokens[i][1] <= c.end:
+                words.append(text[tokens[i][0] : tokens[i][1]])
+                i += 1
+            terms, lookup = self.corpus_terms, self.lexicon.lookup
+            cut = shape_term(words, lambda n: n in terms or lookup(n) is not None)
+        self._shapes[key] = cut
+        return cut
 
     def analyse(self, text: str) -> Analysis:
         sentences = split_sentences(text)

@@ -1,0 +1,94 @@
+"""Guideline shape of a mined corpus term (pure).
+
+Corpus terms (data/corpus_terms.tsv) are n-grams kept by a classifier; many
+are a concept plus something the guidelines leave out. `shape_term` applies
+the same rules the assembler and patterns follow, on the term's tokens:
+
+* an action verb before a concept makes a verb-object phrase, not a term
+  (打响|疫情防控, 接受|社会监督, 增进|台湾同胞福祉);
+* a predicate after it makes a clause (人权事业全面发展, 非公有制经济健康发展);
+* generic tails are cut (全民普法力度 → 全民普法, 祖国和平统一进程 → 祖国和平统一,
+  依法治国实践 → 依法治国), and generic action heads when what precedes is a known
+  term (合宪性审查工作 → 合宪性审查, 体育强国建设 → 体育强国);
+* collective determiners are cut (各民主党派 → 民主党派);
+* "the spirit of" a meeting names the meeting (党的二十大精神 → 党的二十大).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from extractors.assemble import _ACTION_PARTS, LEADING_ACTIONS
+
+#: first words that make a verb-object phrase (adverbs that start real names are left out)
+LEAD_VERBS = (
+    LEADING_ACTIONS
+    | _ACTION_PARTS
+    | {
+        "打响",
+        "投身",
+        "经",
+        "办理",
+        "构筑",
+        "设置",
+        "接受",
+        "增进",
+        "共同",
+        "更加",
+        "有效",
+        "有机",
+        "大力发展",
+        "弘扬",
+        "满足",
+        "奉行",
+        "打赢",
+        "打好",
+        "坚决",
+        "全力",
+        "确保",
+        "促进",
+        "推动",
+    }
+) - {"积极", "全面", "依法", "创新", "代表", "规范"}
+#: predicates that turn a term into a clause (…全面发展, …健康发展, …繁荣兴盛)
+PREDICATE_ENDS = ("健康发展", "繁荣兴盛", "不断迈进", "坚强有力", "上来", "高质量完成", "全面发展")
+#: tails that never belong to the name (…力度, …进程)
+GENERIC_TAILS = ("力度", "进程", "实践", "重要作用", "作用", "制度保障", "形势", "设置")
+#: action heads cut when the rest is a known term
+ACTION_TAILS = ("建设", "工作")
+#: leading determiners (各民主党派, 我国宪法)
+DETERMINERS = frozenset({"各", "各级", "各类", "各项", "我国", "有关", "相关", "全体"})
+#: X精神 after these names the meeting X
+_MEETING_ENDS = ("大", "全会", "会议")
+
+
+def shape_term(words: Sequence[str], known: Callable[[str], bool]) -> tuple[int, int] | None:
+    """(characters to drop at the start, characters to drop at the end) of a corpus term made
+    of `words`, or None when it is no concept. `known(name)` tells lexicon and corpus terms."""
+    term = "".join(words)
+    if known(term) and len(words) == 1:
+        return 0, 0
+    left = right = 0
+    k = 0
+    while k < len(words) - 1 and words[k] in DETERMINERS:
+        left += len(words[k])
+        k += 1
+    body = term[left:]
+    if "、" not in body and len(words) - k >= 2 and words[k] in LEAD_VERBS:
+        return None
+    if body.endswith(PREDICATE_ENDS) and len(body) >= 6:
+        return None
+    if body.endswith("精神") and len(body) > 2:
+        rest = body[:-2]
+        if rest.endswith("讲话"):
+            return None
+        if rest.endswith(_MEETING_ENDS):
+            return left, 2
+    for tail in GENERIC_TAILS:
+        if body.endswith(tail):
+            rest = body[: -len(tail)]
+            return (left, len(tail)) if len(rest) >= 3 or known(rest) else None
+    for tail in ACTION_TAILS:
+        if body.endswith(tail) and len(body) - len(tail) >= 3 and known(body[: -len(tail)]):
+            return left, len(tail)
+    return left, right

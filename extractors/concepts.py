@@ -17,6 +17,7 @@ from extractors.lexicon import Lexicon
 from extractors.patterns import (
     TITLES,
     Found,
+    de_phrases,
     enumerated_slogans,
     events,
     formulas_in_text,
@@ -109,6 +110,10 @@ def find_concepts(
     )
     for f in found:
         cands.append(_resolve(f.start, f.end, f.name, f.category, PATTERN, lexicon))
+    # 的-phrases (奉行独立自主的和平外交政策): weak like assembled terms, so known terms inside stay
+    for f in de_phrases(text):
+        cat = head_category(f.name) or f.category
+        cands.append(_resolve(f.start, f.end, f.name, cat, ASSEMBLED, lexicon))
     cands += _persons(tokens, words, tags, lexicon)
     for m in _ORG.finditer(text):
         cands.append(_resolve(m.start(), m.end(), m.group(0), Category.ORGANIZATION, PATTERN, lexicon))

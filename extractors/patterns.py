@@ -256,6 +256,27 @@ def enumerated_slogans(
     return out
 
 
+#: verbs that take a policy named by a 的-phrase as object (奉行独立自主的和平外交政策)
+_DE_VERBS = "坚定不移走|坚持贯彻|坚持走|奉行|坚持|走|健全|完善|满足|贯彻|践行|牢记|遵循"
+#: heads of policies named by a 的-phrase
+_DE_HEADS = "制度和政策|政策|战略|方略|道路|制度体系|根本制度|制度|方向|需要|需求|宗旨"
+_DE_PHRASE = re.compile(
+    rf"(?:{_DE_VERBS})(?:我国)?([{_HAN}]{{2,16}}?的[{_HAN}]{{0,6}}?(?:{_DE_HEADS}))(?=[，。；、和与及]|$)"
+)
+
+
+def de_phrases(text: str) -> list[Found]:
+    """Policies named by a 的-phrase after a verb that adopts them, longest natural name:
+    奉行|独立自主的和平外交政策, 满足|人民日益增长的美好生活需要, 坚持我国|宗教的中国化方向."""
+    out: list[Found] = []
+    for m in _DE_PHRASE.finditer(text):
+        name = m.group(1)
+        if name.count("的") != 1:
+            continue
+        out.append(Found(m.start(1), m.end(1), name, Category.IDEA))
+    return out
+
+
 SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
     "姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤栗傅卓楼"

@@ -215,7 +215,63 @@ _NOUN_CUES: dict[str, RelationType] = {
     "主心骨": R.GUIDES,
     "最大优势": R.ESSENTIAL_FEATURE_OF,
     "一环": R.PART_OF,
+    # broader lexical classes of each type (own: the genre, not dev sentences)
+    "路径": R.CARRIER_OF,
+    "阵地": R.CARRIER_OF,
+    "桥梁": R.CARRIER_OF,
+    "纽带": R.CARRIER_OF,
+    "窗口": R.CARRIER_OF,
+    "通道": R.CARRIER_OF,
+    "舞台": R.CARRIER_OF,
+    "前提": R.GUARANTEES,
+    "基石": R.GUARANTEES,
+    "根基": R.GUARANTEES,
+    "压舱石": R.GUARANTEES,
+    "定海神针": R.GUARANTEES,
+    "本色": R.ESSENTIAL_FEATURE_OF,
+    "底色": R.ESSENTIAL_FEATURE_OF,
+    "特质": R.ESSENTIAL_FEATURE_OF,
+    "特色": R.ESSENTIAL_FEATURE_OF,
+    "实质": R.ESSENTIAL_FEATURE_OF,
+    "要义": R.ESSENTIAL_FEATURE_OF,
+    "标识": R.ESSENTIAL_FEATURE_OF,
+    "部分": R.PART_OF,
+    "要素": R.PART_OF,
+    "支柱": R.PART_OF,
+    "重点": R.PART_OF,
+    "板块": R.PART_OF,
+    "方面": R.PART_OF,
+    "领域": R.PART_OF,
+    "一员": R.PART_OF,
+    "成员": R.PART_OF,
+    "表现": R.EMBODIES,
+    "标志": R.EMBODIES,
+    "反映": R.EMBODIES,
+    "展现": R.EMBODIES,
+    "生动实践": R.EMBODIES,
+    "助推器": R.PROMOTES,
+    "加速器": R.PROMOTES,
+    "推进器": R.PROMOTES,
+    "催化剂": R.PROMOTES,
+    "源泉": R.PROMOTES,
+    "动能": R.PROMOTES,
+    "着力点": R.PROMOTES,
+    "切入点": R.PROMOTES,
+    "旗帜": R.GUIDES,
+    "指针": R.GUIDES,
+    "纲领": R.GUIDES,
+    "总纲": R.GUIDES,
+    "指挥棒": R.GUIDES,
 }
+
+#: the head nouns above added for generality (own), reported as their own rule
+_OWN_NOUNS = frozenset(
+    {"路径", "阵地", "桥梁", "纽带", "窗口", "通道", "舞台", "前提", "基石", "根基", "压舱石", "定海神针"}
+    | {"本色", "底色", "特质", "特色", "实质", "要义", "标识", "部分", "要素", "支柱", "重点", "板块"}
+    | {"方面", "领域", "一员", "成员", "表现", "标志", "反映", "展现", "生动实践", "助推器", "加速器"}
+    | {"推进器", "催化剂", "源泉", "动能", "着力点", "切入点", "旗帜", "指针", "纲领", "总纲", "指挥棒"}
+    | {"之一"}
+)
 
 #: nouns of ``以X为N`` (the tail follows: ``以X为N的Y`` or the next verb phrase)
 _FRAME_CUES: dict[str, RelationType] = {
@@ -232,6 +288,11 @@ _FRAME_CUES: dict[str, RelationType] = {
 }
 del _FRAME_CUES["生命"]
 del _FRAME_CUES["体现"]
+#: 以A、B为主要内容的C: parts (own)
+_FRAME_PARTS = ("内容", "主要内容", "核心内容", "重点", "支柱", "要素")
+_FRAME_CUES.update({k: R.PART_OF for k in _FRAME_PARTS})
+for _k in ("表现", "标志", "反映", "展现", "生动实践", "特色", "实质"):
+    del _FRAME_CUES[_k]  # 以X为标志，…: a time marker, not a frame
 
 #: generic predicate nouns that let a predicate verb decide (``是保障Y的重要措施``)
 _GENERIC_NOUNS = ("措施", "举措", "手段", "办法", "关键", "前提", "利器", "武器", "工具", "制度")
@@ -272,6 +333,15 @@ _VERB_CUES: dict[str, RelationType] = {
     "转化为": R.TRANSFORMS_INTO,
     "转变为": R.TRANSFORMS_INTO,
     "转换为": R.TRANSFORMS_INTO,
+    # broader verb classes (own)
+    "转化成": R.TRANSFORMS_INTO,
+    "转变成": R.TRANSFORMS_INTO,
+    "支撑": R.PROMOTES,
+    "有利于": R.PROMOTES,
+    "有助于": R.PROMOTES,
+    "护航": R.GUARANTEES,
+    "引导": R.GUIDES,
+    "折射": R.EMBODIES,
 }
 
 #: ``发挥X对Y的N作用`` / ``Y的N作用``
@@ -306,6 +376,24 @@ _UNITY_CUES = (
     "相互促进",
     "有机融合",
     "相融合",
+    # broader (own)
+    "辩证统一",
+    "内在统一",
+    "高度统一",
+    "相衔接",
+    "有机衔接",
+    "紧密结合",
+    "深度融合",
+    "融合发展",
+    "并重",
+    "并举",
+    "两手抓",
+    "一起抓",
+    "协同推进",
+    "同向发力",
+    "齐头并进",
+    "互促共进",
+    "相互支撑",
 )
 
 #: head-noun endings of concepts that an enumeration ``A、B的C`` can be the parts of
@@ -342,6 +430,8 @@ _DEV_NOUNS = frozenset(
 RULES: dict[str, str] = {
     "copula": "guidelines: X是(实现)Y的(修饰)N with N a guideline/brief/own head noun",
     "copula_dev_noun": "dev: the same with a head noun first seen in dev (方式, 渠道, 真谛, 应有之义 ...)",
+    "copula_broad_noun": "own: the same, broader head nouns (路径, 前提, 基石, 本色, 要素, 标志 ...)",
+    "copula_become": "own: X成为Y的N, 使X成为…, 把X打造成/建设成Y的N (a copula of change)",
     "copula_generic_noun": "dev: X是保障Y的重要措施 (generic noun, the verb decides)",
     "copula_carried_subject": "dev: X是A的N，是B的N / 这也是 / 实施X，是… (subject carried)",
     "copula_reversed": "own: Y的本质特征是X",
@@ -357,8 +447,10 @@ RULES: dict[str, str] = {
     "leadership_over": "dev: X对Y的(全面)领导(权)",
     "points_the_way": "guidelines: X为Y指明方向/提供遵循",
     "deploys": "dev: X对Y作出部署/提出要求",
-    "svo": "guidelines: X(副词)V Y, 以/用/通过X V Y, chains V Y、V Z (推动, 保障, 统揽, 体现, 转化为 ...)",
+    "svo": "guidelines: X(副词)V Y, 以/用/通过X V Y, chains V Y、V Z (推动, 保障, 统揽, 体现, 转化为 ...;"
+    " own broader verbs: 支撑, 有利于, 有助于, 护航, 引导, 折射, 转化成)",
     "topic_carried": "dev: sentence topic carried to later clauses (体现了, 领导 …; statements only)",
+    "promote_short": "own: 以X促Y、促Z (以开放促改革促发展)",
     "realised_through": "own: 通过X实现Y",
     "serves": "brief: X为Y服务",
     "in_course_of": "dev: 在X中增强/实现Y",
@@ -378,6 +470,9 @@ RULES: dict[str, str] = {
     "collective_name": "dev: A、B（以下统称C）",
     "includes": "guidelines: C包括A、B",
     "into_scope": "own: 把A(…，)纳入C",
+    "composed_of": "own: C由A、B组成, 由A、B构成的C, A、B共同构成C",
+    "formula_namely": "own: 四个意识，即A、B、C、D / 三项制度：A、B、C",
+    "frame_content": "own: 以A、B为主要内容/重点的C",
     "first_of": "dev: 坚持C首先要坚持A",
     "into_classified": "dev: 把X化为推动Y的动力",
     "transform": "guidelines: 把X(优势)转化为Y",
@@ -500,6 +595,11 @@ _TOPIC_CLAUSE = re.compile(
     f"^{_NP}{{0,3}}({_G})(?:的?(?:建设|工作|实践|事业))?"
     f"(?:(?:从|自|在){_NP}{{1,8}}(?:起|以来|来|中|时)|始终|一直|历来|从来)?$"
 )
+_COPULA_RE = re.compile("是|成为|成了|堪称|不愧为|(?:打造|建设|建|培育|锻造|塑造|发展)成为?")
+_BECOME_GAP = (
+    "(?:的?(?:建设|工作|实践|事业))?(?:也|都|已经|已|将|要|必须|应当|应|能够|能|会|正在|逐步|日益|真正|"
+    "切实|努力|更好地|更加|进一步|充分|始终|真正|继续)*"
+)
 _BAD_BEFORE_SHI = re.compile("(?:但|而|凡|总|于|只|要|或|不|真|像|倒|硬|可|即使|若|如果|不管|无论)$")
 
 
@@ -518,6 +618,10 @@ def _classify(pred: str) -> tuple[RelationType, list[int], str] | None:
         tails = _possessors(before, zhi)
         if tails:
             return typ, tails, nm.group(0)
+    # 是C之一: one of the members of C
+    om = re.match(f"^(?:{_NPI}{{0,6}}的)?{_MODS}的?({_X})之一$", pred)
+    if om:
+        return R.PART_OF, _ids(om.group(1)), "之一"
     # a generic noun: the predicate's verb decides (是保障Y的重要措施)
     vm = re.match(f"^{_ADV}*(保障|保证|维护|确保|守护|推动|促进|推进|带动|体现)", pred)
     # … or a concept naming the kind of thing (是保证人民当家作主的根本政治制度)
@@ -562,19 +666,25 @@ def _copula(m: _Masked, clauses: list[tuple[int, int]], out: _Out) -> None:
     for ci, (a, b) in enumerate(clauses):
         clause = s[a:b]
         p = -1
-        for sm in re.finditer("是", clause):
+        become = False  # X成为Y的N, 把X打造成Y的N: a copula of change
+        for sm in _COPULA_RE.finditer(clause):
             q = sm.start()
+            if sm.group(0) != "是":
+                if _ids(clause[:q]) and re.search(f"{_X}{_BECOME_GAP}$", clause[:q]):
+                    p, plen, become = q, len(sm.group(0)), True
+                    break
+                continue
             if _BAD_BEFORE_SHI.search(clause[:q]) or re.match("是(?:否|不是|非|要|说|因为|由于)", clause[q:]):
                 continue
             if clause[:q].endswith("就") and re.match("是(?:要|在)", clause[q:]):
                 continue
-            p = q
+            p, plen = q, 1
             break
         if p < 0:
             last_subject = [] if _ids(clause) else last_subject
             prev_clause = clause
             continue
-        before, pred = clause[:p], clause[p + 1 :]
+        before, pred = clause[:p], clause[p + plen :]
         # reversed: Y的N是X
         rev = re.search(f"({_G})的?{_MODS}({_NOUN_RE.pattern})(?:也|就|都|正|则)?$", before)
         gm = re.search(f"({_G})({_NP}*)$", before)
@@ -588,7 +698,9 @@ def _copula(m: _Masked, clauses: list[tuple[int, int]], out: _Out) -> None:
             last_subject = []
             prev_clause = clause
             continue
-        if gm and _SUBJ_GAP.match(gm.group(2)):
+        if become:
+            subject = _ids(re.search(f"({_G}){_BECOME_GAP}$", before).group(1))  # type: ignore[union-attr]
+        elif gm and _SUBJ_GAP.match(gm.group(2)):
             subject = _ids(gm.group(1))
         elif _INHERIT_GAP.match(before):
             carried = True
@@ -608,12 +720,16 @@ def _copula(m: _Masked, clauses: list[tuple[int, int]], out: _Out) -> None:
                         found = None  # the tail must be named in the continuation
             if found:
                 rule = (
-                    "copula_carried_subject"
+                    "copula_become"
+                    if become
+                    else "copula_carried_subject"
                     if carried
                     else "copula_generic_noun"
                     if found[2].startswith("verb:")
                     else "copula_dev_noun"
                     if found[2] in _DEV_NOUNS
+                    else "copula_broad_noun"
+                    if found[2] in _OWN_NOUNS
                     else "copula"
                 )
                 out.add(subject, found[0], [t for t in found[1] if t not in subject], rule)
@@ -645,7 +761,7 @@ def _frames(m: _Masked, clauses: list[tuple[int, int]], out: _Out) -> None:
         after = s[fm.end() :]
         nm = re.match(f"^的({_NP}{{0,4}}?)({_G})", after)
         if nm and "的" not in nm.group(1):
-            out.add(head, typ, _ids(nm.group(2)), "frame_noun_of")
+            out.add(head, typ, _ids(nm.group(2)), "frame_content" if cue in _FRAME_PARTS else "frame_noun_of")
             continue
         if typ is R.GUIDES:
             continue  # handled with the guidance frames (tails in the following clause)
@@ -688,7 +804,9 @@ _UNDER_RE = re.compile(
     f"在({_G})(?:同志)?的?(?:坚强|正确|统一|集中统一|全面|亲切|有力|科学)*(?:领导|指引|指导|带领|引领|统领)(?:之)?下"
 )
 _GOAL_END = re.compile("(?:而)?(?:不懈|努力|团结|继续|接续|共同)*奋斗$")
-_LEAD_BY_RE = re.compile(f"({_G})(?:坚强|统一|集中统一|直接)?领导(?:下)?的(?:{_NPI}{{1,8}}?的)?({_G})")
+_LEAD_BY_RE = re.compile(
+    f"({_G})(?:坚强|统一|集中统一|直接)?(?:领导(?:下)?|(?:指导|引领|指引)下)的(?:{_NPI}{{1,8}}?的)?({_G})"
+)
 _PLACE_UNDER_RE = re.compile(f"(?:把|将)({_G}){_NP}{{0,4}}?置于({_G})的{_NP}{{0,4}}领导(?:之)?下")
 _LEADERSHIP = "(?:全面|绝对|统一|集中统一|坚强)*领导(?:权|地位)?(?!小组)"
 _OVER_RE = re.compile(
@@ -904,6 +1022,12 @@ def _verbs(m: _Masked, clauses: list[tuple[int, int]], out: _Out) -> None:
         om = re.compile(f"{_NPI}{{0,4}}?({_G})").match(s, a + vm.end(), b)
         if dm and om:
             out.add(_ids(dm.group(1)), _VERB_CUES[vm.group(1)], _ids(om.group(1)), "effect_of_done")
+    # 以X促Y(、促Z): the short form of 以X促进Y
+    for pm in re.finditer(
+        f"(?:以|用|通过)({_G})((?:促(?!进|使|成|动){_NPI}{{0,2}}?{_G}(?:[、，,]?(?=促))?)+)", s
+    ):
+        for om in re.finditer(f"促{_NPI}{{0,2}}?({_G})", pm.group(2)):
+            out.add(_ids(pm.group(1)), R.PROMOTES, _ids(om.group(1)), "promote_short")
     # 通过X实现Y: X is the channel through which Y is realised
     for cm in re.finditer(f"(?:通过|依托|借助|依靠)({_G})(?:来|去)?(?:实现|践行|落实)({_G})", s):
         out.add(_ids(cm.group(1)), R.CARRIER_OF, _ids(cm.group(2)), "realised_through")
@@ -940,7 +1064,8 @@ _ROLE_OVER_RE = re.compile(
 _EXERT_RE = re.compile(f"发挥(?:好|出)?({_G})")
 _FOR_RE = re.compile(
     f"为({_NP}{{0,4}}?)((?:{_G}{_NP}{{0,8}}?)+?)"
-    f"(?:提供|作出|做出|贡献|注入|增添)了?{_MODS}(?:{_NP}{{0,4}})?(保证|保障|支撑|动力|贡献|服务|助力|保驾护航)"
+    f"(?:提供|作出|做出|贡献|注入|增添|奠定|夯实|创造|积蓄|汇聚)了?{_MODS}(?:{_NP}{{0,4}})?"
+    "(保证|保障|支撑|动力|贡献|服务|助力|保驾护航|基础|条件|活力|动能)"
     f"|为({_NP}{{0,4}}?)((?:{_G}{_NP}{{0,8}}?)+?)(保驾护航)"
 )
 _SIGNIFICANCE_RE = re.compile(f"^对{_ADV}*({_VERB_RE})")
@@ -994,7 +1119,7 @@ def _roles(m: _Masked, clauses: list[tuple[int, int]], out: _Out) -> None:
         if s.startswith("的", fm.end()):
             continue  # 为Y作出贡献的Z: a relative clause about Z
         cue = fm.group(3) or fm.group(6)
-        typ = R.GUARANTEES if cue in ("保证", "保障", "保驾护航") else R.PROMOTES
+        typ = R.GUARANTEES if cue in ("保证", "保障", "保驾护航", "基础") else R.PROMOTES
         rule = "contributes_to" if typ is R.PROMOTES else "provides_guarantee"
         out.add(_provider(m, clauses, fm.start()), typ, _not_modifiers(fm.group(2) or fm.group(5)), rule)
     # 把X落到实处，确保Y
@@ -1080,6 +1205,12 @@ _INTO_SCOPE_RE = re.compile(
     f"(?:把|将)[^的，,；;。！？!?\ue000-\uf8ff]{{0,6}}?({_G})[^。！？!?；;]{{0,24}}?纳入(?:到)?({_G})"
 )
 _INCLUDE_RE = re.compile(f"({_X})(?:主要|具体|一般)?(?:包括|包含|涵盖)了?({_G})")
+_COMPOSED_RE = re.compile(
+    f"({_X})(?:{_NPI}{{0,2}}?)由({_G})(?:等{_NPI}{{0,4}}?)?(?:共同)?(?:组成|构成)"
+    f"|由({_G})(?:等{_NPI}{{0,4}}?)?(?:共同)?(?:组成|构成)的({_X})"
+)
+_CONSTITUTE_RE = re.compile(f"({_X}(?:{_CONJ}{_X})+)(?:等)?(?:共同|一起)?(?:构成|组成)了?({_X})(?!的)")
+_NAMELY_RE = re.compile(f"({_X})(?:[，,]?即|[：:])({_X}(?:{_CONJ}{_X})+)(?=[，,；;。！？!?]|$)")
 _FIRST_RE = re.compile(f"(?:坚持)?({_X})首先(?:要|就是|是|必须|就要)(?:坚持|做到|抓好)?({_G})")
 
 
@@ -1124,15 +1255,26 @@ def _membership(m: _Masked, out: _Out) -> None:
         out.add(_ids(im.group(2)), R.PART_OF, _ids(im.group(1)), "includes")
     for fm in _FIRST_RE.finditer(s):
         out.add(_ids(fm.group(2)), R.PART_OF, _ids(fm.group(1)), "first_of")
+    # C由A、B组成, 由A、B组成的C, A、B共同构成C
+    for cm in _COMPOSED_RE.finditer(s):
+        whole_s, members_s = (cm.group(1), cm.group(2)) if cm.group(1) else (cm.group(4), cm.group(3))
+        out.add(_ids(members_s), R.PART_OF, _ids(whole_s), "composed_of")
+    for cm in _CONSTITUTE_RE.finditer(s):
+        out.add(_ids(cm.group(1)), R.PART_OF, _ids(cm.group(2)), "composed_of")
+    # 四个意识，即A、B、C、D: the members of a numbered formula
+    for nm in _NAMELY_RE.finditer(s):
+        whole = _ids(nm.group(1))[0]
+        if _is_formula(sp[whole]):
+            out.add(_ids(nm.group(2)), R.PART_OF, [whole], "formula_namely")
 
 
 # ---- change -------------------------------------------------------------------
 
 _INTO_RE = re.compile(
-    f"(?:把|将)({_NP}{{0,6}}?)({_G})({_NP}{{0,8}}?)(?:转化|转变|转换|化|调整|转)为([^，,；;。！？!?]*)"
+    f"(?:把|将)({_NP}{{0,6}}?)({_G})({_NP}{{0,8}}?)(?:转化|转变|转换|化|调整|转|变)(?:为|成)([^，,；;。！？!?]*)"
 )
 _FROM_TO_RE = re.compile(
-    f"(?:由|从)({_G}){_NP}{{0,4}}?(?:向|到)({_G}){_NP}{{0,4}}?(?:转变|转型|转化|迈进|转移|过渡|升级|跃升)"
+    f"(?:由|从)({_G}){_NP}{{0,4}}?(?:向|到)({_G}){_NP}{{0,4}}?(?:转变|转型|转化|迈进|转移|过渡|升级|跃升|跨越|飞跃|转轨)"
 )
 _FROM_TURN_RE = re.compile(f"(?:由|从)({_G}){_NP}{{0,2}}?(?:转向|转为|转变为|转到|转化为)({_G})")
 

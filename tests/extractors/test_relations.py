@@ -785,3 +785,135 @@ def test_possessor_of_an_intermediate_noun_is_not_a_tail() -> None:
 )
 def test_direct_cues(sentence: str, typ: RelationType) -> None:
     assert run(sentence, "新发展理念", "高质量发展") == {t("新发展理念", typ, "高质量发展")}
+
+
+# ---- broader lexical classes and clause patterns (own example sentences) ----------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "typ"),
+    [
+        ("基层协商是推进基层治理的重要路径。", R.CARRIER_OF),
+        ("基层协商是联系基层治理的桥梁和纽带。", R.CARRIER_OF),
+        ("基层协商是基层治理的重要前提。", R.GUARANTEES),
+        ("基层协商是基层治理的坚实根基。", R.GUARANTEES),
+        ("基层协商是基层治理的鲜明底色。", R.ESSENTIAL_FEATURE_OF),
+        ("基层协商是基层治理的重要支柱。", R.PART_OF),
+        ("基层协商是基层治理的重点领域。", R.PART_OF),
+        ("基层协商是基层治理的生动实践。", R.EMBODIES),
+        ("基层协商是基层治理的重要标志。", R.EMBODIES),
+        ("基层协商是基层治理的力量源泉。", R.PROMOTES),
+        ("基层协商是基层治理的旗帜。", R.GUIDES),
+    ],
+)
+def test_broader_copula_nouns(sentence: str, typ: RelationType) -> None:
+    assert run(sentence, "基层协商", "基层治理") == {t("基层协商", typ, "基层治理")}
+
+
+def test_become_copula() -> None:
+    assert run("要使社区议事会成为基层民主的重要载体。", "社区议事会", "基层民主") == {
+        t("社区议事会", R.CARRIER_OF, "基层民主")
+    }
+    assert run("把乡村振兴学院打造成人才振兴的重要平台。", "乡村振兴学院", "人才振兴") == {
+        t("乡村振兴学院", R.CARRIER_OF, "人才振兴")
+    }
+    assert run("数字经济已经成为高质量发展的强劲动力。", "数字经济", "高质量发展") == {
+        t("数字经济", R.PROMOTES, "高质量发展")
+    }
+
+
+def test_become_needs_a_subject_concept() -> None:
+    # 成为 with no concept before it in its clause: no subject
+    assert run("经过多年努力，已经成为高质量发展的强劲动力。", "高质量发展") == set()
+    # a verb other than the copula before 成为: 形成 is no copula
+    assert run("数字经济形成高质量发展的强劲动力。", "数字经济", "高质量发展") == set()
+
+
+def test_one_of() -> None:
+    assert run("对外开放是我国的基本国策之一。", "对外开放", "基本国策") == {
+        t("对外开放", R.PART_OF, "基本国策")
+    }
+
+
+def test_broader_verbs() -> None:
+    assert run("数字政府有利于营商环境优化。", "数字政府", "营商环境") == {
+        t("数字政府", R.PROMOTES, "营商环境")
+    }
+    assert run("科技创新有力支撑了现代化产业体系。", "科技创新", "现代化产业体系") == {
+        t("科技创新", R.PROMOTES, "现代化产业体系")
+    }
+    assert run("以社会主义核心价值观引导网络文化。", "社会主义核心价值观", "网络文化") == {
+        t("社会主义核心价值观", R.GUIDES, "网络文化")
+    }
+
+
+def test_broader_unity_cues() -> None:
+    assert run("坚持法治政府和数字政府并重。", "法治政府", "数字政府") == unified("法治政府", "数字政府")
+    assert run("推动产业链、创新链、资金链相衔接。", "产业链", "创新链", "资金链") == unified(
+        "产业链", "创新链", "资金链"
+    )
+    assert run("坚持民主和集中的辩证统一。", "民主", "集中") == unified("民主", "集中")
+
+
+def test_promote_short_form() -> None:
+    assert run("坚持以开放促改革、促发展。", "开放", "改革", "发展") == {
+        t("开放", R.PROMOTES, "改革"),
+        t("开放", R.PROMOTES, "发展"),
+    }
+    assert run("以党建促乡村振兴。", "党建", "乡村振兴") == {t("党建", R.PROMOTES, "乡村振兴")}
+    # 促进/促使 are other words, handled (or not) elsewhere
+    assert run("以党建促使基层治理改善。", "党建", "基层治理") == set()
+
+
+def test_composition() -> None:
+    assert run(
+        "监督体系由党内监督、人大监督和民主监督等组成。", "监督体系", "党内监督", "人大监督", "民主监督"
+    ) == {
+        t("党内监督", R.PART_OF, "监督体系"),
+        t("人大监督", R.PART_OF, "监督体系"),
+        t("民主监督", R.PART_OF, "监督体系"),
+    }
+    assert run("由党内监督和人大监督构成的监督体系日益完善。", "监督体系", "党内监督", "人大监督") == {
+        t("党内监督", R.PART_OF, "监督体系"),
+        t("人大监督", R.PART_OF, "监督体系"),
+    }
+    assert run("党内监督、人大监督共同构成监督体系。", "监督体系", "党内监督", "人大监督") == {
+        t("党内监督", R.PART_OF, "监督体系"),
+        t("人大监督", R.PART_OF, "监督体系"),
+    }
+
+
+def test_formula_namely() -> None:
+    names = ("三个代表", "先进生产力", "先进文化", "根本利益")
+    cats = {"三个代表": C.FORMULA}
+    assert run("践行三个代表，即先进生产力、先进文化和根本利益。", *names, cats=cats) == {
+        t("先进生产力", R.PART_OF, "三个代表"),
+        t("先进文化", R.PART_OF, "三个代表"),
+        t("根本利益", R.PART_OF, "三个代表"),
+    }
+    # not a formula: 即 only explains
+    assert run("坚持新发展理念，即创新发展、协调发展。", "新发展理念", "创新发展", "协调发展") == set()
+
+
+def test_frame_content() -> None:
+    assert run(
+        "建立以信用承诺、信息公示为主要内容的信用监管机制。", "信用承诺", "信息公示", "信用监管机制"
+    ) == {
+        t("信用承诺", R.PART_OF, "信用监管机制"),
+        t("信息公示", R.PART_OF, "信用监管机制"),
+    }
+
+
+def test_foundation_and_conditions() -> None:
+    assert run("乡村振兴为共同富裕奠定了坚实基础。", "乡村振兴", "共同富裕") == {
+        t("乡村振兴", R.GUARANTEES, "共同富裕")
+    }
+    assert run("营商环境为民营经济发展创造了良好条件。", "营商环境", "民营经济") == {
+        t("营商环境", R.PROMOTES, "民营经济")
+    }
+
+
+def test_guided_by_under() -> None:
+    assert run("新发展理念指引下的高质量发展取得新成效。", "新发展理念", "高质量发展") == {
+        t("新发展理念", R.GUIDES, "高质量发展")
+    }

@@ -265,13 +265,25 @@ _DE_PHRASE = re.compile(
 )
 
 
+#: characters and words that show the verb match was cut short (坚持|和落实…, 健全|和完善…)
+_NOT_FIRST = frozenset("和与及了上使")
+_DE_NOT_START = frozenset(
+    {"落实", "发展", "实施", "执行", "实行", "完善", "健全", "坚持", "推进", "加强", "奉行", "贯彻"}
+)
+
+
 def de_phrases(text: str) -> list[Found]:
     """Policies named by a 的-phrase after a verb that adopts them, longest natural name:
     奉行|独立自主的和平外交政策, 满足|人民日益增长的美好生活需要, 坚持我国|宗教的中国化方向."""
     out: list[Found] = []
     for m in _DE_PHRASE.finditer(text):
         name = m.group(1)
-        if name.count("的") != 1:
+        if (
+            name.count("的") != 1
+            or max(name.index("的"), len(name) - name.index("的") - 1) < 4  # 自己的道路
+            or name[0] in _NOT_FIRST
+            or name[:2] in _DE_NOT_START
+        ):
             continue
         out.append(Found(m.start(1), m.end(1), name, Category.IDEA))
     return out
@@ -295,6 +307,11 @@ def name_lists(text: str) -> list[Found]:
     out: list[Found] = []
     for list_start, raw in _lists(text):
         parts = raw.split("、")
+        # a list of names ends at 等 (陈求发、唐一军、张桂平等代表就经济振兴、制造业升级…)
+        for k, part in enumerate(parts):
+            if 2 <= part.find("等") <= 3:
+                parts = parts[: k + 1]
+                break
         pos = list_start
         spans: list[tuple[int, int]] = []
         for part in parts:
@@ -322,9 +339,26 @@ def name_lists(text: str) -> list[Found]:
     return out
 
 
+#: a title right before a name that ends at a clause boundary or a verb: 国务院总理李克强在…, 主席习近平参加…
+_NAME_AFTER_TITLE = re.compile(
+    rf"(?:总书记|主席|总理|委员长|常委|书记|部长|省长|市长)([{''.join(sorted(SURNAMES))}][{_HAN}]{{1,2}}?)"
+    r"(?=[，、。；在向与和等说对就]|参加|指出|强调|出席|来到|会见|主持|表示)"
+)
+
+
 def titled_names(text: str) -> list[Found]:
-    """A surname + 1-2 characters right before a title: 钟南山院士, 张定宇同志 (title not included)."""
-    return [Found(m.start(1), m.end(1), m.group(1), Category.PERSON) for m in _TITLED_NAME.finditer(text)]
+    """A surname + 1-2 characters right before a title: 钟南山院士, 张定宇同志 (title not included),
+    or right after one: 国务院总理李克强在… (李克强)."""
+    return [
+        Found(m.start(1), m.end(1), m.group(1), Category.PERSON)
+        for pattern in (_TITLED_NAME, _NAME_AFTER_TITLE)
+        for m in pattern.finditer(text)
+        if m.group(1)[-1] not in _NOT_NAME_END
+    ]
+
+
+#: last characters of a false name before a title: 高举毛|主席, 向总|书记, 浙江省|委书记, 任第一|书记
+_NOT_NAME_END = frozenset("毛周总省市县区一二两国方向委责")
 
 
 _EVENT = re.compile(

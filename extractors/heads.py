@@ -8,7 +8,21 @@ from kg.model import Category
 HEADS: dict[str, Category] = {
     # systems, institutions, bodies of rules
     **dict.fromkeys(
-        ("制度", "体制", "机制", "体系", "制度体系", "责任制", "法律体系", "格局", "基本法", "清单", "标准"),
+        (
+            "制度",
+            "体制",
+            "机制",
+            "体系",
+            "制度体系",
+            "责任制",
+            "法律体系",
+            "格局",
+            "基本法",
+            "清单",
+            "标准",
+            "程序",
+            "基准",
+        ),
         Category.SYSTEM,
     ),
     # ideas, theories, values, goals
@@ -52,6 +66,11 @@ HEADS: dict[str, Category] = {
             "正义",
             "文明",
             "现代化",
+            "法治化",
+            "一体化",
+            "观念",
+            "谱系",
+            "生态",
             "共识",
             "力",
             "权",

@@ -115,6 +115,8 @@ def find_concepts(
         cat = head_category(f.name) or f.category
         cands.append(_resolve(f.start, f.end, f.name, cat, ASSEMBLED, lexicon))
     cands += _persons(tokens, words, tags, lexicon)
+    for s, e in _listed_bodies(tokens, words, tags):
+        cands.append(_resolve(s, e, text[s:e], Category.ORGANIZATION, ASSEMBLED, lexicon))
     for m in _ORG.finditer(text):
         cands.append(_resolve(m.start(), m.end(), m.group(0), Category.ORGANIZATION, PATTERN, lexicon))
     for s, e in assemble_terms(text, tokens, tag, lexicon.surfaces, words, tags):
@@ -213,6 +215,32 @@ def _persons(
         ):
             s, e = tokens[i]
             out.append(Candidate(s, e, word, Category.PERSON, PERSON))
+    return out
+
+
+#: endings of the names of bodies (工会, 妇联, 共青团, 法院, 检察院, 司法部, 新华社)
+_BODY_ENDS = ("会", "联", "团", "院", "部", "社", "委", "党派", "机关", "组织")
+
+
+def _listed_bodies(
+    tokens: Sequence[Token], words: Sequence[str], tags: Sequence[str]
+) -> list[tuple[int, int]]:
+    """Organisations listed with 、 (法院、检察院; 工会、共青团、妇联): single dictionary words
+    naming a body, each a concept of its own, when the neighbour across the 、 is one too."""
+    n = len(tokens)
+
+    def body(k: int) -> bool:
+        if not 0 <= k < n:
+            return False
+        w = words[k]
+        return 2 <= len(w) <= 5 and (
+            tags[k] == "nt" or (tags[k] in ("n", "j", "nz") and w.endswith(_BODY_ENDS))
+        )
+
+    out: list[tuple[int, int]] = []
+    for k in range(1, n - 1):
+        if words[k] == "、" and body(k - 1) and body(k + 1):
+            out += [tokens[k - 1], tokens[k + 1]]
     return out
 
 

@@ -22,8 +22,11 @@ from extractors.relations import find_relations
 from extractors.sentences import split_sentences
 from extractors.spans import ConceptSpan, FoundRelation
 from extractors.term_shape import shape_term
+from kg.model import Category
 from kg.normalize import normalize_term
 
+#: modifiers that belong to the name they precede (现代公共法律服务体系, 重大决策程序制度)
+NAME_MODIFIERS = frozenset({"现代", "重大", "当代", "大"})
 #: jieba frequency given to lexicon terms so that segmentation keeps them whole
 USER_WORD_FREQ = 50_000
 #: jieba's own frequency of each word we raised (None: not in its dictionary)
@@ -116,7 +119,40 @@ class Analyzer:
         spans = find_concepts(text, tokens, self.lexicon, self.tag)
         if self.corpus_terms:
             spans = self._with_corpus_terms(text, tokens, spans)
-        return spans
+        return self._with_modifiers(text, tokens, spans)
+
+    def _with_modifiers(
+        self, text: str, tokens: Sequence[tuple[int, int]], spans: list[ConceptSpan]
+    ) -> list[ConceptSpan]:
+        """Spans extended over a name-forming modifier right before them (the longest natural
+        name): 现代|公共法律服务体系, 重大|决策程序制度, 大|统战工作格局, 党的|民族工作."""
+        if not spans:
+            return spans
+        ends = {e: k for k, (_, e) in enumerate(tokens)}
+        taken = {(c.start, c.end) for c in spans}
+        out: list[ConceptSpan] = []
+        for c in spans:
+            k = ends.get(c.start)
+            new_start = None
+            if k is not None and c.category is not Category.PERSON and c.name not in GENERIC:
+                s, e = tokens[k]
+                word = text[s:e]
+                if word in NAME_MODIFIERS and (
+                    word != "大" or c.name.endswith(("格局", "机制", "体系", "平台"))
+                ):
+                    new_start = s
+                elif word == "的" and k >= 1 and text[tokens[k - 1][0] : tokens[k - 1][1]] == "党":
+                    new_start = tokens[k - 1][0]
+                if new_start is not None and (new_start, c.end) in taken:
+                    new_start = None
+            if new_start is None:
+                out.append(c)
+                continue
+            surface = text[new_start : c.end]
+            entry = self.lexicon.lookup(normalize_term(surface))
+            name = entry.name if entry is not None else normalize_term(surface)
+            out.append(ConceptSpan(new_start, c.end, surface, name, c.category))
+        return out
 
     # ---- hook: mined corpus terms (extractors/corpus_terms.py, built by scripts/mine_terms.py) ----
 

@@ -85,6 +85,7 @@ class _Masked:
 def _mask(text: str, sentence: tuple[int, int], spans: Sequence[ConceptSpan]) -> _Masked:
     start, end = sentence
     kept: list[ConceptSpan] = []
+    spans = _prefer_inner(text, spans)
     for sp in sorted(spans, key=lambda x: (x.start, -(x.end - x.start))):
         if sp.start < start or sp.end > end or sp.end <= sp.start:
             continue
@@ -101,6 +102,43 @@ def _mask(text: str, sentence: tuple[int, int], spans: Sequence[ConceptSpan]) ->
         pos = sp.end
     out.append(_plain(text[pos:end]))
     return _Masked("".join(out), tuple(kept))
+
+
+#: what may follow a known concept inside a longer span that is then no concept of its own:
+#: the generic action head 建设 (全过程人民民主建设 is 全过程人民民主, GUIDELINES.md) or a
+#: unification cue (法治社会一体建设)
+_SPAN_TAIL = re.compile("^(?:建设|一体建设|一体推进|共同推进|相结合|有机统一|相统一)$")
+
+
+def _prefer_inner(text: str, spans: Sequence[ConceptSpan]) -> Sequence[ConceptSpan]:
+    """Drop a span that strictly contains other spans when it is a known concept with only a
+    generic head or cue after it (法治政府建设 -> 法治政府 + 建设, 法治社会一体建设), or when a
+    copula 是 lies outside its inner spans (人民民主是社会主义的生命): the inner spans take its
+    place, so the relation ends are spans as given and the cue words stay visible."""
+    drop: set[int] = set()
+    for i, o in enumerate(spans):
+        inner = [
+            x
+            for x in spans
+            if o.start <= x.start
+            and x.end <= o.end
+            and (x.start, x.end) != (o.start, o.end)
+            and x.end > x.start
+        ]
+        if not inner:
+            continue
+        covered = [False] * (o.end - o.start)
+        for x in inner:
+            covered[x.start - o.start : x.end - o.start] = [True] * (x.end - x.start)
+        rest = "".join(ch for k, ch in enumerate(text[o.start : o.end]) if not covered[k])
+        first = min(inner, key=lambda x: (x.start, -(x.end - x.start)))
+        if "是" in rest or (
+            first.start == o.start
+            and first.end - first.start >= 2
+            and _SPAN_TAIL.match(text[first.end : o.end])
+        ):
+            drop.add(i)
+    return [sp for i, sp in enumerate(spans) if i not in drop] if drop else spans
 
 
 def _plain(segment: str) -> str:

@@ -917,3 +917,44 @@ def test_guided_by_under() -> None:
     assert run("新发展理念指引下的高质量发展取得新成效。", "新发展理念", "高质量发展") == {
         t("新发展理念", R.GUIDES, "高质量发展")
     }
+
+
+def test_inner_span_preferred_over_generic_head() -> None:
+    # overlapping spans as the pipeline gives them: a known concept inside a longer term
+    s = "坚持法治国家、法治政府、法治社会一体建设。"
+    text = "前文。" + s
+    o = len("前文。")
+    spans = []
+    for name in ("法治国家", "法治政府", "法治社会"):
+        i = s.index(name)
+        spans.append(ConceptSpan(o + i, o + i + len(name), name, name, C.IDEA))
+    i = s.index("法治社会一体建设")
+    spans.append(ConceptSpan(o + i, o + i + 8, "法治社会一体建设", "法治社会一体建设", C.IDEA))
+    found = {(r.head, r.type.value, r.tail) for r in find_relations(text, (o, len(text)), spans)}
+    assert found == unified("法治国家", "法治政府", "法治社会")
+
+
+def test_span_with_a_copula_gives_way() -> None:
+    s = "数字经济是高质量发展的新引擎。"
+    text = "前文。" + s
+    o = len("前文。")
+    spans = [
+        ConceptSpan(o, o + 4, "数字经济", "数字经济", C.IDEA),
+        ConceptSpan(o + 5, o + 10, "高质量发展", "高质量发展", C.IDEA),
+        ConceptSpan(o, o + 14, s[:14], s[:14], C.IDEA),  # a bad term over the whole clause
+    ]
+    found = {(r.head, r.type.value, r.tail) for r in find_relations(text, (o, len(text)), spans)}
+    assert found == {t("数字经济", R.PROMOTES, "高质量发展")}
+
+
+def test_longer_concept_with_its_own_head_is_kept() -> None:
+    s = "协商民主制度是人民民主的重要载体。"
+    text = "前文。" + s
+    o = len("前文。")
+    spans = [
+        ConceptSpan(o, o + 6, "协商民主制度", "协商民主制度", C.SYSTEM),
+        ConceptSpan(o, o + 4, "协商民主", "协商民主", C.IDEA),
+        ConceptSpan(o + 7, o + 11, "人民民主", "人民民主", C.IDEA),
+    ]
+    found = {(r.head, r.type.value, r.tail) for r in find_relations(text, (o, len(text)), spans)}
+    assert found == {t("协商民主制度", R.CARRIER_OF, "人民民主")}

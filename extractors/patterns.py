@@ -256,6 +256,19 @@ def enumerated_slogans(
     return out
 
 
+#: a principle stated as a sentence of its own: 坚持执法为民。 坚持务实高效。 (a section of 基本原则)
+_PRINCIPLE = re.compile(rf"(?:^|(?<=[。；）\s]))坚持([{_HAN}]{{2,8}})。", re.MULTILINE)
+
+
+def principles(text: str) -> list[Found]:
+    """X of a sentence that is only 坚持X: the principle X (坚持依法规范。 → 依法规范)."""
+    return [
+        Found(m.start(1), m.end(1), m.group(1), Category.IDEA)
+        for m in _PRINCIPLE.finditer(text)
+        if not m.group(1).endswith(("下去", "不懈"))
+    ]
+
+
 #: verbs that take a policy named by a 的-phrase as object (奉行独立自主的和平外交政策)
 _DE_VERBS = "坚定不移走|坚持贯彻|坚持走|奉行|坚持|走|健全|完善|满足|贯彻|践行|牢记|遵循"
 #: heads of policies named by a 的-phrase

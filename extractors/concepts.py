@@ -27,6 +27,7 @@ from extractors.patterns import (
     principles,
     quoted_run_ons,
     quoted_terms,
+    short_slogan_lists,
     titled_names,
 )
 from extractors.spans import ConceptSpan
@@ -105,6 +106,7 @@ def find_concepts(
         *formulas_in_text(text),
         *enumerated_slogans(text, is_noun, surfaces.__contains__),
         *principles(text),
+        *short_slogan_lists(text, tag),
         *events(text),
         *name_lists(text),
         *titled_names(text),

@@ -302,6 +302,41 @@ def de_phrases(text: str) -> list[Found]:
     return out
 
 
+#: strict noun tags (jieba dictionary), for the subject of a subject-predicate item (政府负责)
+_SUBJECT_TAGS = frozenset({"n", "nz", "ng", "nt", "ns", "j", "LEX"})
+#: words before a list of slogans that adopt it as one principle (坚持以文塑旅、以旅彰文)
+_SLOGAN_VERBS = ("坚持", "做到", "提出")
+#: what a list of slogans may name: …的总要求, …的战略布局, …的保障作用
+_SLOGAN_HEADS = tuple(
+    "的" + h
+    for h in ("总要求", "要求", "方针", "原则", "战略布局", "布局", "体制机制", "保障作用", "思路", "理念")
+)
+
+
+def short_slogan_lists(text: str, tag: Callable[[str], str]) -> list[Found]:
+    """Short parallel slogans named as one principle, as the guidelines' gold joins them:
+    坚持|以文塑旅、以旅彰文; 固根本、稳预期、利长远|的保障作用; 形成|统一指挥、全面部署、立体防控|的战略布局.
+
+    Two to five items of 3-4 characters, adopted by a verb before them (坚持, 做到 …) or
+    naming what follows 的; no shared ending (文明乡风、良好家风: separate concepts) and
+    not every item a noun subject with its predicate (党委领导、政府负责: separate).
+    """
+    out: list[Found] = []
+    for _, items in enumerations(text):
+        words = [text[s:e] for s, e in items]
+        size = len(words[0])
+        if not 2 <= len(words) <= 5 or not 3 <= size <= 4 or any(ch in w for w in words for ch in "的和与及"):
+            continue
+        start, end = items[0][0], items[-1][1]
+        named = text.startswith(_SLOGAN_HEADS, end) or text.endswith(_SLOGAN_VERBS, 0, start)
+        if not named or _common_suffix(words):
+            continue
+        if sum(tag(w[:2]) in _SUBJECT_TAGS for w in words) == len(words):
+            continue
+        out.append(Found(start, end, "、".join(words), Category.IDEA))
+    return out
+
+
 SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
     "姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤栗傅卓楼"

@@ -166,11 +166,15 @@ def _run_on_category(tail: str) -> Category:
     return Category.SYSTEM if tail.endswith("制度") else Category.EVENT
 
 
+#: first characters of a counted amount after N个, never a formula (三个月销…, 两个以上, 三个左右)
+_COUNT_STARTS = frozenset("月多以左上下半小星工")
+
+
 def formulas_in_text(text: str) -> list[Found]:
     """Unquoted formulas of the shape 两个维护, 四个意识 (numeral + 个 + two characters)."""
     out: list[Found] = []
     for m in FORMULA_IN_TEXT.finditer(text):
-        if m.group(0)[2:] not in _COUNTED:
+        if m.group(0)[2:] not in _COUNTED and m.group(0)[2] not in _COUNT_STARTS:
             out.append(Found(m.start(), m.end(), m.group(0), Category.FORMULA))
     return out
 

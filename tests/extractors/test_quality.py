@@ -15,7 +15,7 @@ from kg.scoring import Summary, score_document, summarize
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "eval"
 
 #: micro F1 floors on the dev set (the shipped pipeline, mined corpus terms included)
-FLOORS = {"concepts": 0.88, "pairs": 0.77, "typed": 0.77}
+FLOORS = {"concepts": 0.90, "pairs": 0.77, "typed": 0.77}
 
 
 def _score(ex: PolicyExtractor) -> Summary:
@@ -52,11 +52,11 @@ def test_micro_f1_floor(summary: Summary, measure: str) -> None:
 
 
 def test_concept_precision_floor(summary: Summary) -> None:
-    # the corpus terms trade dev precision (0.903 -> 0.864) for recall on unseen text
-    # (held-out concepts F1 up); the rules and lexicon alone keep the 0.87 floor below
-    assert summary.micro["concepts"].precision >= 0.85
+    # the corpus terms trade dev precision (0.900 -> 0.878) for recall on unseen text
+    # (held-out concepts F1 up); the rules and lexicon alone keep the 0.89 floor below
+    assert summary.micro["concepts"].precision >= 0.87
 
 
 def test_rules_and_lexicon_floors(rules_summary: Summary) -> None:
     assert rules_summary.micro["concepts"].f1 >= 0.90, rules_summary.micro["concepts"]
-    assert rules_summary.micro["concepts"].precision >= 0.87
+    assert rules_summary.micro["concepts"].precision >= 0.89

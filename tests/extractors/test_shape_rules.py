@@ -1,0 +1,91 @@
+"""The general rules added for unseen text (boundaries, verb-object phrases, 的-phrases, slogans)."""
+
+from collections.abc import Callable
+
+import jieba
+import pytest
+
+from extractors.patterns import de_phrases, formulas_in_text, name_lists, principles, titled_names
+from extractors.pipeline import PolicyExtractor
+from extractors.term_shape import shape_term
+from kg.model import Document, document_id
+
+
+def _shape(term: str, known: frozenset[str] = frozenset()) -> str | None:
+    # "|" marks token boundaries where jieba's segmentation depends on the words loaded
+    words = term.split("|") if "|" in term else jieba.lcut(term, HMM=False)
+    term = term.replace("|", "")
+    cut = shape_term(words, known.__contains__)
+    return None if cut is None else term[cut[0] : len(term) - cut[1]]
+
+
+@pytest.mark.parametrize(
+    ("term", "shaped"),
+    [
+        ("打响疫情防控", None),  # verb-object phrase
+        ("接受社会监督", None),
+        ("人权事业全面发展", None),  # a clause
+        ("非公有制经济健康发展", None),
+        ("全民普法力度", "全民普法"),  # generic tails
+        ("祖国和平统一进程", "祖国和平统一"),
+        ("依法治国实践", "依法治国"),
+        ("党的二十大精神", "党的二十大"),
+        ("各|民主党派", "民主党派"),
+        ("中共中央政治局常委", "中共中央政治局"),
+        ("全过程人民民主", "全过程人民民主"),
+    ],
+)
+def test_shape_term(term: str, shaped: str | None) -> None:
+    assert _shape(term) == shaped
+
+
+def test_action_head_cut_only_after_a_known_term() -> None:
+    assert _shape("体育强国建设", frozenset({"体育强国"})) == "体育强国"
+    assert _shape("公共文化建设") == "公共文化建设"
+
+
+def test_de_phrases() -> None:
+    text = (
+        "坚定奉行独立自主的和平外交政策，满足人民日益增长的美好生活需要。"
+        "坚持我国宗教的中国化方向，走自己的道路。"
+    )
+    assert [f.name for f in de_phrases(text)] == [
+        "独立自主的和平外交政策",
+        "人民日益增长的美好生活需要",
+        "宗教的中国化方向",
+    ]
+
+
+def test_principles() -> None:
+    text = "（二）基本原则。\n坚持依法规范。全面履行法定职责。\n坚持执法为民。坚持下去。"
+    assert [f.name for f in principles(text)] == ["依法规范", "执法为民"]
+
+
+def test_persons_after_titles_and_in_lists() -> None:
+    assert [f.name for f in titled_names("国务院总理李克强在辽宁代表团参加审议")] == ["李克强"]
+    assert [f.name for f in titled_names("高举毛主席的旗帜")] == []
+    found = name_lists("陈求发、唐一军、张桂平等代表就经济振兴、制造业升级、推进创新创业等积极发言")
+    assert [f.name for f in found] == ["陈求发", "唐一军", "张桂平"]
+
+
+def test_counted_amounts_are_no_formulas() -> None:
+    assert [f.name for f in formulas_in_text("保证三个月销售，两个以上，四个意识")] == ["四个意识"]
+
+
+@pytest.fixture(scope="module")
+def names() -> Callable[[str], set[str]]:
+    ex = PolicyExtractor()
+
+    def run(text: str) -> set[str]:
+        return {c.name for c in ex.extract(Document(document_id(text), "t", text)).concepts}
+
+    return run
+
+
+def test_slogans_modifiers_and_listed_bodies(names: Callable[[str], set[str]]) -> None:
+    got = names(
+        "坚持以文塑旅、以旅彰文，推进文化和旅游深度融合发展。支持法院、检察院依法履职。建设覆盖城乡的现代公共法律服务体系。"
+    )
+    assert "以文塑旅、以旅彰文" in got
+    assert {"法院", "检察院"} <= got
+    assert "现代公共法律服务体系" in got

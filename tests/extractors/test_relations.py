@@ -958,3 +958,20 @@ def test_longer_concept_with_its_own_head_is_kept() -> None:
     ]
     found = {(r.head, r.type.value, r.tail) for r in find_relations(text, (o, len(text)), spans)}
     assert found == {t("协商民主制度", R.CARRIER_OF, "人民民主")}
+
+
+def test_relative_clause_names_what_the_concept_does() -> None:
+    assert run("完善促进数字经济发展的统计制度。", "数字经济", "统计制度") == {
+        t("统计制度", R.PROMOTES, "数字经济")
+    }
+    assert run("建立体现新发展理念的考核体系。", "新发展理念", "考核体系") == {
+        t("考核体系", R.EMBODIES, "新发展理念")
+    }
+    # after a copula the subject is the head, not the predicate noun
+    assert run("监察制度是保障廉洁政治的基本制度。", "监察制度", "廉洁政治", "基本制度") == {
+        t("监察制度", R.GUARANTEES, "廉洁政治")
+    }
+    # with a subject before the verb it is a plain statement, handled by the verb rules
+    assert run("数字经济推动产业升级的步伐加快。", "数字经济", "产业升级") == {
+        t("数字经济", R.PROMOTES, "产业升级")
+    }

@@ -508,7 +508,7 @@ RULES: dict[str, str] = {
     "includes": "guidelines: C包括A、B",
     "into_scope": "own: 把A(…，)纳入C",
     "composed_of": "own: C由A、B组成, 由A、B构成的C, A、B共同构成C",
-    "formula_namely": "own: 四个意识，即A、B、C、D / 三项制度：A、B、C",
+    "formula_namely": "own: 四个意识，即A、B、C、D / 三项制度：A、B、C / 两个确立（A、B）",
     "frame_content": "own: 以A、B为主要内容/重点的C",
     "first_of": "dev: 坚持C首先要坚持A",
     "into_classified": "dev: 把X化为推动Y的动力",
@@ -1258,7 +1258,9 @@ _COMPOSED_RE = re.compile(
     f"|由({_G})(?:等{_NPI}{{0,4}}?)?(?:共同)?(?:组成|构成)的({_X})"
 )
 _CONSTITUTE_RE = re.compile(f"({_X}(?:{_CONJ}{_X})+)(?:等)?(?:共同|一起)?(?:构成|组成)了?({_X})(?!的)")
-_NAMELY_RE = re.compile(f"({_X})(?:[，,]?即|[：:])({_X}(?:{_CONJ}{_X})+)(?=[，,；;。！？!?]|$)")
+_NAMELY_RE = re.compile(
+    f"({_X})(?:[，,]?即|[：:])({_X}(?:{_CONJ}{_X})+)(?=[，,；;。！？!?]|$)|({_X})[（(]({_X}(?:{_CONJ}{_X})+)[)）]"
+)
 _FIRST_RE = re.compile(f"(?:坚持)?({_X})首先(?:要|就是|是|必须|就要)(?:坚持|做到|抓好)?({_G})")
 
 
@@ -1311,9 +1313,9 @@ def _membership(m: _Masked, out: _Out) -> None:
         out.add(_ids(cm.group(1)), R.PART_OF, _ids(cm.group(2)), "composed_of")
     # 四个意识，即A、B、C、D: the members of a numbered formula
     for nm in _NAMELY_RE.finditer(s):
-        whole = _ids(nm.group(1))[0]
+        whole = _ids(nm.group(1) or nm.group(3))[0]
         if _is_formula(sp[whole]):
-            out.add(_ids(nm.group(2)), R.PART_OF, [whole], "formula_namely")
+            out.add(_ids(nm.group(2) or nm.group(4)), R.PART_OF, [whole], "formula_namely")
 
 
 # ---- change -------------------------------------------------------------------

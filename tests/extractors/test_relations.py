@@ -975,3 +975,15 @@ def test_relative_clause_names_what_the_concept_does() -> None:
     assert run("数字经济推动产业升级的步伐加快。", "数字经济", "产业升级") == {
         t("数字经济", R.PROMOTES, "产业升级")
     }
+
+
+def test_formula_members_in_brackets() -> None:
+    cats = {"两个维护": C.FORMULA}
+    got = run(
+        "做到两个维护（维护核心地位、维护集中统一领导）。",
+        "两个维护",
+        "维护核心地位",
+        "维护集中统一领导",
+        cats=cats,
+    )
+    assert got == {t("维护核心地位", R.PART_OF, "两个维护"), t("维护集中统一领导", R.PART_OF, "两个维护")}

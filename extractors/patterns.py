@@ -445,6 +445,10 @@ _SHORT_HEADS = frozenset("权德观感制法")
 _GENERIC_SUFFIXES = frozenset({"作用", "问题", "必胜", "性", "创新"})
 #: leading action words stripped from a list's first item (弘扬|劳动精神, 推进|政党协商)
 LEADING_VERBS = (
+    "加快",
+    "建设",
+    "建成",
+    "打造",
     "全面",
     "推行",
     "推进",

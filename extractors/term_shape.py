@@ -48,8 +48,11 @@ LEAD_VERBS = (
         "确保",
         "促进",
         "推动",
+        "出台",
     }
 ) - {"积极", "全面", "依法", "创新", "代表", "规范"}
+#: bodies after which 代表 is the verb "on behalf of" (代表|国务院, 代表|党中央)
+_BODIES = ("国务院", "党中央", "中央", "政府", "全国人大")
 #: predicates that turn a term into a clause (…全面发展, …健康发展, …繁荣兴盛)
 PREDICATE_ENDS = ("健康发展", "繁荣兴盛", "不断迈进", "坚强有力", "上来", "高质量完成", "全面发展")
 #: tails that never belong to the name (…力度, …进程)
@@ -74,8 +77,14 @@ def shape_term(words: Sequence[str], known: Callable[[str], bool]) -> tuple[int,
         left += len(words[k])
         k += 1
     body = term[left:]
-    if "、" not in body and len(words) - k >= 2 and words[k] in LEAD_VERBS:
-        return None
+    if "、" not in body and len(words) - k >= 2:
+        first = words[k]
+        if (
+            first in LEAD_VERBS
+            or (len(first) >= 4 and first[:2] in LEAD_VERBS)  # 大力发展, 严格执行
+            or (first == "代表" and words[k + 1] in _BODIES)
+        ):
+            return None
     if body.endswith(PREDICATE_ENDS) and len(body) >= 6:
         return None
     if body.endswith("精神") and len(body) > 2:

@@ -187,7 +187,9 @@ BREAKERS = frozenset(
     }
 )
 #: words that may end a compound but never start one
-NO_START = frozenset({"制度", "体系", "机制", "建设", "工作", "改革", "监督", "管理", "服务", "发展"})
+NO_START = frozenset(
+    {"制度", "体系", "机制", "建设", "工作", "改革", "监督", "管理", "服务", "发展", "报告", "审查", "审议"}
+)
 #: action heads cut off when the rest is a known concept (全过程人民民主建设 → 全过程人民民主)
 ACTION_HEADS = ("建设", "工作", "工程", "体系建设")
 

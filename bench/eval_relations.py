@@ -19,6 +19,9 @@ per-rule table shows which rule found the true and false positives.
 
 --heldout scores bench/data/heldout_relations*.json instead: corpus sentences
 outside the dev set, annotated by hand (see each file's "about" and "first_run").
+Set E (heldout_relations_e.json, xi-articles and xi-speeches-2020) has concepts
+chosen by its annotator rather than dev-gold names, and was scored first after the
+broader-cue commits; its first run is the clean unseen figure.
 
 This isolates relation quality from concept quality. Only this script reads
 the shared eval folder; the unit tests never do.

@@ -12,17 +12,21 @@ in `RULES`, with where it comes from; `explain_relations` reports it):
 * copula ``X是(…)Y的(…)N`` and its variants ``把X作为…Y的N``, ``X作为…N``,
   ``以X为N的Y``, ``X既是…N，又是…N`` (subject carried to later ``是`` clauses,
   to ``这也是`` and from a topic clause ``实施X，是…``), the reversed ``Y的N是X``,
+  ``X成为Y的N`` / ``把X打造成Y的N`` (a copula of change), ``X是C之一`` (PART_OF),
   and ``X是保障Y的重要措施`` (a generic noun: the verb decides); the head noun N
   decides the type (载体/途径/形式 -> CARRIER_OF, 保证/保障 -> GUARANTEES,
   本质特征/核心/真谛 -> ESSENTIAL_FEATURE_OF, 组成部分/首要内容/任务 -> PART_OF,
   体现 -> EMBODIES, 动力/抓手/支撑 -> PROMOTES, 指导思想/领导核心 -> GUIDES), see
-  `_NOUN_CUES`. Only a possessor ``Y的`` of N is a tail, not every concept of
+  `_NOUN_CUES`, with broader classes of each (路径/桥梁/纽带, 前提/基石/根基,
+  本色/底色, 要素/支柱/重点, 表现/标志, 源泉/动能, 旗帜/指针; `_OWN_NOUNS`).
+  Only a possessor ``Y的`` of N is a tail, not every concept of
   the predicate (``依法治国是党领导人民治理国家的基本方式`` has none);
 * verb cues ``X推动Y``, ``以/用/通过X推动Y``, ``X体现了Y`` … (`_VERB_CUES`), with
   chains ``以X促进A、保障B``; a sentence topic is carried to later clauses only
   for statements (``体现了``, ``…了``, ``领导…``), never for directives (``要…``)
   and never from a speaker (``习近平强调，…``); ``在X中增强Y``, ``通过X实现Y``,
-  ``X为Y服务``, ``推进X，有力地促进了Y``;
+  ``X为Y服务``, ``推进X，有力地促进了Y``, ``以X促Y、促Z``, relative clauses
+  ``健全保证Y的X`` (X guarantees Y; not after a subject or copula);
 * guidance frames ``以X为指导/引领/主线``, ``在X的领导/指引下``, ``以X统揽Y``,
   ``X为Y指明方向``, ``X对Y的领导``, ``X领导的Y``, ``将Y置于X的领导下``, ``X对Y作出
   部署``; what is guided is the object of a doing verb in the following clauses
@@ -33,9 +37,16 @@ in `RULES`, with where it comes from; `explain_relations` reports it):
   ``把X落到实处，确保Y``;
 * unification ``坚持X、Y、Z有机统一/相结合/共同推进/一体建设`` (all pairs, each
   once) and ``A和B、C和D相结合`` (each pair);
-* membership ``A、B等C``, ``A、B、C三大攻坚战``, ``A、B的C程序/体制/理念``,
+* membership ``C由A、B组成``, ``A、B共同构成C``, ``以A、B为主要内容的C``,
+  ``四个意识，即A、B、C、D`` / ``两个维护（A、B）`` (formulas only), ``A、B等C``,
+  ``A、B、C三大攻坚战``, ``A、B的C程序/体制/理念``,
   ``A、B（以下统称C）``, ``C包括A、B``, ``把A…纳入C``, ``坚持C首先要坚持A``;
 * change ``把X(优势)转化为Y``, ``由X向Y转变``, ``由X转向Y``.
+
+Span boundaries: a longer span that is only another span plus 建设 or a
+unification cue (``法治社会一体建设``), or that holds a copula 是 outside its inner
+spans, gives way to its inner spans (`_prefer_inner`; seen in the pipeline's dev
+output); relation ends are always spans as given.
 
 Co-occurrence alone never yields a relation. Categories veto some readings: a
 person is no feature (``以习近平同志为核心的党中央``) and no carried topic, an

@@ -987,3 +987,21 @@ def test_formula_members_in_brackets() -> None:
         cats=cats,
     )
     assert got == {t("维护核心地位", R.PART_OF, "两个维护"), t("维护集中统一领导", R.PART_OF, "两个维护")}
+
+
+def test_unity_after_a_generic_head_and_inseparable() -> None:
+    assert run("推动数字经济和实体经济发展深度融合。", "数字经济", "实体经济") == unified(
+        "数字经济", "实体经济"
+    )
+    assert run("社会主义民主和社会主义法治密不可分。", "社会主义民主", "社会主义法治") == unified(
+        "社会主义民主", "社会主义法治"
+    )
+
+
+def test_purpose_and_main_force_nouns() -> None:
+    assert run("人民安全是国家安全的宗旨。", "人民安全", "国家安全") == {
+        t("人民安全", R.ESSENTIAL_FEATURE_OF, "国家安全")
+    }
+    assert run("民营企业是科技创新的生力军。", "民营企业", "科技创新") == {
+        t("民营企业", R.PROMOTES, "科技创新")
+    }

@@ -21,6 +21,7 @@ from extractors.patterns import (
     enumerated_slogans,
     events,
     formulas_in_text,
+    heading_objects,
     is_formula,
     list_items,
     name_lists,
@@ -31,9 +32,27 @@ from extractors.patterns import (
     titled_names,
 )
 from extractors.spans import ConceptSpan
+from extractors.term_shape import LEAD_VERBS
 from kg.model import Category
 from kg.normalize import normalize_term
 
+#: actions a numbered heading starts with (（二）扎实推进依法行政。)
+_HEADING_ACTIONS = LEAD_VERBS | {
+    "繁荣",
+    "掌握",
+    "牢牢",
+    "培育",
+    "践行",
+    "积极",
+    "广泛",
+    "扎实",
+    "严格",
+    "规范",
+    "强化",
+    "保障",
+    "提高",
+    "建设",
+}
 # reliability of each finder (higher wins among equally long candidates)
 LEXICON, PATTERN, PERSON, ASSEMBLED = 4, 3, 3, 1
 MAX_LEX_TOKENS = 12
@@ -114,8 +133,9 @@ def find_concepts(
     )
     for f in found:
         cands.append(_resolve(f.start, f.end, f.name, f.category, PATTERN, lexicon))
-    # 的-phrases (奉行独立自主的和平外交政策): weak like assembled terms, so known terms inside stay
-    for f in de_phrases(text):
+    # 的-phrases (奉行独立自主的和平外交政策) and heading objects (（四）强化事前公开。): weak like
+    # assembled terms, so known terms inside stay
+    for f in (*de_phrases(text), *heading_objects(text, _HEADING_ACTIONS.__contains__)):
         cat = head_category(f.name) or f.category
         cands.append(_resolve(f.start, f.end, f.name, cat, ASSEMBLED, lexicon))
     cands += _persons(tokens, words, tags, lexicon)

@@ -275,6 +275,60 @@ def principles(text: str) -> list[Found]:
     ]
 
 
+#: a numbered heading that is one action on one concept: （四）强化事前公开。
+_HEADING = re.compile(rf"（[一二三四五六七八九十]+）([{_HAN}]{{4,18}})(?=。|\n)")
+#: tails of a heading's object that are not part of the concept (…实践, …重要作用, …制度保障)
+_HEADING_TAILS = ("重要作用", "制度保障", "实践", "工作", "建设", "力度", "水平", "合力")
+#: objects that are clauses or actions themselves (在自贸试验区…, 解决突出环境问题, …取得新突破)
+_HEADING_NOT_START = (
+    "在",
+    "对",
+    "把",
+    "向",
+    "一批",
+    "解决",
+    "运用",
+    "转变",
+    "改善",
+    "化解",
+    "做好",
+    "抓好",
+    "督导",
+    "组建",
+    "引进",
+    "扶持",
+    "校企",
+)
+_HEADING_PREDICATES = ("取得", "稳定", "转型", "协同")
+
+
+def heading_objects(text: str, is_action: Callable[[str], bool]) -> list[Found]:
+    """The concept a numbered heading acts on: （四）强化|事前公开。 → 事前公开;
+    （四）深化|依法治国|实践。 → 依法治国; （六）巩固和发展|爱国统一战线。 (generic tails cut)."""
+    out: list[Found] = []
+    for m in _HEADING.finditer(text):
+        line, start = m.group(1), m.start(1)
+        k = 0
+        while k + 2 <= len(line) and is_action(line[k : k + 2]):
+            k += 2
+            if line.startswith("和", k):
+                k += 1
+        if k == 0 or line[k - 1] == "和":
+            continue
+        end = len(line)
+        for tail in _HEADING_TAILS:
+            if line.endswith(tail) and end - len(tail) - k >= 2:
+                end -= len(tail)
+                break
+        obj = line[k:end]
+        if "和" in obj or "的" in obj or len(obj) < 4 or obj.startswith(_HEADING_NOT_START):
+            continue
+        if any(p in obj for p in _HEADING_PREDICATES):
+            continue
+        out.append(Found(start + k, start + end, line[k:end], Category.IDEA))
+    return out
+
+
 #: verbs that take a policy named by a 的-phrase as object (奉行独立自主的和平外交政策)
 _DE_VERBS = "坚定不移走|坚持贯彻|坚持走|奉行|坚持|走|健全|完善|满足|贯彻|践行|牢记|遵循"
 #: heads of policies named by a 的-phrase

@@ -346,7 +346,11 @@ for _k in ("表现", "标志", "反映", "展现", "生动实践", "特色", "�
     del _FRAME_CUES[_k]  # 以X为标志，…: a time marker, not a frame
 
 #: generic predicate nouns that let a predicate verb decide (``是保障Y的重要措施``)
-_GENERIC_NOUNS = ("措施", "举措", "手段", "办法", "关键", "前提", "利器", "武器", "工具", "制度")
+_GENERIC_NOUNS = (
+    *("措施", "举措", "手段", "办法", "关键", "前提", "利器", "武器", "工具", "制度"),
+    # broader (own): 是维护Y的重要力量, 是推动Y的重大战略
+    *("力量", "战略", "部署", "安排", "工程", "行动", "机制", "体系", "方略"),
+)
 
 #: verbs of ``X(副词)V(了)Y`` and their types
 _VERB_CUES: dict[str, RelationType] = {
@@ -683,7 +687,9 @@ def _classify(pred: str) -> tuple[RelationType, list[int], str] | None:
     if om:
         return R.PART_OF, _ids(om.group(1)), "之一"
     # a generic noun: the predicate's verb decides (是保障Y的重要措施)
-    vm = re.match(f"^{_ADV}*(保障|保证|维护|确保|守护|推动|促进|推进|带动|体现)", pred)
+    vm = re.match(
+        f"^{_ADV}*(保障|保证|维护|确保|守护|推动|促进|推进|带动|助推|支撑|服务|体现|彰显|引领)", pred
+    )
     # … or a concept naming the kind of thing (是保证人民当家作主的根本政治制度)
     if vm and re.search(f"的(?:{_MODS}{_NP}{{0,6}}{_alt(_GENERIC_NOUNS)}|{_X})(?:之一)?$", pred):
         tails = _possessors(pred[: pred.rfind("的")])

@@ -1005,3 +1005,12 @@ def test_purpose_and_main_force_nouns() -> None:
     assert run("民营企业是科技创新的生力军。", "民营企业", "科技创新") == {
         t("民营企业", R.PROMOTES, "科技创新")
     }
+
+
+def test_generic_predicate_nouns_broader() -> None:
+    assert run("和平共处五项原则是维护世界和平的重要力量。", "和平共处五项原则", "世界和平") == {
+        t("和平共处五项原则", R.GUARANTEES, "世界和平")
+    }
+    assert run("乡村振兴战略是助推共同富裕的重大部署。", "乡村振兴战略", "共同富裕") == {
+        t("乡村振兴战略", R.PROMOTES, "共同富裕")
+    }

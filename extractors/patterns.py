@@ -498,7 +498,7 @@ def events(text: str) -> list[Found]:
 #: one-character heads that make a shared suffix meaningful (知情权、参与权; 历史观、民族观)
 _SHORT_HEADS = frozenset("权德观感制法")
 #: shared endings that are generic words, not heads of parallel terms
-_GENERIC_SUFFIXES = frozenset({"作用", "问题", "必胜", "性", "创新"})
+_GENERIC_SUFFIXES = frozenset({"作用", "问题", "必胜", "性", "创新", "领域", "逻辑"})
 #: leading action words stripped from a list's first item (弘扬|劳动精神, 推进|政党协商)
 LEADING_VERBS = (
     "加快",
@@ -578,6 +578,17 @@ def list_items(text: str, is_noun: Callable[[str], bool]) -> list[Found]:
         if len(items) < 3:
             continue
         words = [text[s:e] for s, e in items]
+        # the list may run on past its last item (获得感、幸福感、安全感更加充实、更有保障):
+        # it ends at the first item that carries the shared head inside
+        head = _common_suffix(words[:2])
+        if len(head) >= 2 or head in _SHORT_HEADS:
+            for k in range(2, len(words)):
+                if not words[k].endswith(head):
+                    cut = words[k].find(head)
+                    if cut > 0:
+                        items = [*items[:k], (items[k][0], items[k][0] + cut + len(head))]
+                        words = [text[s:e] for s, e in items]
+                    break
         suffix = _common_suffix(words[1:-1]) if len(words) > 3 else _common_suffix(words[1:])
         if suffix.endswith(tuple(_GENERIC_SUFFIXES)):
             continue
@@ -608,8 +619,11 @@ def _suffix_items(text: str, items: list[tuple[int, int]], suffix: str) -> list[
             if text.startswith(verb, s0) and e0 - s0 - len(verb) > len(suffix):
                 s0 += len(verb)
                 stripped = True
+    longest = max(e - s for s, e in items[1:])
     if e0 - s0 > 2 * inner_len:
         items = items[1:]
+    elif e0 - s0 > longest + 1 and len(suffix) == 1:
+        items[0] = (e0 - inner_len, e0)  # 使人民获得感 → 获得感 (a one-character head: items of one length)
     else:
         items[0] = (s0, e0)
     ls, le = items[-1]

@@ -1014,7 +1014,9 @@ def _verb_chain(m: _Masked, pos: int, end: int) -> list[tuple[RelationType, list
         started = True
         typ = _VERB_CUES[im.group(1)]
         obj = re.compile(f"({_NPI}{{0,6}}?)({_G})").match(s, im.end(), end)
-        if obj and (len(obj.group(1)) <= 2 or re.match(f"^{_NPI}{{0,5}}的$", obj.group(1))):
+        if obj and typ is R.TRANSFORMS_INTO and re.match(f"^(?:{_NP}{{0,12}}?之间)?的", s[obj.end() : end]):
+            pos = obj.end()  # 转化为A和B之间的矛盾: the change is into the head noun, not into A or B
+        elif obj and (len(obj.group(1)) <= 2 or re.match(f"^{_NPI}{{0,5}}的$", obj.group(1))):
             items.append((typ, _ids(obj.group(2)), "了" in s[im.start() : im.end()]))
             pos = obj.end()
         else:

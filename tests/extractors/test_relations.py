@@ -1014,3 +1014,18 @@ def test_generic_predicate_nouns_broader() -> None:
     assert run("乡村振兴战略是助推共同富裕的重大部署。", "乡村振兴战略", "共同富裕") == {
         t("乡村振兴战略", R.PROMOTES, "共同富裕")
     }
+
+
+def test_change_into_a_head_noun_is_not_into_its_modifiers() -> None:
+    assert (
+        run(
+            "主要矛盾已经转化为美好生活需要和不平衡不充分的发展之间的矛盾。",
+            "主要矛盾",
+            "美好生活需要",
+            "不平衡不充分的发展",
+        )
+        == set()
+    )
+    assert run("把制度优势转化为治理效能。", "制度优势", "治理效能") == {
+        t("制度优势", R.TRANSFORMS_INTO, "治理效能")
+    }

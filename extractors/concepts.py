@@ -25,6 +25,7 @@ from extractors.patterns import (
     is_formula,
     list_items,
     name_lists,
+    paired_terms,
     principles,
     quoted_run_ons,
     quoted_terms,
@@ -135,7 +136,9 @@ def find_concepts(
         cands.append(_resolve(f.start, f.end, f.name, f.category, PATTERN, lexicon))
     # 的-phrases (奉行独立自主的和平外交政策) and heading objects (（四）强化事前公开。): weak like
     # assembled terms, so known terms inside stay
-    for f in (*de_phrases(text), *heading_objects(text, _HEADING_ACTIONS.__contains__)):
+    starts = {s for s, _ in tokens}
+    paired = [f for f in paired_terms(text) if f.start in starts]  # not cut inside a word (维|护宪法和基本法)
+    for f in (*de_phrases(text), *heading_objects(text, _HEADING_ACTIONS.__contains__), *paired):
         cat = head_category(f.name) or f.category
         cands.append(_resolve(f.start, f.end, f.name, cat, ASSEMBLED, lexicon))
     cands += _persons(tokens, words, tags, lexicon)

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from extractors.heads import HEADS
 from kg.model import Category
 
 NUMERALS = "一二两三四五六七八九十百千"
@@ -327,6 +328,46 @@ def heading_objects(text: str, is_action: Callable[[str], bool]) -> list[Found]:
             continue
         out.append(Found(start + k, start + end, line[k:end], Category.IDEA))
     return out
+
+
+def paired_terms(text: str) -> list[Found]:
+    """Two terms of one length sharing a head, joined by 和: each is a concept of its own
+    (民族精神和时代精神 → 民族精神, 时代精神; 国内法治和涉外法治; 依法治国和以德治国)."""
+    out: list[Found] = []
+    for m in _AND.finditer(text):
+        i = m.start()
+        for n in (4, 3, 5):
+            a, b = text[i - n : i], text[i + 1 : i + 1 + n]
+            if len(a) < n or len(b) < n or not all(_is_han(ch) for ch in a + b):
+                continue
+            head = _common_suffix([a, b])
+            if not (head.endswith(_PAIR_HEADS) or head in _SHORT_HEADS) or len(head) >= n - 1:
+                continue
+            if is_paired_generic(head) or a[0] in "的是向在对和与及其":
+                continue
+            if a.startswith(LEADING_VERBS) and not a.startswith("依法"):
+                continue
+            out += [Found(i - n, i, a, Category.IDEA), Found(i + 1, i + 1 + n, b, Category.IDEA)]
+            break
+    return out
+
+
+_AND = re.compile("和")
+#: heads of policy terms (heads.py, less the generic ones) that two paired terms may share
+_PAIR_HEADS = tuple(
+    h
+    for h in HEADS
+    if len(h) >= 2 and h not in ("发展", "工作", "建设", "部门", "机关", "组织", "政府", "领导")
+)
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def is_paired_generic(head: str) -> bool:
+    """Shared heads too generic to make two concepts (…工作和…工作, …问题和…问题)."""
+    return head in _GENERIC_SUFFIXES or head in ("工作", "建设", "发展", "方面", "情况", "人员")
 
 
 #: verbs that take a policy named by a 的-phrase as object (奉行独立自主的和平外交政策)

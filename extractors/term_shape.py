@@ -87,6 +87,11 @@ def shape_term(words: Sequence[str], known: Callable[[str], bool]) -> tuple[int,
             return None
     if body.endswith(PREDICATE_ENDS) and len(body) >= 6:
         return None
+    if "和" in body[1:-1]:
+        a, b = body.split("和", 1)
+        n = next((k for k in range(min(len(a), len(b))) if a[-1 - k] != b[-1 - k]), min(len(a), len(b)))
+        if n >= 1 and len(a) == len(b) and n < len(a) - 1:
+            return None  # 民族精神和时代精神: two concepts sharing a head (patterns.paired_terms)
     if body.endswith("精神") and len(body) > 2:
         rest = body[:-2]
         if rest.endswith("讲话"):

@@ -89,3 +89,11 @@ def test_slogans_modifiers_and_listed_bodies(names: Callable[[str], set[str]]) -
     assert "以文塑旅、以旅彰文" in got
     assert {"法院", "检察院"} <= got
     assert "现代公共法律服务体系" in got
+
+
+def test_paired_terms_sharing_a_head() -> None:
+    from extractors.patterns import paired_terms
+
+    text = "弘扬民族精神和时代精神，统筹推进国内法治和涉外法治，改善物质生活和文化生活"
+    assert [f.name for f in paired_terms(text)] == ["民族精神", "时代精神", "国内法治", "涉外法治"]
+    assert _shape("民族精神和时代精神") is None

@@ -533,7 +533,7 @@ RULES: dict[str, str] = {
     "enum_frame_of": "dev: A、B的C程序/体制/理念",
     "collective_name": "dev: A、B（以下统称C）",
     "includes": "guidelines: C包括A、B",
-    "into_scope": "own: 把A(…，)纳入C",
+    "into_scope": "own: 把A(…，)纳入/列入C",
     "composed_of": "own: C由A、B组成, 由A、B构成的C, A、B共同构成C",
     "formula_namely": "own: 四个意识，即A、B、C、D / 三项制度：A、B、C / 两个确立（A、B）",
     "frame_content": "own: 以A、B为主要内容/重点的C",
@@ -1143,8 +1143,8 @@ _ROLE_OVER_RE = re.compile(
 _EXERT_RE = re.compile(f"发挥(?:好|出)?({_G})")
 _FOR_RE = re.compile(
     f"为({_NP}{{0,4}}?)((?:{_G}{_NP}{{0,8}}?)+?)"
-    f"(?:提供|作出|做出|贡献|注入|增添|奠定|夯实|创造|积蓄|汇聚)了?{_MODS}(?:{_NP}{{0,4}})?"
-    "(保证|保障|支撑|动力|贡献|服务|助力|保驾护航|基础|条件|活力|动能)"
+    f"(?:提供|作出|做出|贡献|注入|增添|奠定|夯实|创造|积蓄|汇聚|搭建|打造|构建)了?{_MODS}(?:{_NP}{{0,4}})?"
+    "(保证|保障|支撑|动力|贡献|服务|助力|保驾护航|基础|条件|活力|动能|平台|载体|渠道)"
     f"|为({_NP}{{0,4}}?)((?:{_G}{_NP}{{0,8}}?)+?)(保驾护航)"
 )
 _SIGNIFICANCE_RE = re.compile(f"^对{_ADV}*({_VERB_RE})")
@@ -1198,8 +1198,14 @@ def _roles(m: _Masked, clauses: list[tuple[int, int]], out: _Out) -> None:
         if s.startswith("的", fm.end()):
             continue  # 为Y作出贡献的Z: a relative clause about Z
         cue = fm.group(3) or fm.group(6)
-        typ = R.GUARANTEES if cue in ("保证", "保障", "保驾护航", "基础") else R.PROMOTES
-        rule = "contributes_to" if typ is R.PROMOTES else "provides_guarantee"
+        typ = (
+            R.GUARANTEES
+            if cue in ("保证", "保障", "保驾护航", "基础")
+            else R.CARRIER_OF
+            if cue in ("平台", "载体", "渠道")
+            else R.PROMOTES
+        )
+        rule = "provides_guarantee" if typ is R.GUARANTEES else "contributes_to"
         out.add(_provider(m, clauses, fm.start()), typ, _not_modifiers(fm.group(2) or fm.group(5)), rule)
     # 把X落到实处，确保Y
     for ci, (a, b) in enumerate(clauses[1:], start=1):
@@ -1283,7 +1289,7 @@ _ENUM_FORMULA_RE = re.compile(f"({_ENUM})的?({_X})")
 _ENUM_OF_RE = re.compile(f"({_X}(?:、{_X})+(?:(?:和|与|以及|及){_X})?)的({_X})")
 _COLLECTIVE_RE = re.compile(f"({_ENUM})[（(](?:以下|下文)?(?:统称|简称|合称|并称)为?({_X})[)）]")
 _INTO_SCOPE_RE = re.compile(
-    f"(?:把|将)[^的，,；;。！？!?\ue000-\uf8ff]{{0,6}}?({_G})[^。！？!?；;]{{0,24}}?纳入(?:到)?({_G})"
+    f"(?:把|将)[^的，,；;。！？!?\ue000-\uf8ff]{{0,6}}?({_G})[^。！？!?；;]{{0,24}}?(?:纳入|列入)(?:到)?({_G})"
 )
 _INCLUDE_RE = re.compile(f"({_X})(?:主要|具体|一般)?(?:包括|包含|涵盖)了?({_G})")
 _COMPOSED_RE = re.compile(
@@ -1327,7 +1333,7 @@ def _membership(m: _Masked, out: _Out) -> None:
     for cm in _COLLECTIVE_RE.finditer(s):
         out.add(_ids(cm.group(1)), R.PART_OF, _ids(cm.group(2)), "collective_name")
     for nm in _INTO_SCOPE_RE.finditer(s):
-        if not re.search(f"[，,；;：:]{_ADV}*纳入|^{_NP}*纳入", s[nm.end(1) : nm.start(2)]):
+        if not re.search(f"[，,；;：:]{_ADV}*(?:纳入|列入)|^{_NP}*(?:纳入|列入)", s[nm.end(1) : nm.start(2)]):
             continue  # 纳入 must govern the 把-object: in its clause or opening the next one
         if not re.match(
             "(?:的)?(?:全过程|范围|之中|中|体系|规划|计划|内容)?(?:[，,；;：:。！？!?、]|$)", s[nm.end(2) :]

@@ -1029,3 +1029,12 @@ def test_change_into_a_head_noun_is_not_into_its_modifiers() -> None:
     assert run("把制度优势转化为治理效能。", "制度优势", "治理效能") == {
         t("制度优势", R.TRANSFORMS_INTO, "治理效能")
     }
+
+
+def test_platform_provided_and_listed_into() -> None:
+    assert run("基层立法联系点为全过程人民民主搭建了重要平台。", "基层立法联系点", "全过程人民民主") == {
+        t("基层立法联系点", R.CARRIER_OF, "全过程人民民主")
+    }
+    assert run("把生态文明建设列入乡村振兴战略。", "生态文明", "乡村振兴战略") == {
+        t("生态文明", R.PART_OF, "乡村振兴战略")
+    }

@@ -60,7 +60,7 @@ GENERIC_TAILS = ("力度", "进程", "实践", "重要作用", "作用", "制度
 #: action heads cut when the rest is a known term
 ACTION_TAILS = ("建设", "工作")
 #: leading determiners (各民主党派, 我国宪法)
-DETERMINERS = frozenset({"各", "各级", "各类", "各项", "我国", "有关", "相关", "全体"})
+DETERMINERS = frozenset({"各", "各级", "各类", "各项", "我国", "有关", "相关", "全体", "直辖市"})
 #: X精神 after these names the meeting X
 _MEETING_ENDS = ("大", "全会", "会议")
 
@@ -77,6 +77,14 @@ def shape_term(words: Sequence[str], known: Callable[[str], bool]) -> tuple[int,
         left += len(words[k])
         k += 1
     body = term[left:]
+    # a determiner inside starts a second, generic phrase: 国务院|各部委 → 国务院
+    for j in range(k + 1, len(words)):
+        if words[j] in ("各", "各级", "各类"):
+            right = sum(len(w) for w in words[j:])
+            body = term[left : len(term) - right]
+            if len(body) < 2:
+                return None
+            break
     if "、" not in body and len(words) - k >= 2:
         first = words[k]
         if (
@@ -97,12 +105,12 @@ def shape_term(words: Sequence[str], known: Callable[[str], bool]) -> tuple[int,
         if rest.endswith("讲话"):
             return None
         if rest.endswith(_MEETING_ENDS):
-            return left, 2
+            return left, right + 2
     for tail in GENERIC_TAILS:
         if body.endswith(tail):
             rest = body[: -len(tail)]
-            return (left, len(tail)) if len(rest) >= 3 or known(rest) else None
+            return (left, right + len(tail)) if len(rest) >= 3 or known(rest) else None
     for tail in ACTION_TAILS:
         if body.endswith(tail) and len(body) - len(tail) >= 3 and known(body[: -len(tail)]):
-            return left, len(tail)
+            return left, right + len(tail)
     return left, right

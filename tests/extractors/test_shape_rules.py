@@ -97,3 +97,7 @@ def test_paired_terms_sharing_a_head() -> None:
     text = "弘扬民族精神和时代精神，统筹推进国内法治和涉外法治，改善物质生活和文化生活"
     assert [f.name for f in paired_terms(text)] == ["民族精神", "时代精神", "国内法治", "涉外法治"]
     assert _shape("民族精神和时代精神") is None
+
+
+def test_determiner_inside_a_corpus_term_ends_it() -> None:
+    assert _shape("国务院|各|部委") == "国务院"

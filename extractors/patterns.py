@@ -522,6 +522,10 @@ _TITLE_LINE = re.compile(
 )
 #: a named meeting where something was said: 在全国抗击新冠肺炎疫情表彰大会上
 _MEETING_AT = re.compile(rf"(?<=在)[{_HAN}“”]{{4,24}}?(?:大会|会议|座谈会|论坛|峰会|开幕式)(?=上)")
+#: a named meeting that is held: 隆重召开全国抗击新冠肺炎疫情表彰大会，
+_MEETING_HELD = re.compile(
+    rf"(?<=召开|举行|举办)[{_HAN}“”]{{4,24}}?(?:大会|会议|座谈会|论坛|峰会)(?=[，。、；）]|$)"
+)
 #: a leader's body of thought on a subject: 关于坚持和完善人民代表大会制度的重要思想
 _THOUGHT_ON = re.compile(rf"关于[{_HAN}、]{{2,30}}的重要(?:思想|论述)")
 
@@ -533,6 +537,13 @@ def events(text: str) -> list[Found]:
     out += [Found(m.start(), m.end(), m.group(0), Category.EVENT) for m in _TITLE_LINE.finditer(text)]
     out += [Found(m.start(), m.end(), m.group(0), Category.IDEA) for m in _THOUGHT_ON.finditer(text)]
     out += [Found(m.start(), m.end(), m.group(0), Category.EVENT) for m in _MEETING_AT.finditer(text)]
+    out += [
+        Found(m.start(), m.end(), m.group(0), Category.EVENT)
+        for m in _MEETING_HELD.finditer(text)
+        if not m.group(0).startswith(("了", "过", "的", "一", "这次", "本次", "此次", "专题", "会议", "各种"))
+        and "的" not in m.group(0)
+        and "等" not in m.group(0)
+    ]
     return out
 
 

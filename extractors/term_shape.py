@@ -88,11 +88,11 @@ def shape_term(words: Sequence[str], known: Callable[[str], bool]) -> tuple[int,
     if "、" not in body and len(words) - k >= 2:
         first = words[k]
         if (
-            first in LEAD_VERBS
-            or (len(first) >= 4 and first[:2] in LEAD_VERBS)  # 大力发展, 严格执行
-            or (first == "代表" and words[k + 1] in _BODIES)
+            first in LEAD_VERBS or (len(first) >= 4 and first[:2] in LEAD_VERBS)  # 大力发展, 严格执行
         ):
             return None
+    if any(words[j] == "代表" and words[j + 1] in _BODIES for j in range(k, len(words) - 1)):
+        return None  # (习近平)代表党中央: "on behalf of", a clause
     if body.endswith(PREDICATE_ENDS) and len(body) >= 6:
         return None
     if "和" in body[1:-1]:

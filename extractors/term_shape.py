@@ -56,7 +56,23 @@ _BODIES = ("国务院", "党中央", "中央", "政府", "全国人大")
 #: predicates that turn a term into a clause (…全面发展, …健康发展, …繁荣兴盛)
 PREDICATE_ENDS = ("健康发展", "繁荣兴盛", "不断迈进", "坚强有力", "上来", "高质量完成", "全面发展")
 #: tails that never belong to the name (…力度, …进程)
-GENERIC_TAILS = ("力度", "进程", "实践", "重要作用", "作用", "制度保障", "形势", "设置", "常委", "委员")
+#: (…化: processes applied to a concept, 社会主义民主政治|制度化、规范化、程序化)
+GENERIC_TAILS = (
+    "力度",
+    "进程",
+    "实践",
+    "重要作用",
+    "作用",
+    "制度保障",
+    "形势",
+    "设置",
+    "常委",
+    "委员",
+    "制度化",
+    "规范化",
+    "程序化",
+    "常态化",
+)
 #: action heads cut when the rest is a known term
 ACTION_TAILS = ("建设", "工作")
 #: leading determiners (各民主党派, 我国宪法)

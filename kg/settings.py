@@ -21,6 +21,10 @@ class Settings(BaseSettings):
     neo4j_password: str = Field("", alias="NEO4J_PASSWORD")
     neo4j_database: str = Field("neo4j", alias="NEO4J_DATABASE")
     neo4j_timeout_s: float = Field(10.0, alias="NEO4J_TIMEOUT")
+    # how long the driver retries a failing transaction and waits to connect: kept well under
+    # request_timeout_s, so that an outage answers 503 rather than timing out
+    neo4j_retry_s: float = Field(2.0, alias="NEO4J_RETRY_TIME")
+    neo4j_connect_timeout_s: float = Field(3.0, alias="NEO4J_CONNECT_TIMEOUT")
 
     # API
     api_key: str | None = Field(None, alias="KG_API_KEY")

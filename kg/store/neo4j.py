@@ -826,8 +826,9 @@ def build_driver(settings: Settings) -> Driver:
     return neo4j.GraphDatabase.driver(
         settings.neo4j_uri,
         auth=auth,
-        connection_timeout=settings.neo4j_timeout_s,
-        max_transaction_retry_time=15.0,
+        connection_timeout=settings.neo4j_connect_timeout_s,
+        connection_acquisition_timeout=settings.neo4j_connect_timeout_s + settings.neo4j_retry_s,
+        max_transaction_retry_time=settings.neo4j_retry_s,
     )
 
 

@@ -123,10 +123,10 @@ def related(
     _bounded("max_evidence", max_evidence, 0, 20)
     concept = resolve(store, name)
     rels = store.relations(concept.id, types=types, limit=limit, max_evidence=max_evidence)
+    others = store.get_concepts([r.tail if r.head == concept.id else r.head for r in rels])
     out: list[RelatedTerm] = []
     for rel in rels:
-        other_id = rel.tail if rel.head == concept.id else rel.head
-        other = store.get_concept(other_id)
+        other = others.get(rel.tail if rel.head == concept.id else rel.head)
         if other is not None:
             out.append(RelatedTerm(other, rel, _direction(rel, concept.id)))
     return out
@@ -139,22 +139,25 @@ def paths(store: GraphStore, source: str, target: str, *, max_hops: int = 4, lim
     a, b = resolve(store, source), resolve(store, target)
     if a.id == b.id:
         return [Path((a,), ())]
-    cache: dict[str, Concept] = {a.id: a, b.id: b}
+    found = store.shortest_paths(a.id, b.id, max_hops=max_hops, limit=limit)
+    concepts = store.get_concepts({cid for ids in found for cid in ids})
+    edges: dict[tuple[str, str], tuple[Relation, ...]] = {}  # steps shared by several paths
 
     def get(cid: str) -> Concept:
-        if cid not in cache:
-            found = store.get_concept(cid)
-            if found is None:  # the store changed under us
-                raise ConceptNotFound(cid, [])
-            cache[cid] = found
-        return cache[cid]
+        if cid not in concepts:  # the store changed under us
+            raise ConceptNotFound(cid, [])
+        return concepts[cid]
+
+    def between(x: str, y: str) -> tuple[Relation, ...]:
+        if (x, y) not in edges:
+            edges[(x, y)] = tuple(store.edges_between(x, y))
+        return edges[(x, y)]
 
     result = []
-    for ids in store.shortest_paths(a.id, b.id, max_hops=max_hops, limit=limit):
+    for ids in found:
         nodes = tuple(get(i) for i in ids)
         steps = tuple(
-            PathStep(nodes[i], nodes[i + 1], tuple(store.edges_between(ids[i], ids[i + 1])))
-            for i in range(len(ids) - 1)
+            PathStep(nodes[i], nodes[i + 1], between(ids[i], ids[i + 1])) for i in range(len(ids) - 1)
         )
         result.append(Path(nodes, steps))
     return result

@@ -87,6 +87,10 @@ class GraphStore(Protocol):
     # ---- concepts -----------------------------------------------------------
     def get_concept(self, concept_id: str) -> Concept | None: ...
 
+    def get_concepts(self, concept_ids: Collection[str]) -> dict[str, Concept]:
+        """Many concepts by id in one call (unknown ids are left out)."""
+        ...
+
     def find_concept(self, name: str) -> Concept | None:
         """Exact lookup by canonical name or alias (after kg.normalize.normalize_term)."""
         ...

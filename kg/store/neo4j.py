@@ -738,6 +738,11 @@ class Neo4jStore:
     def _concepts(self, ids: Sequence[str]) -> list[Concept]:
         return [concept_from_row(r) for r in self._read(cypher.get_concepts(), ids=list(ids))]
 
+    def get_concepts(self, concept_ids: Collection[str]) -> dict[str, Concept]:
+        if not concept_ids:
+            return {}
+        return {c.id: c for c in self._concepts(sorted(set(concept_ids)))}
+
     # ---- whole graph -------------------------------------------------------------
 
     def stats(self) -> GraphStats:

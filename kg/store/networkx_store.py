@@ -232,6 +232,12 @@ class NetworkxStore:
         return self._agg.concept(concept_id)
 
     @_locked
+    def get_concepts(self, concept_ids: Collection[str]) -> dict[str, Concept]:
+        self._sync()
+        found = ((cid, self._agg.concept(cid)) for cid in set(concept_ids))
+        return {cid: c for cid, c in found if c is not None}
+
+    @_locked
     def find_concept(self, name: str) -> Concept | None:
         self._sync()
         form = normalize_term(name)

@@ -355,3 +355,12 @@ def test_iteration_covers_the_graph(store: GraphStore) -> None:
     assert len(rels) == stats.relations + stats.cooccurrences
     assert rels == sorted(rels, key=lambda r: (r.head, str(r.type), r.tail))
     assert all(len(r.evidence) == 1 for r in rels)
+
+
+def test_get_concepts_in_one_call(store: GraphStore) -> None:
+    store.add_many([FOUNDING, REPORT])
+    ids = [concept_id("全过程人民民主"), concept_id("人民代表大会制度"), concept_id("不存在")]
+    found = store.get_concepts(ids)
+    assert sorted(c.name for c in found.values()) == ["人民代表大会制度", "全过程人民民主"]
+    assert found[ids[0]] == store.get_concept(ids[0])
+    assert store.get_concepts([]) == {}

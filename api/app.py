@@ -76,7 +76,10 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
             detail = f"the request took longer than {limit:g} s; narrow it (depth, limit)"
             return JSONResponse({"detail": detail}, status_code=504)
 
-    for module in (health, concepts, paths, documents, diff, communities, maps, export, cypher, views, pages):
+    for module in (health, concepts, paths, documents, diff, communities, maps, export, views, pages):
         app.include_router(module.router)
+    # read-only Cypher exists only over Neo4j
+    if isinstance(store, cypher.ReadCypherStore) if store is not None else settings.store == "neo4j":
+        app.include_router(cypher.router)
     app.mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static")
     return app

@@ -1,4 +1,4 @@
-"""POST /cypher: read-only Cypher for power users, when the store is Neo4j."""
+"""POST /cypher: read-only Cypher for power users. The app mounts it only over Neo4j."""
 
 from __future__ import annotations
 
@@ -38,14 +38,12 @@ class CypherPublic(BaseModel):
 @router.post(
     "/cypher",
     response_model=CypherPublic,
-    responses={400: {"model": ErrorPublic}, 501: {"model": ErrorPublic}, 503: {"model": ErrorPublic}},
+    responses={400: {"model": ErrorPublic}, 503: {"model": ErrorPublic}},
 )
 def run_cypher(store: StoreDep, settings: SettingsDep, body: CypherIn) -> CypherPublic:
     """Run a query in a READ transaction (writes are refused), bounded in rows and time."""
-    if not isinstance(store, ReadCypherStore):
-        raise HTTPException(
-            status.HTTP_501_NOT_IMPLEMENTED, detail="Cypher needs the Neo4j store (KG_STORE=neo4j)"
-        )
+    if not isinstance(store, ReadCypherStore):  # mounted for Neo4j only; kept as a guard
+        raise HTTPException(status.HTTP_404_NOT_FOUND, detail="Cypher needs the Neo4j store (KG_STORE=neo4j)")
     try:
         rows = store.run_read_cypher(
             body.query, body.params, row_limit=body.limit + 1, timeout_s=settings.neo4j_timeout_s

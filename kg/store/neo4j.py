@@ -23,7 +23,14 @@ from typing import Any, TypeVar
 
 import neo4j
 from neo4j import Driver, ManagedTransaction, unit_of_work
-from neo4j.exceptions import ClientError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
+from neo4j.exceptions import (
+    ClientError,
+    DriverError,
+    Neo4jError,
+    ServiceUnavailable,
+    SessionExpired,
+    TransientError,
+)
 
 from kg.cooccurrence import cooccurrence_pairs, discounted_pmi, pmi, sentence_concepts
 from kg.model import (
@@ -394,6 +401,8 @@ class Neo4jStore:
             return fn()
         except (ServiceUnavailable, SessionExpired) as exc:
             raise StoreUnavailable(f"Neo4j is unreachable: {exc}") from exc
+        except TransientError as exc:  # e.g. the database is shutting down or starting: retry later
+            raise StoreUnavailable(f"Neo4j is temporarily unavailable: {exc}") from exc
         except (Neo4jError, DriverError) as exc:
             raise StoreError(f"Neo4j failed: {exc}") from exc
 

@@ -119,3 +119,21 @@ def test_schema_is_created_on_first_use(neo4j_store: Neo4jStore) -> None:
     )
     unique = {(r["labelsOrTypes"][0], r["properties"][0]) for r in constraints if r["type"] == "UNIQUENESS"}
     assert {("Concept", "id"), ("Document", "id")} <= unique
+
+
+def test_transient_errors_mean_unavailable_not_failed() -> None:
+    """A database shutting down or starting (TransientError after the driver's retries) is a 503 case."""
+    from neo4j.exceptions import ClientError, TransientError
+
+    from kg.store.base import StoreError, StoreUnavailable
+
+    store = Neo4jStore.__new__(Neo4jStore)  # _call does not touch the driver
+
+    def fail(exc: Exception) -> None:
+        raise exc
+
+    with pytest.raises(StoreUnavailable, match="temporarily unavailable"):
+        store._call(lambda: fail(TransientError("Database 'neo4j' unavailable")))
+    with pytest.raises(StoreError) as info:
+        store._call(lambda: fail(ClientError("syntax")))
+    assert not isinstance(info.value, StoreUnavailable)

@@ -15,6 +15,7 @@ Everything here is plain data without I/O.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -185,6 +186,19 @@ class DocumentInfo:
     chars: int
     mention_count: int = 0
     concept_count: int = 0
+
+    @classmethod
+    def of(cls, document: Document, mentions: Sequence[Mention]) -> DocumentInfo:
+        """The listing entry of a document with its mentions."""
+        return cls(
+            id=document.id,
+            title=document.title,
+            date=document.date,
+            source=document.source,
+            chars=len(document.text),
+            mention_count=len(mentions),
+            concept_count=len({m.name for m in mentions}),
+        )
 
 
 @dataclass(frozen=True, slots=True)

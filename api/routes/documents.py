@@ -74,16 +74,7 @@ def ingest_document(
     stored = store.get_document(doc.id)
     if stored is None:
         raise HTTPException(500, detail="the document was not stored")
-    mentions = store.document_mentions(doc.id)
-    info = DocumentInfo(
-        id=stored.id,
-        title=stored.title,
-        date=stored.date,
-        source=stored.source,
-        chars=len(stored.text),
-        mention_count=len(mentions),
-        concept_count=len({m.name for m in mentions}),
-    )
+    info = DocumentInfo.of(stored, store.document_mentions(doc.id))
     return DocumentIngestedPublic(added=added, document=DocumentInfoPublic.from_model(info))
 
 

@@ -199,16 +199,7 @@ class NetworkxStore:
 
     @staticmethod
     def _info(x: DocumentExtraction) -> DocumentInfo:
-        d = x.document
-        return DocumentInfo(
-            id=d.id,
-            title=d.title,
-            date=d.date,
-            source=d.source,
-            chars=len(d.text),
-            mention_count=len(x.mentions),
-            concept_count=len({m.name for m in x.mentions}),
-        )
+        return DocumentInfo.of(x.document, x.mentions)
 
     @_locked
     def list_documents(self, offset: int = 0, limit: int = 100) -> list[DocumentInfo]:

@@ -251,6 +251,25 @@ _CONCEPT = (
 )
 
 
+#: the order of a concept's properties where a query returns concepts as lists
+CONCEPT_FIELDS = ("id", "name", "category", "aliases", "mention_count", "document_count", "members")
+#: the order of an edge's values in `ego_graph`: its key, the sentence counts of its ends,
+#: its count, position, and its first evidence item (document id, sentence, start, end)
+EGO_EDGE_FIELDS = (
+    "head",
+    "type",
+    "tail",
+    "n_head",
+    "n_tail",
+    "count",
+    "position",
+    "doc_id",
+    "sentence",
+    "start",
+    "end",
+)
+
+
 def get_concept() -> str:
     return f"MATCH (c:Concept {{id: $id}}) RETURN {_CONCEPT}"
 
@@ -259,14 +278,21 @@ def get_concepts() -> str:
     return f"UNWIND $ids AS id MATCH (c:Concept {{id: id}}) RETURN {_CONCEPT}"
 
 
-def concepts_with_form(use_fulltext: bool) -> str:
-    """Concepts whose normalised name or alias equals $form."""
-    if use_fulltext:
-        return (
-            f"CALL db.index.fulltext.queryNodes('{FULLTEXT_INDEX}', $lucene) YIELD node AS c "
-            f"WHERE $form IN c.forms RETURN {_CONCEPT}"
-        )
-    return f"MATCH (c:Concept) WHERE $form IN c.forms RETURN {_CONCEPT}"
+def find_concept(use_fulltext: bool) -> str:
+    """The concept whose id is $id; when there is none, the concepts whose normalised name or
+    alias equals $form: candidates from the cjk full-text index (the phrase $lucene) when
+    `use_fulltext`, else every concept. One round trip."""
+    source = (
+        f"CALL db.index.fulltext.queryNodes('{FULLTEXT_INDEX}', $lucene) YIELD node AS c "
+        if use_fulltext
+        else "MATCH (c:Concept) "
+    )
+    return (
+        "OPTIONAL MATCH (d:Concept {id: $id}) "
+        "CALL (d) { WITH d WHERE d IS NOT NULL RETURN d AS c "
+        f"UNION WITH d WHERE d IS NULL {source}WHERE $form IN c.forms RETURN c }} "
+        f"RETURN {_CONCEPT}"
+    )
 
 
 def search_concepts(use_fulltext: bool) -> str:
@@ -301,22 +327,16 @@ def concept_page() -> str:
 # aggregated edges
 # ---------------------------------------------------------------------------
 
-EdgeScope = Literal["incident", "between", "among", "heads", "frontier", "keys"]
+#: the graph's sentence count (for PMI), as `total`, prefixed to the queries that rank or weigh edges
+_TOTAL_SENTENCES = "CALL () { MATCH (d:Document) RETURN coalesce(sum(d.sentence_count), 0) AS total } "
+
+EdgeScope = Literal["between", "heads"]
 
 _SCOPES: dict[str, str] = {
-    # edges touching one concept
-    "incident": "MATCH (c:Concept {id: $id})-[r:{types}]-(:Concept) ",
     # edges joining two concepts
     "between": "MATCH (:Concept {id: $a})-[r:{types}]-(:Concept {id: $b}) ",
-    # edges among a set of concepts
-    "among": "MATCH (h:Concept)-[r:{types}]->(t:Concept) WHERE h.id IN $ids AND t.id IN $ids ",
     # edges whose head is one of a set of concepts (each edge once, for export)
     "heads": "MATCH (h:Concept)-[r:{types}]->(:Concept) WHERE h.id IN $ids ",
-    # edges touching any of a set of concepts, keyed by that concept
-    "frontier": "MATCH (c:Concept)-[r:{types}]-(:Concept) WHERE c.id IN $ids ",
-    # given edges: $keys is a list of [head id, type, tail id]
-    "keys": "UNWIND $keys AS key MATCH (h:Concept {id: key[0]})-[r:{types}]->(t:Concept {id: key[2]}) "
-    "WHERE type(r) = key[1] ",
 }
 
 
@@ -325,27 +345,162 @@ def aggregated_edges(scope: EdgeScope) -> str:
 
     Parameters: those of the scope, `$types` (list of type names, or null for
     all) and `$k` (evidence items per edge: the first `$k` documents by id
-    each give their first `$k` items; the caller keeps `$k` overall).
+    each give their first `$k` items; the caller keeps `$k` overall). Every row
+    also carries `total`, the sentence count of the graph (for PMI).
     Rows are unordered: callers rank them in Python (string order and the
     discounted PMI are computed exactly as the embedded store does).
     """
-    match = _SCOPES[scope].replace("{types}", ALL_FACTS)
+    match = _TOTAL_SENTENCES + _SCOPES[scope].replace("{types}", ALL_FACTS)
     if "WHERE" in match:
         text = match + "AND ($types IS NULL OR type(r) IN $types) "
     else:
         text = match + "WHERE $types IS NULL OR type(r) IN $types "
-    keep = "c.id AS key, " if scope == "frontier" else ""
     text += (
-        f"WITH {keep}startNode(r) AS h, type(r) AS type, endNode(r) AS t, r ORDER BY r.doc_id "
-        f"WITH {'key, ' if keep else ''}h, type, t, sum(r.count) AS count, collect(r) AS all "
-        f"WITH {'key, ' if keep else ''}h, type, t, count, all[..$k] AS rs, "
+        "WITH total, startNode(r) AS h, type(r) AS type, endNode(r) AS t, r ORDER BY r.doc_id "
+        "WITH total, h, type, t, sum(r.count) AS count, collect(r) AS all "
+        "WITH total, h, type, t, count, all[..$k] AS rs, "
         "[x IN all WHERE x.position IS NOT NULL | x.position] AS positions "
     )
     return text + (
-        ("RETURN key, " if keep else "RETURN ")
-        + "h.id AS head, type, t.id AS tail, h.name AS head_name, t.name AS tail_name, "
+        "RETURN total, h.id AS head, type, t.id AS tail, h.name AS head_name, t.name AS tail_name, "
         "h.sentence_count AS n_head, t.sentence_count AS n_tail, count, positions[0] AS position, "
         "[x IN rs | [x.doc_id, x.ev_sentences[..$k], x.ev_starts[..$k], x.ev_ends[..$k]]] AS evidence"
+    )
+
+
+# ---------------------------------------------------------------------------
+# ranked neighbours, in one round trip
+# ---------------------------------------------------------------------------
+
+#: relative slack of the rank cut made inside Cypher: Cypher's logarithm may differ from
+#: Python's in the last bits, so the cut keeps every edge within this of the boundary
+#: (the caller ranks exactly in Python and keeps `limit`)
+RANK_SLACK = 1e-9
+
+
+def discounted_pmi_expr(n_ab: str, n_a: str, n_b: str, total: str) -> str:
+    """`kg.cooccurrence.discounted_pmi` as a Cypher expression over the named integer
+    variables (used to rank inside Cypher; the exact weight is computed in Python)."""
+    m = f"(CASE WHEN {n_a} < {n_b} THEN {n_a} ELSE {n_b} END)"
+    pmi = (
+        f"(CASE WHEN {n_ab} > 0 AND {n_a} > 0 AND {n_b} > 0 AND {total} > 0 "
+        f"THEN log(toFloat({n_ab} * {total}) / toFloat({n_a} * {n_b})) / log(2.0) ELSE 0.0 END)"
+    )
+    return f"{pmi} * (toFloat({n_ab}) / ({n_ab} + 1)) * (toFloat({m}) / ({m} + 1))"
+
+
+def _ranked_subquery(best_per_end: bool) -> str:
+    """A `CALL (c, total) { ... }` giving the strongest aggregated edges of `c`: rows
+    `o` (the other end), `type`, `out` (c is the head), `count`.
+
+    Edges are ranked as `GraphStore.relations` ranks them (typed by count, then
+    co-mentions by discounted PMI) and cut after the `$limit`-th, keeping every edge that
+    ties with it (within RANK_SLACK), so that the exact order, ties broken by name in
+    Python, finds its first `$limit` among the rows. With `best_per_end`, only the
+    strongest edge to each other end is ranked (a walk wants `$limit` distinct ends).
+    Ends in `$exclude` (ids) are skipped; `$types` (names, or null for all) filters the types.
+    """
+    weight = discounted_pmi_expr("count", "na", "nb", "total")
+    best = (
+        "WITH o, collect({o: o, type: type, out: out, count: count, co: co, w: w})[0] AS x "
+        "ORDER BY x.co, x.w DESC WITH collect(x) AS rows "
+        if best_per_end
+        else "WITH collect({o: o, type: type, out: out, count: count, co: co, w: w}) AS rows "
+    )
+    return (
+        "CALL (c, total) { "
+        f"MATCH (c)-[r:{ALL_FACTS}]-(o:Concept) "
+        "WHERE ($types IS NULL OR type(r) IN $types) AND NOT o.id IN $exclude "
+        "WITH o, type(r) AS type, startNode(r) = c AS out, sum(r.count) AS count "
+        f"WITH o, type, out, count, type = '{CO_TYPE.value}' AS co, "
+        "coalesce(c.sentence_count, 0) AS na, coalesce(o.sentence_count, 0) AS nb "
+        f"WITH o, type, out, count, co, CASE WHEN co THEN {weight} ELSE toFloat(count) END AS w "
+        "ORDER BY co, w DESC " + best + "WITH rows, rows[$limit - 1] AS b "
+        "UNWIND rows AS x "
+        "WITH x, b WHERE b IS NULL OR (b.co AND NOT x.co) "
+        f"OR (x.co = b.co AND x.w >= b.w - {RANK_SLACK!r} * (abs(b.w) + 1.0)) "
+        "RETURN x.o AS o, x.type AS type, x.out AS out, x.count AS count } "
+    )
+
+
+def _edge_columns() -> str:
+    """The columns `relation_from_row` reads, for an edge between `c` and `o` (`out`: c is the head)."""
+    return (
+        "CASE WHEN out THEN c.id ELSE o.id END AS head, type, CASE WHEN out THEN o.id ELSE c.id END AS tail, "
+        "CASE WHEN out THEN c.name ELSE o.name END AS head_name, "
+        "CASE WHEN out THEN o.name ELSE c.name END AS tail_name, "
+        "CASE WHEN out THEN c.sentence_count ELSE o.sentence_count END AS n_head, "
+        "CASE WHEN out THEN o.sentence_count ELSE c.sentence_count END AS n_tail, count"
+    )
+
+
+def _evidence_subquery() -> str:
+    """A `CALL (c, o, type, out) { ... }` giving `position` (the first non-null by document
+    id) and `evidence` (the first `$k` documents by id, each with its first `$k` items) of
+    one aggregated edge."""
+    return (
+        "CALL (c, o, type, out) { "
+        f"MATCH (c)-[x:{ALL_FACTS}]-(o) WHERE type(x) = type AND (startNode(x) = c) = out "
+        "WITH x ORDER BY x.doc_id "
+        "WITH collect(x) AS xs "
+        "RETURN [y IN xs WHERE y.position IS NOT NULL | y.position][0] AS position, "
+        "[y IN xs[..$k] | [y.doc_id, y.ev_sentences[..$k], y.ev_starts[..$k], y.ev_ends[..$k]]] "
+        "AS evidence } "
+    )
+
+
+def _concept_map(var: str) -> str:
+    return f"{var} {{.id, .name, .category, .aliases, .mention_count, .document_count, .members}}"
+
+
+def ranked_relations() -> str:
+    """One concept's strongest aggregated edges (see `_ranked_subquery`: `$limit`, `$types`,
+    `$exclude`), each with its evidence (`$k`), its other end as a concept map (`other`) and
+    the total sentence count (`total`), in one round trip. No row when `$id` is unknown."""
+    return (
+        _TOTAL_SENTENCES
+        + "MATCH (c:Concept {id: $id}) "
+        + _ranked_subquery(best_per_end=False)
+        + _evidence_subquery()
+        + f"RETURN total, {_edge_columns()}, position, evidence, {_concept_map('o')} AS other"
+    )
+
+
+def ranked_frontier() -> str:
+    """For each concept of `$ids` (`key`), its strongest edge to each of the `$limit` strongest
+    other ends (plus ties; `$types`, `$exclude` as in `ranked_relations`), without evidence;
+    `total` is the total sentence count. One step of a breadth-first walk."""
+    return (
+        _TOTAL_SENTENCES
+        + "UNWIND $ids AS id MATCH (c:Concept {id: id}) "
+        + _ranked_subquery(best_per_end=True)
+        + f"RETURN total, c.id AS key, {_edge_columns()}, null AS position, [] AS evidence"
+    )
+
+
+def ego_graph() -> str:
+    """The concepts of `$ids` and every aggregated edge among them (of `$types`), each with
+    one evidence item, and the total sentence count: one row of three lists.
+
+    Concepts are lists `CONCEPT_FIELDS`, edges lists `EGO_EDGE_FIELDS` (lists decode
+    faster than maps). Each fact relationship is found once, from its start node, and its
+    end checked against `$ids` (expanding *into* pairs of hubs would walk their
+    relationships once per pair)."""
+    concept = "[" + ", ".join(f"c.{f}" for f in CONCEPT_FIELDS) + "]"
+    return (
+        _TOTAL_SENTENCES
+        + "CALL () { UNWIND $ids AS id MATCH (c:Concept {id: id}) "
+        + f"RETURN collect({concept}) AS concepts }} "
+        "CALL () { "
+        f"MATCH (h:Concept)-[x:{ALL_FACTS}]->(t:Concept) WHERE h.id IN $ids AND t.id IN $ids "
+        "AND ($types IS NULL OR type(x) IN $types) "
+        "WITH h, t, type(x) AS type, x ORDER BY x.doc_id "
+        "WITH h, t, type, sum(x.count) AS count, collect(x) AS xs "
+        "RETURN collect([h.id, type, t.id, h.sentence_count, t.sentence_count, count, "
+        f"CASE WHEN type = '{CO_TYPE.value}' THEN null "
+        "ELSE [y IN xs WHERE y.position IS NOT NULL | y.position][0] END, "
+        "xs[0].doc_id, xs[0].ev_sentences[0], xs[0].ev_starts[0], xs[0].ev_ends[0]]) AS edges } "
+        "RETURN total, concepts, edges"
     )
 
 

@@ -18,7 +18,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, islice, repeat
 from typing import Any, TypeVar
 
 import neo4j
@@ -60,6 +60,8 @@ SYMMETRIC = frozenset({RelationType.UNIFIED_WITH, RelationType.CO_OCCURS_WITH})
 CATEGORIES: tuple[Category, ...] = tuple(Category)
 DEFAULT_BATCH = 200  # documents per write transaction
 MAX_BATCH_CHARS = 3_000_000  # and at most this much text (about 120k relationships)
+#: frontier concepts asked per query in a level of `neighbourhood`: growing, then the last size
+FRONTIER_CHUNKS = (4, 16, 64, 256)
 
 _HAN = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff]{2,}$")
 
@@ -305,12 +307,31 @@ def relation_from_row(row: Mapping[str, Any], total_sentences: int, max_evidence
     )
 
 
+def ego_edge(row: Mapping[str, Any], total_sentences: int) -> Relation:
+    """An edge of `cypher.ego_graph` (fields EGO_EDGE_FIELDS) with its one evidence item."""
+    evidence = [[row["doc_id"], [row["sentence"]], [row["start"]], [row["end"]]]]
+    return relation_from_row({**row, "evidence": evidence}, total_sentences, 1)
+
+
 def rank_key(rel: Relation, other_name: str) -> tuple[int, float, str, str]:
     """GraphStore.relations order: typed by count, then co-mentions by weight
     (discounted PMI); ties by the other end's name, then type."""
     if rel.type == CO:
         return (1, -rel.weight, other_name, str(rel.type))
     return (0, -float(rel.count), other_name, str(rel.type))
+
+
+def rank_rows(rows: Iterable[Row], concept_id: str, max_evidence: int) -> list[tuple[Relation, Row]]:
+    """Edge rows of one concept (with `total`, the sentence count) as relations, in the exact
+    order of `GraphStore.relations` (the rows may hold more than are wanted: Cypher cuts
+    its ranking with some slack)."""
+    ranked = []
+    for r in rows:
+        rel = relation_from_row(r, int(r["total"]), max_evidence)
+        other = r["tail_name"] if r["head"] == concept_id else r["head_name"]
+        ranked.append((rank_key(rel, other), rel, r))
+    ranked.sort(key=lambda t: t[0])
+    return [(rel, r) for _, rel, r in ranked]
 
 
 def _type_names(types: Collection[RelationType] | None) -> list[str] | None:
@@ -440,9 +461,6 @@ class Neo4jStore:
                 return session.execute_write(work)
 
         return self._call(run)
-
-    def _total_sentences(self) -> int:
-        return int(self._read(cypher.document_totals())[0]["sentences"])
 
     # ---- writes ------------------------------------------------------------------
 
@@ -620,12 +638,12 @@ class Neo4jStore:
         form = normalize_term(name)
         if not form:
             return None
-        direct = self.get_concept(concept_id(form))
-        if direct is not None:
-            return direct
+        cid = concept_id(form)
         lucene = fulltext_phrase(form)
-        rows = self._read(cypher.concepts_with_form(lucene is not None), form=form, lucene=lucene)
-        found = sorted((concept_from_row(r) for r in rows), key=lambda c: (-c.mention_count, c.name))
+        rows = self._read(cypher.find_concept(lucene is not None), id=cid, form=form, lucene=lucene)
+        found = sorted(
+            (concept_from_row(r) for r in rows), key=lambda c: (c.id != cid, -c.mention_count, c.name)
+        )
         return found[0] if found else None
 
     def search_concepts(self, text: str, limit: int = 20) -> list[Concept]:
@@ -662,27 +680,15 @@ class Neo4jStore:
         if limit <= 0:
             return []
         k = max(max_evidence, 0)
-        n = self._total_sentences()
-        rows = self._read(cypher.aggregated_edges("incident"), id=concept_id, types=_type_names(types), k=0)
-        ranked = []
-        for r in rows:
-            rel = relation_from_row(r, n, 0)
-            other = r["tail_name"] if r["head"] == concept_id else r["head_name"]
-            ranked.append((rank_key(rel, other), rel))
-        ranked.sort(key=lambda t: t[0])
-        chosen = [rel for _, rel in ranked[:limit]]
-        if k == 0 or not chosen:
-            return chosen
-        keys = [[rel.head, str(rel.type), rel.tail] for rel in chosen]
-        rows = self._read(cypher.aggregated_edges("keys"), keys=keys, types=None, k=k)
-        full = {(r["head"], r["type"], r["tail"]): relation_from_row(r, n, k) for r in rows}
-        return [full.get((rel.head, str(rel.type), rel.tail), rel) for rel in chosen]
+        rows = self._read(
+            cypher.ranked_relations(), id=concept_id, types=_type_names(types), exclude=[], limit=limit, k=k
+        )
+        return [rel for rel, _ in rank_rows(rows, concept_id, k)[:limit]]
 
     def edges_between(self, a: str, b: str, *, max_evidence: int = 3) -> list[Relation]:
         k = max(max_evidence, 0)
-        n = self._total_sentences()
         rows = self._read(cypher.aggregated_edges("between"), a=a, b=b, types=None, k=k)
-        rels = [relation_from_row(r, n, k) for r in rows]
+        rels = [relation_from_row(r, r["total"], k) for r in rows]
         rels.sort(key=lambda r: (r.type == CO, str(r.type), r.head))
         return rels
 
@@ -706,41 +712,59 @@ class Neo4jStore:
         max_nodes: int = 50,
         types: Collection[RelationType] | None = None,
     ) -> tuple[list[Concept], list[Relation]]:
-        center_concept = self.get_concept(center)
-        if center_concept is None:
+        """Breadth first as the embedded store walks: each frontier concept adds its unseen
+        neighbours, strongest edge first, until `max_nodes`. Every query ranks inside Cypher
+        and returns only the edges that can still be chosen: at most `max_nodes` minus the
+        concepts chosen so far per frontier concept, not yet seen (plus ties); the frontier is
+        asked in growing chunks (FRONTIER_CHUNKS), since the first few concepts of a level
+        often fill the map. Then one query reads the concepts and the edges among them."""
+        if max_nodes <= 0:
             return [], []
         type_names = _type_names(types)
-        n = self._total_sentences()
         chosen = [center]
         seen = {center}
         frontier = [center]
         for _ in range(depth):
+            nxt: list[str] = []
+            start = 0
+            for size in chain(FRONTIER_CHUNKS, repeat(FRONTIER_CHUNKS[-1])):
+                if start >= len(frontier) or len(chosen) >= max_nodes:
+                    break
+                part = frontier[start : start + size]
+                start += size
+                rows = self._read(
+                    cypher.ranked_frontier(),
+                    ids=part,
+                    types=type_names,
+                    exclude=sorted(seen),
+                    limit=max_nodes - len(chosen),
+                )
+                incident: dict[str, list[Row]] = defaultdict(list)
+                for r in rows:
+                    incident[r["key"]].append(r)
+                for node in part:
+                    for rel, _ in rank_rows(incident[node], node, 0):
+                        other = rel.tail if rel.head == node else rel.head
+                        if other in seen:
+                            continue
+                        if len(chosen) >= max_nodes:
+                            break
+                        seen.add(other)
+                        chosen.append(other)
+                        nxt.append(other)
+            frontier = nxt
             if not frontier:
                 break
-            rows = self._read(cypher.aggregated_edges("frontier"), ids=frontier, types=type_names, k=0)
-            incident: dict[str, list[tuple[tuple[int, float, str, str], str]]] = defaultdict(list)
-            for r in rows:
-                rel = relation_from_row(r, n, 0)
-                node = r["key"]
-                other, other_name = (
-                    (r["tail"], r["tail_name"]) if r["head"] == node else (r["head"], r["head_name"])
-                )
-                incident[node].append((rank_key(rel, other_name), other))
-            nxt = []
-            for node in frontier:
-                for _, other in sorted(incident[node]):
-                    if other in seen:
-                        continue
-                    if len(chosen) >= max_nodes:
-                        break
-                    seen.add(other)
-                    chosen.append(other)
-                    nxt.append(other)
-            frontier = nxt
-        by_id = {c.id: c for c in self._concepts(chosen)}
+        row = self._read(cypher.ego_graph(), ids=chosen, types=type_names)[0]
+        fields = cypher.CONCEPT_FIELDS
+        by_id = {
+            c.id: c for c in (concept_from_row(dict(zip(fields, v, strict=True))) for v in row["concepts"])
+        }
+        if center not in by_id:
+            return [], []
         concepts = [by_id[c] for c in chosen if c in by_id]
-        rows = self._read(cypher.aggregated_edges("among"), ids=chosen, types=type_names, k=1)
-        edges = [relation_from_row(r, n, 1) for r in rows]
+        total = int(row["total"])
+        edges = [ego_edge(dict(zip(cypher.EGO_EDGE_FIELDS, v, strict=True)), total) for v in row["edges"]]
         edges.sort(key=lambda r: (r.head, str(r.type), r.tail))
         return concepts, edges
 
@@ -779,19 +803,18 @@ class Neo4jStore:
 
     def iter_relations(self, *, max_evidence: int = 1, page: int = 500) -> Iterator[Relation]:
         k = max(max_evidence, 0)
-        n = self._total_sentences()
         heads: list[str] = []
         for concept in self.iter_concepts():
             heads.append(concept.id)
             if len(heads) >= page:
-                yield from self._relations_from(heads, n, k)
+                yield from self._relations_from(heads, k)
                 heads = []
         if heads:
-            yield from self._relations_from(heads, n, k)
+            yield from self._relations_from(heads, k)
 
-    def _relations_from(self, heads: list[str], n: int, k: int) -> list[Relation]:
+    def _relations_from(self, heads: list[str], k: int) -> list[Relation]:
         rows = self._read(cypher.aggregated_edges("heads"), ids=heads, types=None, k=k)
-        rels = [relation_from_row(r, n, k) for r in rows]
+        rels = [relation_from_row(r, r["total"], k) for r in rows]
         rels.sort(key=lambda r: (r.head, str(r.type), r.tail))
         return rels
 

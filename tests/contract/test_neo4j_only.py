@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from kg.cooccurrence import discounted_pmi
 from kg.settings import Settings
+from kg.store import cypher
 from kg.store.base import StoreUnavailable
 from kg.store.neo4j import CypherError, Neo4jStore, open_neo4j_store
 from kg.store.networkx_store import NetworkxStore
@@ -33,6 +35,21 @@ def test_read_cypher_returns_plain_rows(neo4j_store: Neo4jStore) -> None:
     assert rows[0]["c"]["properties"]["name"] == "人民代表大会制度"
     with pytest.raises(CypherError):
         neo4j_store.run_read_cypher("MATCH (c RETURN c", {}, row_limit=1, timeout_s=5)
+
+
+@pytest.mark.neo4j
+@pytest.mark.parametrize(
+    ("n_ab", "n_a", "n_b", "total"),
+    [(1, 1, 1, 1), (3, 10, 7, 1000), (50, 400, 9000, 454942), (0, 1, 2, 9), (7, 7, 7, 7)],
+)
+def test_cypher_ranks_co_mentions_by_the_discounted_pmi_of_python(
+    neo4j_store: Neo4jStore, n_ab: int, n_a: int, n_b: int, total: int
+) -> None:
+    expr = cypher.discounted_pmi_expr("$n_ab", "$n_a", "$n_b", "$total")
+    params = {"n_ab": n_ab, "n_a": n_a, "n_b": n_b, "total": total}
+    (row,) = neo4j_store.run_read_cypher(f"RETURN {expr} AS w", params, row_limit=1, timeout_s=5)
+    # equal up to the last bits of the logarithm: cypher.RANK_SLACK covers the difference
+    assert row["w"] == pytest.approx(discounted_pmi(n_ab, n_a, n_b, total), rel=1e-12, abs=1e-12)
 
 
 @pytest.mark.neo4j

@@ -47,6 +47,9 @@ NO_ARG_BUILDERS: list[Callable[[], str]] = [
     cypher.document_totals,
     cypher.concept_count,
     cypher.edge_counts,
+    cypher.ranked_relations,
+    cypher.ranked_frontier,
+    cypher.ego_graph,
 ]
 
 
@@ -56,18 +59,19 @@ def all_queries() -> list[str]:
     out += [cypher.merge_facts(t) for t in RelationType]
     out += [cypher.aggregated_edges(s) for s in get_args(cypher.EdgeScope)]
     out += [cypher.search_concepts(f) for f in (True, False)]
-    out += [cypher.concepts_with_form(f) for f in (True, False)]
+    out += [cypher.find_concept(f) for f in (True, False)]
     out += [cypher.shortest_paths(h) for h in range(1, cypher.MAX_HOPS_LIMIT + 1)]
     return out
 
 
 QUOTED = re.compile(r"'([^']*)'")
-ALLOWED_LITERALS = {cypher.FULLTEXT_INDEX, "cjk"}
+# the index name, the analyzer and relationship type names (from the closed enum, as in patterns)
+ALLOWED_LITERALS = {cypher.FULLTEXT_INDEX, "cjk", *(t.value for t in RelationType)}
 
 
 @pytest.mark.parametrize("text", all_queries())
 def test_values_travel_as_parameters(text: str) -> None:
-    # the only string literals are the index name and the analyzer
+    # the only string literals are the index name, the analyzer and relationship type names
     assert set(QUOTED.findall(text)) <= ALLOWED_LITERALS
     # labels and relationship types come from the fixed vocabulary
     for label in re.findall(r"\((?:\w+)?:(\w+)", text):
@@ -132,7 +136,51 @@ def test_aggregated_edges_filter_types_by_parameter() -> None:
         assert "$types IS NULL OR type(r) IN $types" in text
         assert "sum(r.count) AS count" in text
         assert "collect(r) AS all" in text and "all[..$k] AS rs" in text
-    assert cypher.aggregated_edges("frontier").count("key") >= 3
+        assert "AS total" in text and "RETURN total," in text
+
+
+def test_ranked_queries_cut_inside_cypher_with_parameters() -> None:
+    for text in (cypher.ranked_relations(), cypher.ranked_frontier()):
+        assert "$types IS NULL OR type(r) IN $types" in text
+        assert "NOT o.id IN $exclude" in text
+        assert "rows[$limit - 1] AS b" in text  # the cut, ties kept
+        assert f"{cypher.RANK_SLACK!r} * (abs(b.w) + 1.0)" in text
+        assert "ORDER BY co, w DESC" in text
+        assert "sum(r.count) AS count" in text
+    related = cypher.ranked_relations()
+    assert related.count("MATCH (c:Concept {id: $id})") == 1
+    assert "xs[..$k]" in related and "AS other" in related  # evidence and the other end, same query
+    frontier = cypher.ranked_frontier()
+    assert frontier.startswith(cypher._TOTAL_SENTENCES)
+    assert "UNWIND $ids AS id MATCH (c:Concept {id: id})" in frontier and "c.id AS key" in frontier
+    assert "collect({o: o, type: type, out: out, count: count, co: co, w: w})[0] AS x" in frontier
+    assert "[0] AS x" not in related  # related terms list every edge, a walk the best per end
+
+
+def test_ego_graph_reads_concepts_and_edges_among_ids_at_once() -> None:
+    text = cypher.ego_graph()
+    assert "UNWIND $ids AS id MATCH (c:Concept {id: id})" in text
+    # each fact found once, from its head, its tail checked against the set
+    assert f"(h:Concept)-[x:{cypher.ALL_FACTS}]->(t:Concept) WHERE h.id IN $ids AND t.id IN $ids" in text
+    assert "$types IS NULL OR type(x) IN $types" in text
+    assert "ORDER BY x.doc_id" in text and "xs[0].ev_sentences[0]" in text
+    assert text.endswith("RETURN total, concepts, edges")
+    assert text.count("c.") == len(cypher.CONCEPT_FIELDS)
+    assert len(cypher.EGO_EDGE_FIELDS) == 11
+
+
+def test_find_concept_tries_the_id_then_the_forms() -> None:
+    with_index = cypher.find_concept(True)
+    assert with_index.startswith("OPTIONAL MATCH (d:Concept {id: $id})")
+    assert f"queryNodes('{cypher.FULLTEXT_INDEX}', $lucene)" in with_index
+    assert "WHERE d IS NULL" in with_index and "$form IN c.forms" in with_index
+    assert "queryNodes" not in cypher.find_concept(False)
+
+
+def test_discounted_pmi_expression_names_its_variables() -> None:
+    text = cypher.discounted_pmi_expr("n", "a", "b", "total")
+    assert "log(toFloat(n * total) / toFloat(a * b)) / log(2.0)" in text
+    assert "(toFloat(n) / (n + 1))" in text and "CASE WHEN a < b THEN a ELSE b END" in text
 
 
 def test_writers_lock_before_they_read_aggregates() -> None:

@@ -67,7 +67,10 @@ def merged_extraction(extraction: DocumentExtraction, terms: CorpusTerms) -> Doc
 
 
 def lodo_pipeline_scores(
-    mode: str, scores: Mapping[str, Mapping[str, float]], thresholds: Sequence[float]
+    mode: str,
+    scores: Mapping[str, Mapping[str, float]],
+    thresholds: Sequence[float],
+    sets: Sequence[Path] = (FIXTURES,),
 ) -> dict[float, Summary]:
     """Scores of the integrated pipeline on each dev document, for every threshold.
 
@@ -77,7 +80,9 @@ def lodo_pipeline_scores(
     lexicon the extractor runs with: `full` (as shipped, fitted on these
     documents), `lodo` (the entries learnt from the document and its stoplist
     share removed) or `strict` (also every entry naming a gold concept found
-    only in it), as bench/eval_extraction.py defines them.
+    only in it), as bench/eval_extraction.py defines them. `sets`: annotated folders
+    (gold/, texts/); the first is the dev set the lexicon was fitted on, the others
+    run with the lexicon as shipped (it was never fitted on them).
     """
     from bench.eval_extraction import load_set, strict_lexicon
     from extractors.build_stoplist import predictions
@@ -85,21 +90,26 @@ def lodo_pipeline_scores(
     from extractors.stoplist import learn_stoplist
     from kg.model import Document, document_id
 
-    docs = load_set(FIXTURES / "gold", FIXTURES / "texts")
+    dev_set = sets[0]
+    dev_docs = load_set(dev_set / "gold", dev_set / "texts")
+    dev_stems = {stem for stem, _, _ in dev_docs}
+    docs = [*dev_docs, *(d for folder in sets[1:] for d in load_set(folder / "gold", folder / "texts"))]
     ex = PolicyExtractor()
     shipped = ex.corpus_terms
     full = ex.lexicon
     ex.set_corpus_terms(None)
-    raw = predictions(ex, FIXTURES / "gold", FIXTURES / "texts") if mode != "full" else {}
+    raw = predictions(ex, dev_set / "gold", dev_set / "texts") if mode != "full" else {}
     per_threshold: dict[float, list[DocumentScore]] = {t: [] for t in thresholds}
     try:
         for stem, gold, text in docs:
-            if mode != "full":
+            if mode != "full" and stem in dev_stems:
                 stop = learn_stoplist(v for k, v in raw.items() if k != stem)
                 lex = full.without_sources([f"dev:{stem}"]).with_stop(stop)
                 if mode == "strict":
-                    lex = strict_lexicon(full, docs, stem).with_stop(stop)
+                    lex = strict_lexicon(full, dev_docs, stem).with_stop(stop)
                 ex.set_lexicon(lex)
+            else:
+                ex.set_lexicon(full)
             doc = Document(document_id(text), stem, text)
             for t in thresholds:
                 ex.set_corpus_terms(

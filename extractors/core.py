@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import jieba
 import jieba.posseg
 
+from extractors.action_heads import action_head_cut
 from extractors.concepts import GENERIC, find_concepts
 from extractors.corpus_terms import CorpusTerms, load_corpus_terms, merge_corpus_terms
 from extractors.lexicon import Lexicon
@@ -119,7 +120,26 @@ class Analyzer:
         spans = find_concepts(text, tokens, self.lexicon, self.tag)
         if self.corpus_terms:
             spans = self._with_corpus_terms(text, tokens, spans)
-        return self._with_modifiers(text, tokens, spans)
+        return self._without_action_heads(self._with_modifiers(text, tokens, spans))
+
+    def _without_action_heads(self, spans: list[ConceptSpan]) -> list[ConceptSpan]:
+        """Spans cut before a generic action head on the thing they name (服务型政府建设 →
+        服务型政府, extractors/action_heads.py); lexicon terms and persons are left whole."""
+        out: list[ConceptSpan] = []
+        for c in spans:
+            cut = (
+                0
+                if c.category is Category.PERSON or c.name in self.lexicon.entries
+                else action_head_cut(c.surface)
+            )
+            if not cut:
+                out.append(c)
+                continue
+            surface = c.surface[:-cut]
+            entry = self.lexicon.lookup(normalize_term(surface))
+            name = entry.name if entry is not None else normalize_term(surface)
+            out.append(ConceptSpan(c.start, c.end - cut, surface, name, c.category))
+        return out
 
     def _with_modifiers(
         self, text: str, tokens: Sequence[tuple[int, int]], spans: list[ConceptSpan]

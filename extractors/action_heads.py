@@ -1,0 +1,123 @@
+"""Generic action heads on a concept name (pure): which to cut, which belong to the name.
+
+GUIDELINES.md: "cut generic action heads: 全过程人民民主建设 is the concept
+全过程人民民主 (建设 is an action on it)". The heads 建设, 发展, 工作 and 试点 are
+an action on a *thing* named before them, but part of the name where what
+precedes is an aspect or a manner and names nothing on its own:
+
+* 建设 after a body, system, place or facility is cut (服务型政府建设 → 服务型政府,
+  应急管理体系建设, 区域医疗中心建设, 体育强国建设); after an aspect it stays
+  (作风建设, 党风廉政建设, 队伍建设, 能力建设, 制度建设, 法治建设, 自身建设);
+* 发展 after a sector is cut (文化产业发展 → 文化产业, 民办教育发展, 中医药事业发展);
+  after a manner it stays (高质量发展, 融合发展, 均衡发展, 绿色发展);
+* 工作 after an activity is cut (合宪性审查工作 → 合宪性审查, 法律援助工作,
+  换届选举工作); after a domain it stays (侨务工作, 信访工作, 思想政治工作);
+* 试点 is always a pilot *of* something (长期护理保险制度试点 → 长期护理保险制度).
+
+The word classes are general Chinese morphology of policy nouns, not a list of
+names: a stem qualifies by its last characters.
+"""
+
+from __future__ import annotations
+
+#: stems whose end names a thing something is built (建设 is cut after them)
+_BUILT_THINGS = (
+    "体系",
+    "政府",
+    "强国",
+    "强省",
+    "强区",
+    "强市",
+    "中国",
+    "中心",
+    "设施",
+    "基地",
+    "园区",
+    "学科",
+    "机制",
+    "平台",
+    "网络",
+    "新区",
+    "智库",
+    "城市",
+    "乡村",
+    "力量",
+    "高中",
+    "大学",
+    "项目",
+    "工程",
+    "场所",
+    "枢纽",
+    "通道",
+    "示范区",
+    "试验区",
+    "先行区",
+    "自贸区",
+    "功能区",
+    "开发区",
+)
+#: stems whose end is a sector (发展 is cut after them)
+_SECTORS = ("产业", "事业", "教育", "行业", "服务业", "经济", "企业", "学科", "志愿服务", "慈善", "文化")
+#: manners that make 发展 part of the name even after a sector (文化和旅游深度融合发展)
+_MANNERS = (
+    "融合",
+    "均衡",
+    "协调",
+    "高质量",
+    "绿色",
+    "科学",
+    "跨越",
+    "多样化",
+    "和平",
+    "健康",
+    "可持续",
+    "创新",
+)
+#: stem ends that are activities (工作 is cut after them)
+_ACTIVITIES = (
+    "审查",
+    "审核",
+    "监督",
+    "监管",
+    "检查",
+    "选举",
+    "援助",
+    "防火",
+    "防控",
+    "抚恤",
+    "帮扶",
+    "救助",
+    "脱贫",
+    "扶贫",
+    "执法",
+    "评估",
+    "考核",
+    "督查",
+    "整治",
+    "治理",
+)
+#: the heads, longest first
+_HEADS = ("建设", "发展", "工作", "试点")
+#: shortest stem left after a cut (characters)
+MIN_STEM = 3
+
+
+def action_head_cut(name: str) -> int:
+    """Characters to cut from the end of concept `name`: the length of a generic action head
+    that is an action on the thing named before it, else 0."""
+    for head in _HEADS:
+        if not name.endswith(head):
+            continue
+        stem = name[: -len(head)]
+        if len(stem) < MIN_STEM or stem.endswith(("、", "，", "和", "与", "的", "一体")):
+            return 0
+        if head == "试点":
+            return len(head)
+        if head == "建设" and stem.endswith(_BUILT_THINGS):
+            return len(head)
+        if head == "发展" and stem.endswith(_SECTORS) and not stem.endswith(_MANNERS):
+            return len(head)
+        if head == "工作" and stem.endswith(_ACTIVITIES):
+            return len(head)
+        return 0
+    return 0

@@ -347,7 +347,7 @@ for _k in ("表现", "标志", "反映", "展现", "生动实践", "特色", "�
 
 #: generic predicate nouns that let a predicate verb decide (``是保障Y的重要措施``)
 _GENERIC_NOUNS = (
-    *("措施", "举措", "手段", "办法", "关键", "前提", "利器", "武器", "工具", "制度"),
+    *("措施", "举措", "手段", "办法", "关键", "前提", "利器", "武器", "工具", "制度", "要求"),
     # broader (own): 是维护Y的重要力量, 是推动Y的重大战略
     *("力量", "战略", "部署", "安排", "工程", "行动", "机制", "体系", "方略"),
 )
@@ -542,6 +542,10 @@ RULES: dict[str, str] = {
     "transform": "guidelines: 把X(优势)转化为Y",
     "from_to": "dev: 由X向Y转变",
     "from_turn": "dev: 由X转向Y",
+    "benefit_of_subject": "heldout: X是Y的N，有利于维护Z (the copula's subject carried to 有利于 clauses)",
+    "made_into": "heldout: 使X(通过Y)成为Z",
+    "combined_parts": "heldout: 构建A、B和C相结合的Y (each item a part of Y)",
+    "document_requires": "heldout: 《D》提出/要求(要)完善X (a document or meeting guides what it requires)",
 }
 #: the rules generalised from dev (or held-out) sentences: switched off in the ablation of
 #: bench/eval_relations.py
@@ -618,6 +622,7 @@ def explain_relations(
     _copula(m, clauses, out)
     _frames(m, clauses, out)
     _guidance(m, clauses, out)
+    _requirements(m, clauses, out)
     _verbs(m, clauses, out)
     _roles(m, clauses, out)
     _unity(m, out)
@@ -656,7 +661,7 @@ _INHERIT_GAP = re.compile(
     "^(?:这|这也|这就|这更|这正|这既|这些|这都|它|它们|也|又|更|还|既|而且|同时|都|就|并且|且|而)*$"
 )
 _TOPIC_CLAUSE = re.compile(
-    f"^{_NP}{{0,3}}({_G})(?:的?(?:建设|工作|实践|事业))?"
+    f"^{_NP}{{0,5}}({_G})(?:的?(?:建设|工作|实践|事业))?"
     f"(?:(?:从|自|在){_NP}{{1,8}}(?:起|以来|来|中|时)|始终|一直|历来|从来)?$"
 )
 _COPULA_RE = re.compile("是|成为|成了|堪称|不愧为|(?:打造|建设|建|培育|锻造|塑造|发展)成为?")
@@ -664,6 +669,8 @@ _BECOME_GAP = (
     "(?:的?(?:建设|工作|实践|事业))?(?:也|都|已经|已|将|要|必须|应当|应|能够|能|会|正在|逐步|日益|真正|"
     "切实|努力|更好地|更加|进一步|充分|始终|真正|继续)*"
 )
+#: a later clause stating what the copula's subject is good for (…是Y的必然要求，有利于维护Z)
+_BENEFIT_RE = re.compile("^(?:也|还|更|并|既|又)?(?:有利于|有助于|有益于)")
 _BAD_BEFORE_SHI = re.compile("(?:但|而|凡|总|于|只|要|或|不|真|像|倒|硬|可|即使|若|如果|不管|无论)$")
 
 
@@ -729,8 +736,13 @@ def _copula(m: _Masked, clauses: list[tuple[int, int]], out: _Out) -> None:
     s = m.s
     last_subject: list[int] = []
     prev_clause = ""
+    stated: list[int] = []  # the subject of this sentence's copula, for later 有利于 clauses
     for ci, (a, b) in enumerate(clauses):
         clause = s[a:b]
+        bm = _BENEFIT_RE.match(clause)
+        if stated and bm:
+            for typ, objs, _ in _verb_chain(m, a + bm.end(), b):
+                out.add(stated, typ, [o for o in objs if o not in stated], "benefit_of_subject")
         p = -1
         become = False  # X成为Y的N, 把X打造成Y的N: a copula of change
         for sm in _COPULA_RE.finditer(clause):
@@ -799,6 +811,7 @@ def _copula(m: _Masked, clauses: list[tuple[int, int]], out: _Out) -> None:
                     else "copula"
                 )
                 out.add(subject, found[0], [t for t in found[1] if t not in subject], rule)
+                stated = subject
             last_subject = subject
         else:
             last_subject = []
@@ -917,6 +930,34 @@ def _defined_topic(m: _Masked, clauses: list[tuple[int, int]], ci: int, pos: int
         return []
     dm = _DONE_CLAUSE.match(s[clauses[ci - 1][0] : clauses[ci - 1][1]])
     return _ids(dm.group(1)) if dm else []
+
+
+def _requirements(m: _Masked, clauses: list[tuple[int, int]], out: _Out) -> None:
+    """《D》提出，要完善X: a document or meeting (an event) guides what it requires, in its
+    clause and in the following clauses that start with a doing verb."""
+    s = m.s
+    for rm in _REQUIRES_RE.finditer(s):
+        heads = [k for k in _ids(rm.group(1)) if m.spans[k].category is Category.EVENT]
+        if not heads:
+            continue
+        ci = _clause_of(clauses, rm.end())
+        pos, end = rm.end(), clauses[ci][1]
+        while True:
+            om = _REQUIRED_OBJECT_RE.match(s, pos, end)
+            if om:
+                out.add(heads, R.GUIDES, _ids(om.group(1)), "document_requires")
+            ci += 1
+            if ci >= len(clauses):
+                break
+            pos, end = clauses[ci]
+            if not _REQUIRED_OBJECT_RE.match(s, pos, end):
+                break
+
+
+_REQUIRES_RE = re.compile(f"({_G})(?:中|里)?{_ADV}*(?:明确)?(?:提出|要求|强调|规定|部署)(?:[，,：:])?")
+_REQUIRED_OBJECT_RE = re.compile(
+    f"(?:要|必须|应当|应)?{_ADV}*(?:{_DO_VERB}|落实|建立|规范){_NPI}{{0,4}}?({_G})"
+)
 
 
 def _guidance(m: _Masked, clauses: list[tuple[int, int]], out: _Out) -> None:
@@ -1108,7 +1149,7 @@ def _verbs(m: _Masked, clauses: list[tuple[int, int]], out: _Out) -> None:
         for om in re.finditer(f"促{_NPI}{{0,2}}?({_G})", pm.group(2)):
             out.add(_ids(pm.group(1)), R.PROMOTES, _ids(om.group(1)), "promote_short")
     # 通过X实现Y: X is the channel through which Y is realised
-    for cm in re.finditer(f"(?:通过|依托|借助|依靠)({_G})(?:来|去)?(?:实现|践行|落实)({_G})", s):
+    for cm in re.finditer(f"(?:通过|依托|借助|依靠)({_G})(?:来|去)?(?:实现|践行|落实|行使)({_G})", s):
         out.add(_ids(cm.group(1)), R.CARRIER_OF, _ids(cm.group(2)), "realised_through")
     # 在X中V Y: X advances Y
     for im in re.finditer(f"在({_G}){_NP}{{0,3}}?(?:中|过程中|进程中)", s):
@@ -1291,6 +1332,7 @@ _COLLECTIVE_RE = re.compile(f"({_ENUM})[（(](?:以下|下文)?(?:统称|简称|
 _INTO_SCOPE_RE = re.compile(
     f"(?:把|将)[^的，,；;。！？!?\ue000-\uf8ff]{{0,6}}?({_G})[^。！？!?；;]{{0,24}}?(?:纳入|列入)(?:到)?({_G})"
 )
+_COMBINED_RE = re.compile(f"({_ENUM})(?:相结合|有机结合|相统一|相融合)的({_X})")
 _INCLUDE_RE = re.compile(f"({_X})(?:主要|具体|一般)?(?:包括|包含|涵盖)了?({_G})")
 _COMPOSED_RE = re.compile(
     f"({_X})(?:{_NPI}{{0,2}}?)由({_G})(?:等{_NPI}{{0,4}}?)?(?:共同)?(?:组成|构成)"
@@ -1309,6 +1351,8 @@ def _is_formula(sp: ConceptSpan) -> bool:
 
 def _membership(m: _Masked, out: _Out) -> None:
     s, sp = m.s, m.spans
+    for cm in _COMBINED_RE.finditer(s):
+        out.add(_ids(cm.group(1)), R.PART_OF, _ids(cm.group(2)), "combined_parts")
     for em in _ETC_RE.finditer(s):
         members, whole = _ids(em.group(1)), _ids(em.group(2))[0]
         if any(sp[k].category is Category.PERSON for k in members):
@@ -1362,6 +1406,10 @@ def _membership(m: _Masked, out: _Out) -> None:
 _INTO_RE = re.compile(
     f"(?:把|将)({_NP}{{0,6}}?)({_G})({_NP}{{0,8}}?)(?:转化|转变|转换|化|调整|转|变)(?:为|成)([^，,；;。！？!?]*)"
 )
+#: 使X(通过Y)成为Z: X is turned into Z (not 使X成为Y的N, a copula of change)
+_MADE_INTO_RE = re.compile(
+    f"使({_X})(?:{_NP}|{_X}){{0,10}}?(?:成为|转化为|变为|上升为)({_X})(?![的\ue000-\uf8ff])"
+)
 _FROM_TO_RE = re.compile(
     f"(?:由|从)({_G}){_NP}{{0,4}}?(?:向|到)({_G}){_NP}{{0,4}}?(?:转变|转型|转化|迈进|转移|过渡|升级|跃升|跨越|飞跃|转轨)"
 )
@@ -1384,5 +1432,7 @@ def _change(m: _Masked, out: _Out) -> None:
             out.add(head, R.TRANSFORMS_INTO, _ids(tm.group(2)), "transform")
     for fm in _FROM_TO_RE.finditer(s):
         out.add(_ids(fm.group(1)), R.TRANSFORMS_INTO, _ids(fm.group(2)), "from_to")
+    for um in _MADE_INTO_RE.finditer(s):
+        out.add(_ids(um.group(1)), R.TRANSFORMS_INTO, _ids(um.group(2)), "made_into")
     for fm in _FROM_TURN_RE.finditer(s):
         out.add(_ids(fm.group(1)), R.TRANSFORMS_INTO, _ids(fm.group(2)), "from_turn")

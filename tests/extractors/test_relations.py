@@ -1038,3 +1038,74 @@ def test_platform_provided_and_listed_into() -> None:
     assert run("把生态文明建设列入乡村振兴战略。", "生态文明", "乡村振兴战略") == {
         t("生态文明", R.PART_OF, "乡村振兴战略")
     }
+
+
+# ---- constructions added from the first held-out set (general forms, new sentences) ----
+
+
+def test_copula_subject_carried_to_benefit_clauses() -> None:
+    got = run(
+        "全面推行政务公开制度，是推进依法行政的必然要求，有利于维护群众知情权，有利于促进社会和谐。",
+        "政务公开制度",
+        "依法行政",
+        "群众知情权",
+        "社会和谐",
+    )
+    assert got == {
+        t("政务公开制度", R.PROMOTES, "依法行政"),
+        t("政务公开制度", R.GUARANTEES, "群众知情权"),
+        t("政务公开制度", R.PROMOTES, "社会和谐"),
+    }
+
+
+def test_benefit_clause_without_a_stated_subject_is_nothing() -> None:
+    assert run("要抓紧工作，有利于维护群众知情权。", "群众知情权") == set()
+
+
+def test_made_into_through_a_procedure() -> None:
+    got = run("要使人民意愿通过法定程序成为国家法律。", "人民意愿", "法定程序", "国家法律")
+    assert got == {t("人民意愿", R.TRANSFORMS_INTO, "国家法律")}
+
+
+def test_made_into_is_not_a_copula_of_change_with_a_head_noun() -> None:
+    got = run("使社区服务成为基层治理的重要平台。", "社区服务", "基层治理")
+    assert t("社区服务", R.TRANSFORMS_INTO, "基层治理") not in got
+
+
+def test_exercised_through_a_body() -> None:
+    got = run("村民通过村民委员会行使民主权利。", "村民委员会", "民主权利")
+    assert got == {t("村民委员会", R.CARRIER_OF, "民主权利")}
+
+
+def test_items_combined_into_a_whole_are_its_parts() -> None:
+    got = run(
+        "构建家庭照护、社区服务和机构养老相结合的养老服务体系。",
+        "家庭照护",
+        "社区服务",
+        "机构养老",
+        "养老服务体系",
+    )
+    parts = {t(n, R.PART_OF, "养老服务体系") for n in ("家庭照护", "社区服务", "机构养老")}
+    assert parts <= got
+    assert got - parts <= unified("家庭照护", "社区服务", "机构养老") | unified(
+        "社区服务", "家庭照护", "机构养老"
+    )
+
+
+def test_document_guides_what_it_requires() -> None:
+    got = run(
+        "《教育规划纲要》提出，要健全教师培训制度，落实教师资格制度。",
+        "教育规划纲要",
+        "教师培训制度",
+        "教师资格制度",
+        cats={"教育规划纲要": C.EVENT},
+    )
+    assert got == {
+        t("教育规划纲要", R.GUIDES, "教师培训制度"),
+        t("教育规划纲要", R.GUIDES, "教师资格制度"),
+    }
+
+
+def test_a_body_that_requires_is_no_guiding_document() -> None:
+    got = run("区政府提出，要健全教师培训制度。", "区政府", "教师培训制度", cats={"区政府": C.ORGANIZATION})
+    assert got == set()

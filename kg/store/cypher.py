@@ -17,6 +17,7 @@ The graph in Neo4j::
     (:Concept)-[:<RelationType> {doc_id, count, position,
                                  ev_sentences, ev_starts, ev_ends}]->(:Concept)
     (:Concept)-[:LINKED]->(:Concept)
+    (:KgTotals {key: 1, sentences})
 
 One typed relationship per (document, head, type, tail): the per-document
 facts, so deleting a document deletes exactly its relationships; queries sum
@@ -24,7 +25,10 @@ them into aggregated edges. Symmetric types point from the smaller id to the
 larger. A MENTIONS relationship joins a document to every concept it names
 (count 0 when it only names it as a relation end). LINKED is derived: one per
 pair of concepts joined by any edge (smaller id first), so path search does
-not enumerate parallel per-document relationships.
+not enumerate parallel per-document relationships. The one KgTotals node keeps
+the sentence count of all documents (PMI needs it on every edge query), rewritten
+from the documents at the end of every write transaction; readers fall back to
+summing the documents when it is missing.
 """
 
 from __future__ import annotations
@@ -44,6 +48,8 @@ MAX_HOPS_LIMIT = 10
 MAX_PATHS = 1000
 
 FULLTEXT_INDEX = "kg_concept_forms"
+#: the label of the one node holding graph-wide totals (key 1)
+TOTALS_LABEL = "KgTotals"
 
 
 def rel_union(types: Iterable[RelationType]) -> str:
@@ -72,6 +78,7 @@ def schema_statements() -> tuple[str, ...]:
     return (
         "CREATE CONSTRAINT kg_concept_id IF NOT EXISTS FOR (c:Concept) REQUIRE c.id IS UNIQUE",
         "CREATE CONSTRAINT kg_document_id IF NOT EXISTS FOR (d:Document) REQUIRE d.id IS UNIQUE",
+        f"CREATE CONSTRAINT kg_totals_key IF NOT EXISTS FOR (g:{TOTALS_LABEL}) REQUIRE g.key IS UNIQUE",
         f"CREATE FULLTEXT INDEX {FULLTEXT_INDEX} IF NOT EXISTS FOR (c:Concept) ON EACH [c.forms] "
         "OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}}",
         "CALL db.awaitIndexes(60)",
@@ -108,6 +115,22 @@ def concept_state() -> str:
         "c.sentence_count AS sentence_count, c.document_count AS document_count, "
         "c.cat_counts AS cat_counts, c.alias_names AS alias_names, c.alias_counts AS alias_counts, "
         "c.members AS members"
+    )
+
+
+def lock_totals() -> str:
+    """Write-lock the totals node (created when missing). Writers take it last, after every
+    other lock, so that it serialises only the ends of write transactions (no deadlock)."""
+    return f"MERGE (g:{TOTALS_LABEL} {{key: 1}}) SET g.kg_lock = true REMOVE g.kg_lock"
+
+
+def refresh_totals() -> str:
+    """Rewrite the totals from the documents (run after `lock_totals`, in a new statement, so
+    that it sees every document committed by writers that held the lock before)."""
+    return (
+        f"MATCH (g:{TOTALS_LABEL} {{key: 1}}) "
+        "CALL () { MATCH (d:Document) RETURN coalesce(sum(d.sentence_count), 0) AS sentences } "
+        "SET g.sentences = sentences"
     )
 
 
@@ -187,7 +210,10 @@ def delete_concepts() -> str:
 def clear_graph() -> str:
     """Delete the whole graph in one auto-commit statement (nodes in small batches).
     `clear_graph_statements` bounds each transaction better on large graphs."""
-    return "MATCH (n:Concept|Document) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 500 ROWS"
+    return (
+        f"MATCH (n:Concept|Document|{TOTALS_LABEL}) "
+        "CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 500 ROWS"
+    )
 
 
 def clear_graph_statements() -> tuple[str, ...]:
@@ -196,7 +222,8 @@ def clear_graph_statements() -> tuple[str, ...]:
     `kg export --to neo4j --replace`. Each statement runs as an auto-commit query."""
     return (
         "MATCH (:Concept|Document)-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS",
-        "MATCH (n:Concept|Document) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS",
+        f"MATCH (n:Concept|Document|{TOTALS_LABEL}) "
+        "CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS",
     )
 
 
@@ -327,8 +354,14 @@ def concept_page() -> str:
 # aggregated edges
 # ---------------------------------------------------------------------------
 
-#: the graph's sentence count (for PMI), as `total`, prefixed to the queries that rank or weigh edges
-_TOTAL_SENTENCES = "CALL () { MATCH (d:Document) RETURN coalesce(sum(d.sentence_count), 0) AS total } "
+#: the graph's sentence count (for PMI), as `total`, prefixed to the queries that rank or weigh edges:
+#: the totals node's, else (no node yet) the sum over the documents
+_TOTAL_SENTENCES = (
+    f"CALL () {{ OPTIONAL MATCH (g:{TOTALS_LABEL} {{key: 1}}) RETURN g.sentences AS kept }} "
+    "CALL (kept) { WITH kept WHERE kept IS NOT NULL RETURN kept AS total "
+    "UNION WITH kept WHERE kept IS NULL OPTIONAL MATCH (d:Document) "
+    "WITH kept, coalesce(sum(d.sentence_count), 0) AS total RETURN total } "
+)
 
 EdgeScope = Literal["between", "heads"]
 
@@ -350,11 +383,11 @@ def aggregated_edges(scope: EdgeScope) -> str:
     Rows are unordered: callers rank them in Python (string order and the
     discounted PMI are computed exactly as the embedded store does).
     """
-    match = _TOTAL_SENTENCES + _SCOPES[scope].replace("{types}", ALL_FACTS)
+    match = _SCOPES[scope].replace("{types}", ALL_FACTS)
     if "WHERE" in match:
-        text = match + "AND ($types IS NULL OR type(r) IN $types) "
+        text = _TOTAL_SENTENCES + match + "AND ($types IS NULL OR type(r) IN $types) "
     else:
-        text = match + "WHERE $types IS NULL OR type(r) IN $types "
+        text = _TOTAL_SENTENCES + match + "WHERE $types IS NULL OR type(r) IN $types "
     text += (
         "WITH total, startNode(r) AS h, type(r) AS type, endNode(r) AS t, r ORDER BY r.doc_id "
         "WITH total, h, type, t, sum(r.count) AS count, collect(r) AS all "

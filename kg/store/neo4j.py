@@ -436,16 +436,26 @@ class Neo4jStore:
             with self._session(read=False) as session:
                 for statement in cypher.schema_statements():
                     session.run(statement).consume()
+                session.execute_write(self._refresh_totals)  # a store written before the totals node
 
         self._call(create)
         self._schema_ready = True
+
+    @staticmethod
+    def _refresh_totals(tx: ManagedTransaction) -> None:
+        """The last step of every write transaction (see cypher.lock_totals)."""
+        tx.run(cypher.lock_totals()).consume()
+        tx.run(cypher.refresh_totals()).consume()
 
     def _read(self, query: str, **params: Any) -> list[Row]:
         self.ensure_schema()
 
         @unit_of_work(timeout=self.read_timeout_s)
         def work(tx: ManagedTransaction) -> list[Row]:
-            return [r.data() for r in tx.run(query, params)]
+            result = tx.run(query, params)
+            keys = result.keys()
+            # the store's queries return plain values: no need for Record.data()'s deep conversion
+            return [dict(zip(keys, r, strict=True)) for r in result]
 
         def run() -> list[Row]:
             with self._session(read=True) as session:
@@ -534,6 +544,7 @@ class Neo4jStore:
         for query, rows in self._statements(plan, concept_rows):
             if rows:
                 tx.run(query, rows=rows).consume()
+        self._refresh_totals(tx)
         return len(fresh)
 
     def _add_rows(self, chunk: Sequence[DocumentExtraction], rows_per_tx: int) -> int:
@@ -549,6 +560,7 @@ class Neo4jStore:
                     tx.run(q, rows=p).consume()
 
                 self._write(write)
+        self._write(self._refresh_totals)
         return len(fresh)
 
     def delete_document(self, document_id: str) -> bool:
@@ -580,6 +592,7 @@ class Neo4jStore:
             tx.run(cypher.merge_concepts(), rows=concept_rows).consume()
         if gone:
             tx.run(cypher.delete_concepts(), ids=gone).consume()
+        self._refresh_totals(tx)
         return True
 
     def clear(self) -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from kg.cooccurrence import discounted_pmi
+from kg.model import concept_id
 from kg.settings import Settings
 from kg.store import cypher
 from kg.store.base import StoreUnavailable
@@ -50,6 +51,36 @@ def test_cypher_ranks_co_mentions_by_the_discounted_pmi_of_python(
     (row,) = neo4j_store.run_read_cypher(f"RETURN {expr} AS w", params, row_limit=1, timeout_s=5)
     # equal up to the last bits of the logarithm: cypher.RANK_SLACK covers the difference
     assert row["w"] == pytest.approx(discounted_pmi(n_ab, n_a, n_b, total), rel=1e-12, abs=1e-12)
+
+
+@pytest.mark.neo4j
+def test_the_sentence_total_follows_writes_and_is_summed_when_its_node_is_missing(
+    neo4j_store: Neo4jStore, tmp_path: Path
+) -> None:
+    embedded = NetworkxStore(tmp_path / "kg")
+    for store in (neo4j_store, embedded):
+        store.add_many([FOUNDING, REPORT])
+
+    def kept() -> object:
+        rows = neo4j_store.run_read_cypher(
+            f"MATCH (g:{cypher.TOTALS_LABEL}) RETURN g.sentences AS n", {}, row_limit=5, timeout_s=5
+        )
+        return [r["n"] for r in rows]
+
+    assert kept() == [embedded.stats().sentences]
+    for store in (neo4j_store, embedded):
+        store.delete_document(REPORT.document.id)
+    assert kept() == [embedded.stats().sentences] == [neo4j_store.stats().sentences]
+    center = concept_id(FOUNDING.concepts[0].name)
+    assert neo4j_store.relations(center) == embedded.relations(center)
+    with neo4j_store.driver.session() as session:
+        session.run(f"MATCH (g:{cypher.TOTALS_LABEL}) DELETE g").consume()
+    assert kept() == []
+    assert neo4j_store.relations(center) == embedded.relations(center)  # summed over the documents
+    neo4j_store.add(REPORT)
+    embedded.add(REPORT)
+    assert kept() == [embedded.stats().sentences]
+    assert neo4j_store.relations(center) == embedded.relations(center)
 
 
 @pytest.mark.neo4j

@@ -49,6 +49,8 @@ NO_ARG_BUILDERS: list[Callable[[], str]] = [
     cypher.edge_counts,
     cypher.ranked_relations,
     cypher.ranked_frontier,
+    cypher.lock_totals,
+    cypher.refresh_totals,
     cypher.ego_graph,
 ]
 
@@ -75,7 +77,7 @@ def test_values_travel_as_parameters(text: str) -> None:
     assert set(QUOTED.findall(text)) <= ALLOWED_LITERALS
     # labels and relationship types come from the fixed vocabulary
     for label in re.findall(r"\((?:\w+)?:(\w+)", text):
-        assert label in {"Concept", "Document"}
+        assert label in {"Concept", "Document", cypher.TOTALS_LABEL}
     for types in re.findall(r"\[\w*:([A-Z_|]+)", text):
         for name in types.split("|"):
             assert name in {*(t.value for t in RelationType), "MENTIONS", cypher.LINK_TYPE}
@@ -262,3 +264,13 @@ def test_adding_then_removing_a_delta_restores_the_aggregate(
     kept = ("records", "mention_count", "sentence_count", "document_count", "category", "aliases", "forms")
     for key in kept:
         assert removed[key] == base[key], key
+
+
+def test_totals_are_rewritten_under_a_lock_and_read_with_a_fallback() -> None:
+    assert cypher.lock_totals().startswith(f"MERGE (g:{cypher.TOTALS_LABEL} {{key: 1}}) SET g.kg_lock")
+    assert "sum(d.sentence_count)" in cypher.refresh_totals()
+    assert any(cypher.TOTALS_LABEL in s and "UNIQUE" in s for s in cypher.schema_statements())
+    total = cypher._TOTAL_SENTENCES
+    assert f"OPTIONAL MATCH (g:{cypher.TOTALS_LABEL} {{key: 1}})" in total
+    assert "WHERE kept IS NULL OPTIONAL MATCH (d:Document)" in total  # a store without the node
+    assert all(cypher.TOTALS_LABEL in s for s in cypher.clear_graph_statements()[1:])

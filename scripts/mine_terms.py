@@ -360,6 +360,7 @@ def train(
     dump: Path | None = None,
     model_kind: str = "both",
     sets: tuple[Path, ...] = TRAIN_SETS,
+    write_threshold: float | None = None,
 ) -> None:
     import numpy as np
     from scipy import sparse
@@ -466,13 +467,17 @@ def train(
     # final model on all dev documents, applied to every candidate
     fitted = fit(docs)
     probs = predict(fitted, list(range(len(terms))))
-    chosen = [k for k in range(len(terms)) if probs[k] >= best[1]]
+    keep = best[1] if write_threshold is None else write_threshold
+    chosen = [k for k in range(len(terms)) if probs[k] >= keep]
     categories = category_model(cache, docs, terms, chosen)
     lines = [
         "# corpus terms: mined by scripts/mine_terms.py (features + classifier trained on "
         + ", ".join(str(f.relative_to(ROOT)) for f in sets)
         + ");",
-        f"# threshold {best[1]:.2f} chosen by leave-one-document-out merged concept F1;",
+        f"# threshold {keep:.2f}"
+        + (
+            " chosen by leave-one-document-out merged concept F1;" if write_threshold is None else " (given);"
+        ),
         "# columns: term, category, score",
     ]
     for k in sorted(chosen, key=lambda k: -probs[k]):
@@ -549,6 +554,9 @@ def main(argv: list[str] | None = None) -> int:
         default=list(TRAIN_SETS),
         help="annotated sets to learn from (folders with gold/ and texts/; the first is the dev set)",
     )
+    ap.add_argument(
+        "--write-threshold", type=float, help="write terms from this score (default: the LODO best)"
+    )
     ap.add_argument("--dump-lodo", type=Path, help="write the LODO scores of each dev document here (json)")
     ap.add_argument(
         "--extractor",
@@ -562,7 +570,15 @@ def main(argv: list[str] | None = None) -> int:
         args.cache.write_bytes(pickle.dumps(data))
         log(f"cache: {args.cache}")
     else:
-        train(args.cache, args.out, args.extractor, args.dump_lodo, args.model, tuple(args.sets))
+        train(
+            args.cache,
+            args.out,
+            args.extractor,
+            args.dump_lodo,
+            args.model,
+            tuple(args.sets),
+            args.write_threshold,
+        )
     return 0
 
 

@@ -13,15 +13,22 @@ from kg.normalize import normalize_text
 from kg.scoring import Summary, score_document, summarize
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "eval"
-#: independently annotated documents never used to write rules (tests/fixtures/heldout/README.md)
+#: annotated after the dev set, independently of the extractor; since then training data of the
+#: corpus-term classifier and the source of the relation rules tagged "heldout"
 HELDOUT = FIXTURES.parent / "heldout"
+#: annotated independently and never used to write or train anything: the unseen-document figure
+HELDOUT2 = FIXTURES.parent / "heldout2"
 
 #: micro F1 floors on the dev set (the shipped pipeline, mined corpus terms included)
 FLOORS = {"concepts": 0.90, "pairs": 0.77, "typed": 0.77}
 
 
-#: micro F1 floors on the held-out set, just under the measured 0.614 / 0.580 / 0.580
-HELDOUT_FLOORS = {"concepts": 0.60, "pairs": 0.56, "typed": 0.56}
+#: micro F1 floors on the other annotated sets, just under the measured scores
+#: (heldout 0.676 / 0.654 / 0.654, heldout2 0.564 / 0.258 / 0.258)
+SET_FLOORS = {
+    "heldout": (HELDOUT, {"concepts": 0.66, "pairs": 0.64, "typed": 0.64}),
+    "heldout2": (HELDOUT2, {"concepts": 0.55, "pairs": 0.24, "typed": 0.24}),
+}
 
 
 def _score(ex: PolicyExtractor, fixtures: Path = FIXTURES) -> Summary:
@@ -68,12 +75,15 @@ def test_rules_and_lexicon_floors(rules_summary: Summary) -> None:
     assert rules_summary.micro["concepts"].precision >= 0.89
 
 
-@pytest.fixture(scope="module")
-def held() -> Summary:
-    return _score(PolicyExtractor(), HELDOUT)
+@pytest.fixture(scope="module", params=sorted(SET_FLOORS))
+def other_set(request: pytest.FixtureRequest) -> tuple[str, Summary]:
+    name: str = request.param
+    return name, _score(PolicyExtractor(), SET_FLOORS[name][0])
 
 
-@pytest.mark.parametrize("measure", sorted(HELDOUT_FLOORS))
-def test_heldout_micro_f1_floor(held: Summary, measure: str) -> None:
-    assert len(held.documents) == 4
-    assert held.micro[measure].f1 >= HELDOUT_FLOORS[measure], held.micro[measure]
+def test_other_sets_micro_f1_floors(other_set: tuple[str, Summary]) -> None:
+    name, held = other_set
+    folder, floors = SET_FLOORS[name]
+    assert len(held.documents) == len(list((folder / "gold").glob("*.json"))) >= 4
+    for measure, floor in floors.items():
+        assert held.micro[measure].f1 >= floor, (name, measure, held.micro[measure])

@@ -17,7 +17,8 @@ The graph in Neo4j::
     (:Concept)-[:<RelationType> {doc_id, count, position,
                                  ev_sentences, ev_starts, ev_ends}]->(:Concept)
     (:Concept)-[:LINKED]->(:Concept)
-    (:KgTotals {key: 1, sentences})
+    (:Concept)-[:EDGE {type, count}]->(:Concept)
+    (:KgTotals {key: 1, sentences, edge_model})
 
 One typed relationship per (document, head, type, tail): the per-document
 facts, so deleting a document deletes exactly its relationships; queries sum
@@ -25,10 +26,16 @@ them into aggregated edges. Symmetric types point from the smaller id to the
 larger. A MENTIONS relationship joins a document to every concept it names
 (count 0 when it only names it as a relation end). LINKED is derived: one per
 pair of concepts joined by any edge (smaller id first), so path search does
-not enumerate parallel per-document relationships. The one KgTotals node keeps
+not enumerate parallel per-document relationships. EDGE is derived too: one per
+aggregated edge (head, type, tail) with its summed `count`, kept up to date by
+every write (under the locks of both concepts), so that ranking the edges of a
+concept reads one relationship per edge instead of one per document (a hub has
+tens of thousands). The one KgTotals node keeps
 the sentence count of all documents (PMI needs it on every edge query), rewritten
 from the documents at the end of every write transaction; readers fall back to
-summing the documents when it is missing.
+summing the documents when it is missing. Its `edge_model` says the EDGE
+relationships exist: a store written before them is given them on first use
+(`backfill_edges`).
 """
 
 from __future__ import annotations
@@ -43,6 +50,10 @@ CO_TYPE = RelationType.CO_OCCURS_WITH
 FACT_TYPES: tuple[RelationType, ...] = tuple(RelationType)
 TYPED_TYPES: tuple[RelationType, ...] = tuple(t for t in RelationType if t != CO_TYPE)
 LINK_TYPE = "LINKED"
+#: derived aggregated edges: (head)-[:EDGE {type, count}]->(tail)
+EDGE_TYPE = "EDGE"
+#: the version of the derived relationships a store holds (KgTotals.edge_model)
+EDGE_MODEL = 1
 MAX_HOPS_LIMIT = 10
 #: at most this many shortest paths are enumerated before sorting (as the embedded store)
 MAX_PATHS = 1000
@@ -126,11 +137,12 @@ def lock_totals() -> str:
 
 def refresh_totals() -> str:
     """Rewrite the totals from the documents (run after `lock_totals`, in a new statement, so
-    that it sees every document committed by writers that held the lock before)."""
+    that it sees every document committed by writers that held the lock before), and mark
+    the store's derived relationships as EDGE_MODEL (every writer maintains them)."""
     return (
         f"MATCH (g:{TOTALS_LABEL} {{key: 1}}) "
         "CALL () { MATCH (d:Document) RETURN coalesce(sum(d.sentence_count), 0) AS sentences } "
-        "SET g.sentences = sentences"
+        f"SET g.sentences = sentences, g.edge_model = {EDGE_MODEL}"
     )
 
 
@@ -167,6 +179,47 @@ def merge_links() -> str:
     )
 
 
+def merge_edges() -> str:
+    """Add per-document counts to the aggregated EDGE relationships ($rows: one per
+    (head, type, tail), counts already summed over the batch). Writers hold the locks of
+    both concepts, so that concurrent additions cannot lose each other's counts."""
+    return (
+        "UNWIND $rows AS row "
+        "MATCH (a:Concept {id: row.head}) MATCH (b:Concept {id: row.tail}) "
+        f"MERGE (a)-[g:{EDGE_TYPE} {{type: row.type}}]->(b) SET g.count = coalesce(g.count, 0) + row.count"
+    )
+
+
+def subtract_edges() -> str:
+    """Take a deleted document's counts off the aggregated EDGE relationships; an edge whose
+    count falls to zero (no document supports it) is deleted."""
+    return (
+        "UNWIND $rows AS row "
+        f"MATCH (a:Concept {{id: row.head}})-[g:{EDGE_TYPE}]->(b:Concept {{id: row.tail}}) "
+        "WHERE g.type = row.type "
+        "SET g.count = g.count - row.count WITH g WHERE g.count <= 0 DELETE g"
+    )
+
+
+def edge_model() -> str:
+    return f"OPTIONAL MATCH (g:{TOTALS_LABEL} {{key: 1}}) RETURN g.edge_model AS model"
+
+
+def backfill_edges() -> str:
+    """Rebuild every concept's outgoing EDGE relationships from the per-document facts, a
+    concept at a time under its lock (an auto-commit statement, in bounded transactions):
+    for a store written before EDGE existed."""
+    return (
+        "MATCH (a:Concept) CALL (a) { "
+        "SET a.kg_lock = true REMOVE a.kg_lock "
+        f"WITH a OPTIONAL MATCH (a)-[old:{EDGE_TYPE}]->() DELETE old "
+        f"WITH DISTINCT a MATCH (a)-[r:{ALL_FACTS}]->(b:Concept) "
+        "WITH a, b, type(r) AS type, sum(r.count) AS count "
+        f"CREATE (a)-[:{EDGE_TYPE} {{type: type, count: count}}]->(b) "
+        "} IN TRANSACTIONS OF 1000 ROWS"
+    )
+
+
 # ---------------------------------------------------------------------------
 # delete one document
 # ---------------------------------------------------------------------------
@@ -182,12 +235,12 @@ def document_contributions() -> str:
 
 
 def delete_document_facts() -> str:
-    """Delete the document's per-document relationships; returns the concept pairs they joined."""
+    """Delete the document's per-document relationships; returns each one's head, type, tail and count."""
     return (
         "MATCH (:Document {id: $id})-[:MENTIONS]->(a:Concept) "
         f"MATCH (a)-[r:{ALL_FACTS}]->(b:Concept) WHERE r.doc_id = $id "
-        "WITH r, a.id AS x, b.id AS y DELETE r "
-        "RETURN DISTINCT CASE WHEN x < y THEN x ELSE y END AS a, CASE WHEN x < y THEN y ELSE x END AS b"
+        "WITH r, a.id AS head, type(r) AS type, b.id AS tail, r.count AS count DELETE r "
+        "RETURN head, type, tail, count"
     )
 
 
@@ -442,9 +495,9 @@ def _ranked_subquery(best_per_end: bool) -> str:
     )
     return (
         "CALL (c, total) { "
-        f"MATCH (c)-[r:{ALL_FACTS}]-(o:Concept) "
-        "WHERE ($types IS NULL OR type(r) IN $types) AND NOT o.id IN $exclude "
-        "WITH o, type(r) AS type, startNode(r) = c AS out, sum(r.count) AS count "
+        f"MATCH (c)-[g:{EDGE_TYPE}]-(o:Concept) "
+        "WHERE ($types IS NULL OR g.type IN $types) AND NOT o.id IN $exclude "
+        "WITH o, g.type AS type, startNode(g) = c AS out, g.count AS count "
         f"WITH o, type, out, count, type = '{CO_TYPE.value}' AS co, "
         "coalesce(c.sentence_count, 0) AS na, coalesce(o.sentence_count, 0) AS nb "
         f"WITH o, type, out, count, co, CASE WHEN co THEN {weight} ELSE toFloat(count) END AS w "

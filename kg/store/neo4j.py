@@ -117,10 +117,19 @@ class LoadPlan:
     facts: dict[RelationType, list[Row]] = field(default_factory=lambda: defaultdict(list))
     links: set[tuple[str, str]] = field(default_factory=set)
 
+    def edge_rows(self) -> list[Row]:
+        """The counts these documents add to each aggregated edge (head, type, tail)."""
+        counts: Counter[tuple[str, str, str]] = Counter()
+        for rtype, rows in self.facts.items():
+            for r in rows:
+                counts[(r["head"], str(rtype), r["tail"])] += r["props"]["count"]
+        return [{"head": h, "type": t, "tail": b, "count": n} for (h, t, b), n in sorted(counts.items())]
+
     @property
     def relationship_count(self) -> int:
-        """Relationships this plan writes (MENTIONS, facts, LINKED)."""
-        return len(self.mentions) + sum(len(r) for r in self.facts.values()) + len(self.links)
+        """Relationships this plan writes (MENTIONS, facts, EDGE, LINKED)."""
+        facts = sum(len(r) for r in self.facts.values())
+        return len(self.mentions) + facts + len(self.edge_rows()) + len(self.links)
 
 
 def plan_documents(extractions: Iterable[DocumentExtraction]) -> LoadPlan:
@@ -436,7 +445,10 @@ class Neo4jStore:
             with self._session(read=False) as session:
                 for statement in cypher.schema_statements():
                     session.run(statement).consume()
-                session.execute_write(self._refresh_totals)  # a store written before the totals node
+                if session.run(cypher.edge_model()).single(strict=True)["model"] != cypher.EDGE_MODEL:
+                    # a store written before the derived EDGE relationships (or the totals node)
+                    session.run(cypher.backfill_edges()).consume()
+                    session.execute_write(self._refresh_totals)
 
         self._call(create)
         self._schema_ready = True
@@ -532,6 +544,7 @@ class Neo4jStore:
         ]
         for rtype in sorted(plan.facts):
             out.append((cypher.merge_facts(rtype), plan.facts[rtype]))
+        out.append((cypher.merge_edges(), plan.edge_rows()))
         out.append((cypher.merge_links(), [{"a": a, "b": b} for a, b in sorted(plan.links)]))
         return out
 
@@ -583,11 +596,16 @@ class Neo4jStore:
                 delta.categories[c["category"]] += 1
             for alias in c["aliases"] or []:
                 delta.aliases[alias] += 1
-        pairs = [r.data() for r in tx.run(cypher.delete_document_facts(), id=document_id)]
-        if pairs:
-            tx.run(cypher.delete_unsupported_links(), rows=pairs).consume()
-        tx.run(cypher.delete_document_node(), id=document_id).consume()
+        # lock the concepts (in id order, as writers do) before touching their edges
         concept_rows, gone = self._concept_rows(tx, plan, -1)
+        facts = [r.data() for r in tx.run(cypher.delete_document_facts(), id=document_id)]
+        if facts:
+            tx.run(cypher.subtract_edges(), rows=facts).consume()
+            pairs = sorted(
+                {(f["head"], f["tail"]) if f["head"] < f["tail"] else (f["tail"], f["head"]) for f in facts}
+            )
+            tx.run(cypher.delete_unsupported_links(), rows=[{"a": a, "b": b} for a, b in pairs]).consume()
+        tx.run(cypher.delete_document_node(), id=document_id).consume()
         if concept_rows:
             tx.run(cypher.merge_concepts(), rows=concept_rows).consume()
         if gone:

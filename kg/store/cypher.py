@@ -17,7 +17,8 @@ The graph in Neo4j::
     (:Concept)-[:<RelationType> {doc_id, count, position,
                                  ev_sentences, ev_starts, ev_ends}]->(:Concept)
     (:Concept)-[:LINKED]->(:Concept)
-    (:Concept)-[:EDGE {type, count}]->(:Concept)
+    (:Concept)-[:EDGE {type, count, first_doc, sentence, start, end,
+                       position_doc, position}]->(:Concept)
     (:KgTotals {key: 1, sentences, edge_model})
 
 One typed relationship per (document, head, type, tail): the per-document
@@ -27,10 +28,11 @@ larger. A MENTIONS relationship joins a document to every concept it names
 (count 0 when it only names it as a relation end). LINKED is derived: one per
 pair of concepts joined by any edge (smaller id first), so path search does
 not enumerate parallel per-document relationships. EDGE is derived too: one per
-aggregated edge (head, type, tail) with its summed `count`, kept up to date by
-every write (under the locks of both concepts), so that ranking the edges of a
-concept reads one relationship per edge instead of one per document (a hub has
-tens of thousands). The one KgTotals node keeps
+aggregated edge (head, type, tail) with its summed `count`, its first evidence
+item (of the smallest document id) and its first position (by document id),
+kept up to date by every write (under the locks of both concepts), so that
+ranking the edges of a concept, or reading a map's edges, reads one
+relationship per edge instead of one per document (a hub has tens of thousands). The one KgTotals node keeps
 the sentence count of all documents (PMI needs it on every edge query), rewritten
 from the documents at the end of every write transaction; readers fall back to
 summing the documents when it is missing. Its `edge_model` says the EDGE
@@ -53,7 +55,7 @@ LINK_TYPE = "LINKED"
 #: derived aggregated edges: (head)-[:EDGE {type, count}]->(tail)
 EDGE_TYPE = "EDGE"
 #: the version of the derived relationships a store holds (KgTotals.edge_model)
-EDGE_MODEL = 1
+EDGE_MODEL = 2
 MAX_HOPS_LIMIT = 10
 #: at most this many shortest paths are enumerated before sorting (as the embedded store)
 MAX_PATHS = 1000
@@ -180,24 +182,57 @@ def merge_links() -> str:
 
 
 def merge_edges() -> str:
-    """Add per-document counts to the aggregated EDGE relationships ($rows: one per
-    (head, type, tail), counts already summed over the batch). Writers hold the locks of
-    both concepts, so that concurrent additions cannot lose each other's counts."""
+    """Add documents to the aggregated EDGE relationships ($rows: `LoadPlan.edge_rows`, one
+    per (head, type, tail)): counts are summed, the first evidence item and the first
+    position are kept when the new documents come first by id. Writers hold the locks of
+    both concepts, so that concurrent additions cannot lose each other's updates."""
     return (
         "UNWIND $rows AS row "
         "MATCH (a:Concept {id: row.head}) MATCH (b:Concept {id: row.tail}) "
-        f"MERGE (a)-[g:{EDGE_TYPE} {{type: row.type}}]->(b) SET g.count = coalesce(g.count, 0) + row.count"
+        f"MERGE (a)-[g:{EDGE_TYPE} {{type: row.type}}]->(b) "
+        "WITH g, row, "
+        "row.first_doc IS NOT NULL AND (g.first_doc IS NULL OR row.first_doc < g.first_doc) AS first, "
+        "row.position_doc IS NOT NULL AND (g.position_doc IS NULL OR row.position_doc < g.position_doc) "
+        "AS pos "
+        "SET g.count = coalesce(g.count, 0) + row.count, "
+        "g.first_doc = CASE WHEN first THEN row.first_doc ELSE g.first_doc END, "
+        "g.sentence = CASE WHEN first THEN row.sentence ELSE g.sentence END, "
+        "g.start = CASE WHEN first THEN row.start ELSE g.start END, "
+        "g.end = CASE WHEN first THEN row.end ELSE g.end END, "
+        "g.position_doc = CASE WHEN pos THEN row.position_doc ELSE g.position_doc END, "
+        "g.position = CASE WHEN pos THEN row.position ELSE g.position END"
     )
 
 
 def subtract_edges() -> str:
-    """Take a deleted document's counts off the aggregated EDGE relationships; an edge whose
-    count falls to zero (no document supports it) is deleted."""
+    """Take a deleted document's counts off the aggregated EDGE relationships ($rows: head,
+    type, tail, count); an edge whose count falls to zero (no document supports it) is deleted."""
     return (
         "UNWIND $rows AS row "
         f"MATCH (a:Concept {{id: row.head}})-[g:{EDGE_TYPE}]->(b:Concept {{id: row.tail}}) "
         "WHERE g.type = row.type "
         "SET g.count = g.count - row.count WITH g WHERE g.count <= 0 DELETE g"
+    )
+
+
+_EDGE_FIRSTS = (
+    "first_doc: xs[0].doc_id, sentence: xs[0].ev_sentences[0], start: xs[0].ev_starts[0], "
+    "end: xs[0].ev_ends[0], position_doc: p.doc_id, position: p.position"
+)
+
+
+def refresh_edge_firsts() -> str:
+    """After a delete: the edges of $rows whose first evidence or first position came from
+    the deleted document $doc take them from the documents left."""
+    return (
+        "UNWIND $rows AS row "
+        f"MATCH (a:Concept {{id: row.head}})-[g:{EDGE_TYPE}]->(b:Concept {{id: row.tail}}) "
+        "WHERE g.type = row.type AND (g.first_doc = $doc OR g.position_doc = $doc) "
+        "CALL (a, b, g) { "
+        f"MATCH (a)-[x:{ALL_FACTS}]->(b) WHERE type(x) = g.type "
+        "WITH x ORDER BY x.doc_id WITH collect(x) AS xs "
+        "RETURN xs, [y IN xs WHERE y.position IS NOT NULL][0] AS p } "
+        f"SET g += {{{_EDGE_FIRSTS}}}"
     )
 
 
@@ -214,8 +249,10 @@ def backfill_edges() -> str:
         "SET a.kg_lock = true REMOVE a.kg_lock "
         f"WITH a OPTIONAL MATCH (a)-[old:{EDGE_TYPE}]->() DELETE old "
         f"WITH DISTINCT a MATCH (a)-[r:{ALL_FACTS}]->(b:Concept) "
-        "WITH a, b, type(r) AS type, sum(r.count) AS count "
-        f"CREATE (a)-[:{EDGE_TYPE} {{type: type, count: count}}]->(b) "
+        "WITH a, b, type(r) AS type, r ORDER BY r.doc_id "
+        "WITH a, b, type, sum(r.count) AS count, collect(r) AS xs "
+        "WITH a, b, type, count, xs, [y IN xs WHERE y.position IS NOT NULL][0] AS p "
+        f"CREATE (a)-[:{EDGE_TYPE} {{type: type, count: count, {_EDGE_FIRSTS}}}]->(b) "
         "} IN TRANSACTIONS OF 1000 ROWS"
     )
 
@@ -566,26 +603,21 @@ def ranked_frontier() -> str:
 
 def ego_graph() -> str:
     """The concepts of `$ids` and every aggregated edge among them (of `$types`), each with
-    one evidence item, and the total sentence count: one row of three lists.
+    its first evidence item, and the total sentence count: one row of three lists.
 
     Concepts are lists `CONCEPT_FIELDS`, edges lists `EGO_EDGE_FIELDS` (lists decode
-    faster than maps). Each fact relationship is found once, from its start node, and its
-    end checked against `$ids` (expanding *into* pairs of hubs would walk their
-    relationships once per pair)."""
+    faster than maps), read from the EDGE relationships: one per edge, found from its
+    head, its tail checked against `$ids`."""
     concept = "[" + ", ".join(f"c.{f}" for f in CONCEPT_FIELDS) + "]"
     return (
         _TOTAL_SENTENCES
         + "CALL () { UNWIND $ids AS id MATCH (c:Concept {id: id}) "
         + f"RETURN collect({concept}) AS concepts }} "
         "CALL () { "
-        f"MATCH (h:Concept)-[x:{ALL_FACTS}]->(t:Concept) WHERE h.id IN $ids AND t.id IN $ids "
-        "AND ($types IS NULL OR type(x) IN $types) "
-        "WITH h, t, type(x) AS type, x ORDER BY x.doc_id "
-        "WITH h, t, type, sum(x.count) AS count, collect(x) AS xs "
-        "RETURN collect([h.id, type, t.id, h.sentence_count, t.sentence_count, count, "
-        f"CASE WHEN type = '{CO_TYPE.value}' THEN null "
-        "ELSE [y IN xs WHERE y.position IS NOT NULL | y.position][0] END, "
-        "xs[0].doc_id, xs[0].ev_sentences[0], xs[0].ev_starts[0], xs[0].ev_ends[0]]) AS edges } "
+        f"MATCH (h:Concept)-[g:{EDGE_TYPE}]->(t:Concept) WHERE h.id IN $ids AND t.id IN $ids "
+        "AND ($types IS NULL OR g.type IN $types) "
+        "RETURN collect([h.id, g.type, t.id, h.sentence_count, t.sentence_count, g.count, g.position, "
+        "g.first_doc, g.sentence, g.start, g.end]) AS edges } "
         "RETURN total, concepts, edges"
     )
 

@@ -118,12 +118,28 @@ class LoadPlan:
     links: set[tuple[str, str]] = field(default_factory=set)
 
     def edge_rows(self) -> list[Row]:
-        """The counts these documents add to each aggregated edge (head, type, tail)."""
-        counts: Counter[tuple[str, str, str]] = Counter()
+        """What these documents add to each aggregated edge (head, type, tail): their summed
+        count, the first evidence item of the first of them by id (`first_doc`, `sentence`,
+        `start`, `end`), and the first position by document id (`position_doc`, `position`)."""
+        edges: dict[tuple[str, str, str], Row] = {}
         for rtype, rows in self.facts.items():
             for r in rows:
-                counts[(r["head"], str(rtype), r["tail"])] += r["props"]["count"]
-        return [{"head": h, "type": t, "tail": b, "count": n} for (h, t, b), n in sorted(counts.items())]
+                props = r["props"]
+                key = (r["head"], str(rtype), r["tail"])
+                e = edges.get(key)
+                if e is None:
+                    e = edges[key] = {"head": key[0], "type": key[1], "tail": key[2], "count": 0}
+                    e.update(first_doc=None, sentence=None, start=None, end=None)
+                    e.update(position_doc=None, position=None)
+                e["count"] += props["count"]
+                if props["ev_sentences"] and (e["first_doc"] is None or r["doc"] < e["first_doc"]):
+                    e.update(first_doc=r["doc"], sentence=props["ev_sentences"][0])
+                    e.update(start=props["ev_starts"][0], end=props["ev_ends"][0])
+                if props["position"] is not None and (
+                    e["position_doc"] is None or r["doc"] < e["position_doc"]
+                ):
+                    e.update(position_doc=r["doc"], position=props["position"])
+        return [edges[k] for k in sorted(edges)]
 
     @property
     def relationship_count(self) -> int:
@@ -318,16 +334,17 @@ def relation_from_row(row: Mapping[str, Any], total_sentences: int, max_evidence
 
 def ego_edge(row: Mapping[str, Any], total_sentences: int) -> Relation:
     """An edge of `cypher.ego_graph` (fields EGO_EDGE_FIELDS) with its one evidence item."""
-    evidence = [[row["doc_id"], [row["sentence"]], [row["start"]], [row["end"]]]]
+    evidence = [[row["doc_id"], [row["sentence"]], [row["start"]], [row["end"]]]] if row["doc_id"] else []
     return relation_from_row({**row, "evidence": evidence}, total_sentences, 1)
 
 
-def rank_key(rel: Relation, other_name: str) -> tuple[int, float, str, str]:
+def rank_key(rel: Relation, other_name: str) -> tuple[int, float, str, str, str]:
     """GraphStore.relations order: typed by count, then co-mentions by weight
-    (discounted PMI); ties by the other end's name, then type."""
+    (discounted PMI); ties by the other end's name, then type, then head id (the two
+    directions of one typed relation between the same concepts)."""
     if rel.type == CO:
-        return (1, -rel.weight, other_name, str(rel.type))
-    return (0, -float(rel.count), other_name, str(rel.type))
+        return (1, -rel.weight, other_name, str(rel.type), rel.head)
+    return (0, -float(rel.count), other_name, str(rel.type), rel.head)
 
 
 def rank_rows(rows: Iterable[Row], concept_id: str, max_evidence: int) -> list[tuple[Relation, Row]]:
@@ -601,6 +618,7 @@ class Neo4jStore:
         facts = [r.data() for r in tx.run(cypher.delete_document_facts(), id=document_id)]
         if facts:
             tx.run(cypher.subtract_edges(), rows=facts).consume()
+            tx.run(cypher.refresh_edge_firsts(), rows=facts, doc=document_id).consume()
             pairs = sorted(
                 {(f["head"], f["tail"]) if f["head"] < f["tail"] else (f["tail"], f["head"]) for f in facts}
             )

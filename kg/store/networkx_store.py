@@ -284,7 +284,7 @@ class NetworkxStore:
         """Incident edge keys in the order of `relations` (ranked on the aggregate, no Relation built)."""
         keys = list(self._agg.incident(cid, types))
 
-        def rank(key: EdgeKey) -> tuple[int, float, str, str]:
+        def rank(key: EdgeKey) -> tuple[int, float, str, str, str]:
             return self._agg.edge_rank(key, cid)
 
         if limit is not None and limit < len(keys):

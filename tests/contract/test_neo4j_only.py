@@ -84,17 +84,21 @@ def test_the_sentence_total_follows_writes_and_is_summed_when_its_node_is_missin
 
 
 def _edges(store: Neo4jStore) -> tuple[list[object], list[object]]:
-    """The derived EDGE relationships, and the aggregation of the facts they must equal."""
+    """The derived EDGE relationships, and what the facts say they must hold."""
     kept = store.run_read_cypher(
-        f"MATCH (a)-[g:{cypher.EDGE_TYPE}]->(b) RETURN [a.id, g.type, b.id, g.count] AS e",
+        f"MATCH (a)-[g:{cypher.EDGE_TYPE}]->(b) RETURN [a.id, g.type, b.id, g.count, g.first_doc, "
+        "g.sentence, g.start, g.end, g.position_doc, g.position] AS e",
         {},
         row_limit=100_000,
         timeout_s=10,
     )
     summed = store.run_read_cypher(
         f"MATCH (a:Concept)-[r:{cypher.ALL_FACTS}]->(b:Concept) "
-        "WITH a.id AS head, type(r) AS type, b.id AS tail, sum(r.count) AS count "
-        "RETURN [head, type, tail, count] AS e",
+        "WITH a.id AS head, type(r) AS type, b.id AS tail, r ORDER BY r.doc_id "
+        "WITH head, type, tail, sum(r.count) AS count, collect(r) AS xs "
+        "WITH head, type, tail, count, xs, [y IN xs WHERE y.position IS NOT NULL][0] AS p "
+        "RETURN [head, type, tail, count, xs[0].doc_id, xs[0].ev_sentences[0], xs[0].ev_starts[0], "
+        "xs[0].ev_ends[0], p.doc_id, p.position] AS e",
         {},
         row_limit=100_000,
         timeout_s=10,
@@ -117,6 +121,15 @@ def test_aggregated_edges_follow_adds_and_deletes_and_are_rebuilt_for_an_old_sto
     assert kept == summed and kept
     for store in (neo4j_store, embedded):
         store.add(FOUNDING)
+    kept, summed = _edges(neo4j_store)
+    assert kept == summed
+    first = min(FOUNDING.document.id, REPORT.document.id)  # the document giving first evidence
+    for store in (neo4j_store, embedded):
+        store.delete_document(first)
+    kept, summed = _edges(neo4j_store)
+    assert kept == summed and kept
+    for store in (neo4j_store, embedded):
+        store.add(FOUNDING if first == FOUNDING.document.id else REPORT)
     kept, summed = _edges(neo4j_store)
     assert kept == summed
     # a store written before EDGE existed: no EDGE, no totals node; opening it rebuilds them

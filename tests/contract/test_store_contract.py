@@ -230,6 +230,28 @@ def test_relations_typed_by_count_then_cooccurrence_by_pmi(store: GraphStore) ->
     assert store.relations(leader, types=[]) == []
 
 
+def test_the_two_directions_of_a_relation_are_ordered_by_head_id(store: GraphStore) -> None:
+    # 职业培训 PART_OF 就业 in one document, 就业 PART_OF 职业培训 in another: equal count,
+    # same other end and type; the head id decides (stores must agree, whatever their row order)
+    one = make_extraction(
+        "a",
+        ["职业培训是就业的一部分。"],
+        {"职业培训": C.IDEA, "就业": C.IDEA},
+        [("职业培训", R.PART_OF, "就业")],
+    )
+    two = make_extraction(
+        "b", ["就业包括职业培训。"], {"职业培训": C.IDEA, "就业": C.IDEA}, [("就业", R.PART_OF, "职业培训")]
+    )
+    store.add_many([one, two])
+    for name in ("就业", "职业培训"):
+        me = cid(store, name)
+        typed = [r for r in store.relations(me) if r.type == R.PART_OF]
+        assert len(typed) == 2
+        assert [r.head for r in typed] == sorted(r.head for r in typed)
+        detail = query.related(store, name)
+        assert [t.relation for t in detail if t.relation.type == R.PART_OF] == typed
+
+
 def test_symmetric_edges_are_keyed_smaller_id_first(store: GraphStore) -> None:
     store.add(FOUNDING)
     for rel in store.iter_relations():

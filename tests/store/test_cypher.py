@@ -53,6 +53,7 @@ NO_ARG_BUILDERS: list[Callable[[], str]] = [
     cypher.refresh_totals,
     cypher.merge_edges,
     cypher.subtract_edges,
+    cypher.refresh_edge_firsts,
     cypher.edge_model,
     cypher.backfill_edges,
     cypher.ego_graph,
@@ -167,10 +168,10 @@ def test_ranked_queries_cut_inside_cypher_with_parameters() -> None:
 def test_ego_graph_reads_concepts_and_edges_among_ids_at_once() -> None:
     text = cypher.ego_graph()
     assert "UNWIND $ids AS id MATCH (c:Concept {id: id})" in text
-    # each fact found once, from its head, its tail checked against the set
-    assert f"(h:Concept)-[x:{cypher.ALL_FACTS}]->(t:Concept) WHERE h.id IN $ids AND t.id IN $ids" in text
-    assert "$types IS NULL OR type(x) IN $types" in text
-    assert "ORDER BY x.doc_id" in text and "xs[0].ev_sentences[0]" in text
+    # each aggregated edge found once, from its head, its tail checked against the set
+    assert f"(h:Concept)-[g:{cypher.EDGE_TYPE}]->(t:Concept) WHERE h.id IN $ids AND t.id IN $ids" in text
+    assert "$types IS NULL OR g.type IN $types" in text
+    assert "g.first_doc, g.sentence, g.start, g.end" in text
     assert text.endswith("RETURN total, concepts, edges")
     assert text.count("c.") == len(cypher.CONCEPT_FIELDS)
     assert len(cypher.EGO_EDGE_FIELDS) == 11
@@ -290,6 +291,9 @@ def test_aggregated_edges_are_kept_by_writers_and_rebuilt_for_old_stores() -> No
     merge = cypher.merge_edges()
     assert f"MERGE (a)-[g:{cypher.EDGE_TYPE} {{type: row.type}}]->(b)" in merge
     assert "SET g.count = coalesce(g.count, 0) + row.count" in merge
+    assert "row.first_doc < g.first_doc" in merge and "row.position_doc < g.position_doc" in merge
+    refresh = cypher.refresh_edge_firsts()
+    assert "(g.first_doc = $doc OR g.position_doc = $doc)" in refresh and "ORDER BY x.doc_id" in refresh
     subtract = cypher.subtract_edges()
     assert "SET g.count = g.count - row.count" in subtract and "WHERE g.count <= 0 DELETE g" in subtract
     assert "RETURN head, type, tail, count" in cypher.delete_document_facts()

@@ -332,10 +332,30 @@ def relation_from_row(row: Mapping[str, Any], total_sentences: int, max_evidence
     )
 
 
-def ego_edge(row: Mapping[str, Any], total_sentences: int) -> Relation:
-    """An edge of `cypher.ego_graph` (fields EGO_EDGE_FIELDS) with its one evidence item."""
-    evidence = [[row["doc_id"], [row["sentence"]], [row["start"]], [row["end"]]]] if row["doc_id"] else []
-    return relation_from_row({**row, "evidence": evidence}, total_sentences, 1)
+_TYPE_BY_NAME = {t.value: t for t in RelationType}
+
+
+def ego_edge(values: Sequence[Any], total_sentences: int) -> Relation:
+    """An edge of `cypher.ego_graph` (a list in the order EGO_EDGE_FIELDS) with its first
+    evidence item: `relation_from_row` for one item, built directly (a map has thousands)."""
+    head, type_name, tail, n_head, n_tail, count, position, doc_id, sentence, start, end = values
+    rtype = _TYPE_BY_NAME[type_name]
+    score: float | None = None
+    weight = float(count)
+    if rtype == CO:
+        counts = (int(count), int(n_head), int(n_tail), total_sentences)
+        score = pmi(*counts)
+        weight = discounted_pmi(*counts)
+    return Relation(
+        head=head,
+        type=rtype,
+        tail=tail,
+        count=int(count),
+        weight=weight,
+        evidence=(Evidence(doc_id, sentence, start, end),) if doc_id else (),
+        pmi=score,
+        position=position,
+    )
 
 
 def rank_key(rel: Relation, other_name: str) -> tuple[int, float, str, str, str]:
@@ -813,7 +833,7 @@ class Neo4jStore:
             return [], []
         concepts = [by_id[c] for c in chosen if c in by_id]
         total = int(row["total"])
-        edges = [ego_edge(dict(zip(cypher.EGO_EDGE_FIELDS, v, strict=True)), total) for v in row["edges"]]
+        edges = [ego_edge(v, total) for v in row["edges"]]
         edges.sort(key=lambda r: (r.head, str(r.type), r.tail))
         return concepts, edges
 

@@ -497,16 +497,27 @@ class Neo4jStore:
         tx.run(cypher.refresh_totals()).consume()
 
     def _read(self, query: str, **params: Any) -> list[Row]:
+        """One read query. First as an auto-commit transaction (one network round trip:
+        no BEGIN and COMMIT); when that fails because a pooled connection broke or the
+        database is briefly unavailable, again as a managed read transaction, which the
+        driver retries for NEO4J_RETRY_TIME (then StoreUnavailable)."""
         self.ensure_schema()
 
-        @unit_of_work(timeout=self.read_timeout_s)
-        def work(tx: ManagedTransaction) -> list[Row]:
-            result = tx.run(query, params)
+        def rows(result: neo4j.Result) -> list[Row]:
             keys = result.keys()
             # the store's queries return plain values: no need for Record.data()'s deep conversion
             return [dict(zip(keys, r, strict=True)) for r in result]
 
+        @unit_of_work(timeout=self.read_timeout_s)
+        def work(tx: ManagedTransaction) -> list[Row]:
+            return rows(tx.run(query, params))
+
         def run() -> list[Row]:
+            with self._session(read=True) as session:
+                try:
+                    return rows(session.run(neo4j.Query(query, timeout=self.read_timeout_s), params))
+                except (ServiceUnavailable, SessionExpired, TransientError):
+                    pass
             with self._session(read=True) as session:
                 return session.execute_read(work)
 

@@ -141,7 +141,9 @@ def paths(store: GraphStore, source: str, target: str, *, max_hops: int = 4, lim
         return [Path((a,), ())]
     found = store.shortest_paths(a.id, b.id, max_hops=max_hops, limit=limit)
     concepts = store.get_concepts({cid for ids in found for cid in ids})
-    edges: dict[tuple[str, str], tuple[Relation, ...]] = {}  # steps shared by several paths
+    # every step once (steps shared by several paths), all in one call
+    pairs = {(ids[i], ids[i + 1]) for ids in found for i in range(len(ids) - 1)}
+    edges = store.edges_between_many(pairs) if pairs else {}
 
     def get(cid: str) -> Concept:
         if cid not in concepts:  # the store changed under us
@@ -149,9 +151,7 @@ def paths(store: GraphStore, source: str, target: str, *, max_hops: int = 4, lim
         return concepts[cid]
 
     def between(x: str, y: str) -> tuple[Relation, ...]:
-        if (x, y) not in edges:
-            edges[(x, y)] = tuple(store.edges_between(x, y))
-        return edges[(x, y)]
+        return tuple(edges[(x, y)])
 
     result = []
     for ids in found:

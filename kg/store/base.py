@@ -127,6 +127,12 @@ class GraphStore(Protocol):
         """All aggregated edges joining two concepts, either direction."""
         ...
 
+    def edges_between_many(
+        self, pairs: Collection[tuple[str, str]], *, max_evidence: int = 3
+    ) -> dict[tuple[str, str], list[Relation]]:
+        """`edges_between(a, b)` for every pair (a, b), in one call (the steps of some paths)."""
+        ...
+
     def shortest_paths(self, a: str, b: str, *, max_hops: int = 4, limit: int = 5) -> list[list[str]]:
         """Shortest paths (concept id sequences) between two concepts."""
         ...

@@ -453,11 +453,13 @@ _TOTAL_SENTENCES = (
     "WITH kept, coalesce(sum(d.sentence_count), 0) AS total RETURN total } "
 )
 
-EdgeScope = Literal["between", "heads"]
+EdgeScope = Literal["between", "pairs", "heads"]
 
 _SCOPES: dict[str, str] = {
     # edges joining two concepts
     "between": "MATCH (:Concept {id: $a})-[r:{types}]-(:Concept {id: $b}) ",
+    # edges joining each of some pairs of concepts ($pairs: [a, b] lists, each unordered pair once)
+    "pairs": "UNWIND $pairs AS pair MATCH (:Concept {id: pair[0]})-[r:{types}]-(:Concept {id: pair[1]}) ",
     # edges whose head is one of a set of concepts (each edge once, for export)
     "heads": "MATCH (h:Concept)-[r:{types}]->(:Concept) WHERE h.id IN $ids ",
 }

@@ -772,6 +772,25 @@ class Neo4jStore:
         rels.sort(key=lambda r: (r.type == CO, str(r.type), r.head))
         return rels
 
+    def edges_between_many(
+        self, pairs: Collection[tuple[str, str]], *, max_evidence: int = 3
+    ) -> dict[tuple[str, str], list[Relation]]:
+        k = max(max_evidence, 0)
+        unordered = sorted({(a, b) if a < b else (b, a) for a, b in pairs if a != b})
+        found: dict[tuple[str, str], list[Relation]] = defaultdict(list)
+        if unordered:
+            rows = self._read(cypher.aggregated_edges("pairs"), pairs=unordered, types=None, k=k)
+            for r in rows:
+                rel = relation_from_row(r, r["total"], k)
+                found[(rel.head, rel.tail) if rel.head < rel.tail else (rel.tail, rel.head)].append(rel)
+        out = {}
+        for a, b in pairs:
+            rels = sorted(
+                found.get((a, b) if a < b else (b, a), []), key=lambda r: (r.type == CO, str(r.type), r.head)
+            )
+            out[(a, b)] = rels
+        return out
+
     def shortest_paths(self, a: str, b: str, *, max_hops: int = 4, limit: int = 5) -> list[list[str]]:
         if limit <= 0 or max_hops < 0:
             return []

@@ -315,6 +315,12 @@ class NetworkxStore:
         return rels
 
     @_locked
+    def edges_between_many(
+        self, pairs: Collection[tuple[str, str]], *, max_evidence: int = 3
+    ) -> dict[tuple[str, str], list[Relation]]:
+        return {(a, b): self.edges_between(a, b, max_evidence=max_evidence) for a, b in pairs}
+
+    @_locked
     def shortest_paths(self, a: str, b: str, *, max_hops: int = 4, limit: int = 5) -> list[list[str]]:
         self._sync()
         g = self._agg.adjacency

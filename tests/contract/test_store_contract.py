@@ -252,6 +252,17 @@ def test_the_two_directions_of_a_relation_are_ordered_by_head_id(store: GraphSto
         assert [t.relation for t in detail if t.relation.type == R.PART_OF] == typed
 
 
+def test_edges_between_many_pairs_in_one_call(store: GraphStore) -> None:
+    store.add_many([FOUNDING, REPORT])
+    ids = sorted(c.id for c in store.iter_concepts())
+    pairs = [(a, b) for a in ids for b in ids]  # both orders, unjoined pairs and a == b included
+    many = store.edges_between_many(pairs, max_evidence=2)
+    assert set(many) == set(pairs)
+    for a, b in pairs:
+        assert many[(a, b)] == store.edges_between(a, b, max_evidence=2)
+    assert any(many.values()) and store.edges_between_many([]) == {}
+
+
 def test_symmetric_edges_are_keyed_smaller_id_first(store: GraphStore) -> None:
     store.add(FOUNDING)
     for rel in store.iter_relations():

@@ -1109,3 +1109,68 @@ def test_document_guides_what_it_requires() -> None:
 def test_a_body_that_requires_is_no_guiding_document() -> None:
     got = run("区政府提出，要健全教师培训制度。", "区政府", "教师培训制度", cats={"区政府": C.ORGANIZATION})
     assert got == set()
+
+
+# ---- constructions added from the train_extra set (general forms, new sentences) ----
+
+
+def test_body_in_charge_guides() -> None:
+    got = run(
+        "区政府办公室是全区网站工作的主管单位。",
+        "区政府办公室",
+        "网站工作",
+        cats={"区政府办公室": C.ORGANIZATION},
+    )
+    assert got == {t("区政府办公室", R.GUIDES, "网站工作")}
+
+
+def test_generic_noun_with_a_building_verb() -> None:
+    got = run("创新驱动是构建现代产业体系的必然要求。", "创新驱动", "现代产业体系")
+    assert got == {t("创新驱动", R.PROMOTES, "现代产业体系")}
+
+
+def test_realised_by_relying_on() -> None:
+    got = run("乡村振兴要靠基层组织去实现。", "乡村振兴", "基层组织")
+    assert got == set()  # nothing realised after the means: no relation
+    got = run("群众自治要靠村民委员会去实现基层民主。", "村民委员会", "基层民主", "群众自治")
+    assert t("村民委员会", R.CARRIER_OF, "基层民主") in got
+
+
+def test_advanced_jointly_is_unified() -> None:
+    got = run("协同推进经济发展与环境保护。", "经济发展", "环境保护")
+    assert got == unified("经济发展", "环境保护") or got == unified("环境保护", "经济发展")
+
+
+def test_overall_planning_is_no_unification() -> None:
+    assert run("统筹推进城市更新和乡村建设。", "城市更新", "乡村建设") == set()
+
+
+def test_means_used_for_several_improvements() -> None:
+    got = run(
+        "运用大数据推进政务公开、优化政务服务、提升治理能力。", "大数据", "政务公开", "政务服务", "治理能力"
+    )
+    assert got == {
+        t("大数据", R.PROMOTES, "政务公开"),
+        t("大数据", R.PROMOTES, "政务服务"),
+        t("大数据", R.PROMOTES, "治理能力"),
+    }
+
+
+def test_improvement_verbs_need_a_means() -> None:
+    assert run("各地要优化政务服务、提升治理能力。", "政务服务", "治理能力") == set()
+
+
+def test_means_with_a_verb_before_it() -> None:
+    got = run("以扩大基层民主带动社会和谐。", "基层民主", "社会和谐")
+    assert got == {t("基层民主", R.PROMOTES, "社会和谐")}
+
+
+def test_etc_and_is_no_membership() -> None:
+    got = run(
+        "（民政部、教育部等和各省级人民政府负责）",
+        "民政部",
+        "教育部",
+        "省级人民政府",
+        cats={"民政部": C.ORGANIZATION, "教育部": C.ORGANIZATION, "省级人民政府": C.ORGANIZATION},
+    )
+    assert not {x for x in got if x[1] == R.PART_OF.value}

@@ -613,6 +613,8 @@ LEADING_VERBS = (
     "一切",
 )
 _CONJ = re.compile("以及|和|与|及")
+#: modals and ordinals that may stand before the leading verb of a list's first item
+_MODALS = ("要", "必须", "应当", "还要", "就要", "也要", "更要", *(f"{n}是" for n in "一二三四五六七八九十"))
 
 
 def list_items(text: str, is_noun: Callable[[str], bool]) -> list[Found]:
@@ -672,6 +674,11 @@ def _suffix_items(text: str, items: list[tuple[int, int]], suffix: str) -> list[
         for verb in LEADING_VERBS:
             if text.startswith(verb, s0) and e0 - s0 - len(verb) > len(suffix):
                 s0 += len(verb)
+                stripped = True
+        for modal in _MODALS:  # 要建立…, 三是要…: a modal (or an ordinal) before a leading verb
+            rest = s0 + len(modal)
+            if text.startswith(modal, s0) and text.startswith((*LEADING_VERBS, *_MODALS, "按照"), rest):
+                s0 = rest
                 stripped = True
     longest = max(e - s for s, e in items[1:])
     if e0 - s0 > 2 * inner_len:

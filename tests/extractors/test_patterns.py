@@ -5,6 +5,7 @@ from extractors.patterns import (
     events,
     formulas_in_text,
     is_formula,
+    list_items,
     name_lists,
     quoted_run_ons,
     quoted_terms,
@@ -105,3 +106,21 @@ def test_meetings_and_run_ons() -> None:
         ("三八国际劳动妇女节", Category.EVENT),
         ("不忘初心、牢记使命主题教育", Category.EVENT),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "要建立日常考核、分类考核、近距离考核的评价体系。",
+        "三是要建立日常考核、分类考核、近距离考核的评价体系。",
+        "必须健全日常考核、分类考核、近距离考核的评价体系。",
+    ],
+)
+def test_list_items_start_after_a_modal_and_a_leading_verb(text: str) -> None:
+    names = [f.name for f in list_items(text, lambda w: True)]
+    assert names == ["日常考核", "分类考核", "近距离考核"]
+
+
+def test_a_noun_starting_like_a_modal_is_kept() -> None:
+    names = [f.name for f in list_items("要素市场、数据市场、技术市场。", lambda w: True)]
+    assert names[0] == "要素市场"

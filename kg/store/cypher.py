@@ -609,14 +609,15 @@ def ego_graph() -> str:
 
     Concepts are lists `CONCEPT_FIELDS`, edges lists `EGO_EDGE_FIELDS` (lists decode
     faster than maps), read from the EDGE relationships: one per edge, found from its
-    head, its tail checked against `$ids`."""
+    head, its tail checked against the chosen nodes (by identity: no property read)."""
     concept = "[" + ", ".join(f"c.{f}" for f in CONCEPT_FIELDS) + "]"
     return (
         _TOTAL_SENTENCES
         + "CALL () { UNWIND $ids AS id MATCH (c:Concept {id: id}) "
         + f"RETURN collect({concept}) AS concepts }} "
         "CALL () { "
-        f"MATCH (h:Concept)-[g:{EDGE_TYPE}]->(t:Concept) WHERE h.id IN $ids AND t.id IN $ids "
+        "UNWIND $ids AS id MATCH (c:Concept {id: id}) WITH collect(c) AS ns "
+        f"UNWIND ns AS h MATCH (h)-[g:{EDGE_TYPE}]->(t) WHERE t IN ns "
         "AND ($types IS NULL OR g.type IN $types) "
         "RETURN collect([h.id, g.type, t.id, h.sentence_count, t.sentence_count, g.count, g.position, "
         "g.first_doc, g.sentence, g.start, g.end]) AS edges } "

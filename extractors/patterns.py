@@ -153,20 +153,27 @@ def quoted_terms(text: str) -> list[Found]:
 _QUOTE_RUN_ON = re.compile(
     rf"“([^“”\n]{{1,4}})”((?:重要)?讲话|[{_HAN}]{{0,8}}?节(?!约|能|省|日)|(?:决策|工作|管理)?制度|主题教育)"
     rf"|“([^“”\n]{{5,12}})”((?:主题|专题|学习)教育)"
+    # a quoted name of a theory, a layout, a strategy or a spirit is named with its head:
+    # “三个代表”重要思想, “五位一体”总体布局, “一带一路”战略, “马上就办”精神
+    rf"|“([^“”\n]{{2,8}})”(重要思想|总体布局|战略布局|战略(?![性部地意])|精神(?![状面]))"
 )
 
 
 def quoted_run_ons(text: str) -> list[Found]:
-    """A short quoted name run on into an event: “七一”重要讲话, “三八”国际劳动妇女节."""
+    """A short quoted name run on into its head: “七一”重要讲话, “三八”国际劳动妇女节,
+    “三个代表”重要思想, “五位一体”总体布局."""
     out: list[Found] = []
     for m in _QUOTE_RUN_ON.finditer(text):
-        quoted, tail = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        k = next(k for k in (1, 3, 5) if m.group(k))
+        quoted, tail = m.group(k), m.group(k + 1)
         out.append(Found(m.start(), m.end(), quoted + tail, _run_on_category(tail)))
     return out
 
 
 def _run_on_category(tail: str) -> Category:
-    return Category.SYSTEM if tail.endswith("制度") else Category.EVENT
+    if tail.endswith("制度"):
+        return Category.SYSTEM
+    return Category.IDEA if tail.endswith(("思想", "布局", "战略", "精神")) else Category.EVENT
 
 
 #: first characters of a counted amount after N个, never a formula (三个月销…, 两个以上, 三个左右)

@@ -124,3 +124,20 @@ def test_list_items_start_after_a_modal_and_a_leading_verb(text: str) -> None:
 def test_a_noun_starting_like_a_modal_is_kept() -> None:
     names = [f.name for f in list_items("要素市场、数据市场、技术市场。", lambda w: True)]
     assert names[0] == "要素市场"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("以“三个代表”重要思想为指导", "三个代表重要思想"),
+        ("统筹推进“五位一体”总体布局", "五位一体总体布局"),
+        ("弘扬“马上就办”精神", "马上就办精神"),
+        ("实施“一带一路”战略", "一带一路战略"),
+    ],
+)
+def test_quoted_name_runs_on_into_its_head(text: str, name: str) -> None:
+    assert [f.name for f in quoted_run_ons(text)] == [name]
+
+
+def test_quoted_name_before_a_strategic_deployment_stays_alone() -> None:
+    assert quoted_run_ons("落实“一带一路”战略部署") == []

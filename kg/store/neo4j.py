@@ -10,6 +10,11 @@ stored per document, concept aggregates are kept on the Concept node and
 updated in the same transaction as the documents that change them, and
 ordering by strings happens in Python (Neo4j orders strings by UTF-16 units,
 Python by code points).
+
+Reads aim at one round trip per call: queries rank edges inside Cypher and cut
+the ranking with some slack (ties kept, `cypher.RANK_SLACK`), returning only
+the rows that can be chosen; Python then orders those exactly (names, the
+discounted PMI as the embedded store computes it) and keeps what was asked.
 """
 
 from __future__ import annotations

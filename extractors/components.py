@@ -21,13 +21,14 @@ from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from extractors.core import Analyzer, segment, sentence_relations
+from extractors.core import Analyzer, relations_with_ends, segment
 from extractors.lexicon import Lexicon, load_lexicon
 from extractors.sentences import split_sentences
+from extractors.spans import ConceptSpan
 
 SPAN_KEY = "concepts"
 
-for _ext in ("sentences", "concepts", "relations"):
+for _ext in ("sentences", "concepts", "relations", "weak_spans"):
     if not Doc.has_extension(_ext):
         Doc.set_extension(_ext, default=None)
 
@@ -49,6 +50,17 @@ class PolicySentencizer:
 _ORIGINAL_FREQ: dict[str, int | None] = {}
 
 
+def set_concepts(doc: Doc, spans: list[ConceptSpan]) -> None:
+    """The concept spans as `doc._.concepts` and as the span group `doc.spans["concepts"]`."""
+    doc._.concepts = spans
+    group: list[Span] = []
+    for c in spans:
+        span = doc.char_span(c.start, c.end, label=c.category.value, kb_id=c.name, alignment_mode="expand")
+        if span is not None:
+            group.append(span)
+    doc.spans[SPAN_KEY] = group
+
+
 class PolicyConcepts:
     def __init__(self, lexicon: Lexicon) -> None:
         self.analyzer = Analyzer(lexicon)
@@ -65,16 +77,11 @@ class PolicyConcepts:
         text = doc.text
         # concepts are found on the policy segmentation (core.segment: jieba without
         # its HMM guesses, as in the fast path), then aligned to the Doc's tokens
-        spans = self.analyzer.concepts(text, segment(text))
-        doc._.concepts = spans
-        group: list[Span] = []
-        for c in spans:
-            span = doc.char_span(
-                c.start, c.end, label=c.category.value, kb_id=c.name, alignment_mode="expand"
-            )
-            if span is not None:
-                group.append(span)
-        doc.spans[SPAN_KEY] = group
+        tokens = segment(text)
+        spans = self.analyzer.concepts(text, tokens)
+        set_concepts(doc, spans)
+        # weak corpus terms: policy_relations_v1 promotes those a defining relation names
+        doc._.weak_spans = self.analyzer.weak_spans(text, tokens, spans)
         return doc
 
 
@@ -82,7 +89,10 @@ class PolicyRelations:
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text  # built from the tokens on every access: read it once
         sentences: list[tuple[int, int]] = doc._.sentences or split_sentences(text)
-        doc._.relations = sentence_relations(text, sentences, doc._.concepts or [])
+        spans, doc._.relations = relations_with_ends(
+            text, sentences, doc._.concepts or [], doc._.weak_spans or []
+        )
+        set_concepts(doc, spans)
         return doc
 
 

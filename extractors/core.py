@@ -17,9 +17,9 @@ import jieba.posseg
 
 from extractors.action_heads import action_head_cut
 from extractors.concepts import GENERIC, find_concepts
-from extractors.corpus_terms import CorpusTerms, load_corpus_terms, merge_corpus_terms
+from extractors.corpus_terms import CorpusTerms, load_corpus_terms, load_weak_terms, merge_corpus_terms
 from extractors.lexicon import Lexicon
-from extractors.relations import find_relations
+from extractors.relations import defining_relations, find_relations
 from extractors.segmenter import segment_offsets
 from extractors.sentences import split_sentences
 from extractors.spans import ConceptSpan, FoundRelation
@@ -94,6 +94,47 @@ def sentence_relations(
     return found
 
 
+def relations_with_ends(
+    text: str,
+    sentences: Sequence[tuple[int, int]],
+    spans: Sequence[ConceptSpan],
+    weak: Sequence[ConceptSpan],
+) -> tuple[list[ConceptSpan], list[tuple[int, FoundRelation]]]:
+    """Relations among the concept spans, plus those a defining construction (relations.END_RULES)
+    states between a concept and a weak term (a phrase scored just below the concept threshold);
+    such a weak term becomes a concept span too. `weak` must not overlap `spans`."""
+    found = sentence_relations(text, sentences, spans)
+    known = {c.name for c in spans}
+    weak = [c for c in weak if c.name not in known]
+    if not weak:
+        return list(spans), found
+    names = {c.name for c in weak}
+    starts = [s for s, _ in sentences]
+    members: dict[int, list[ConceptSpan]] = {}
+    with_weak: set[int] = set()
+    for c in sorted([*spans, *weak], key=lambda c: (c.start, -c.end)):
+        k = bisect.bisect_right(starts, c.start) - 1
+        if k >= 0 and c.end <= sentences[k][1]:
+            members.setdefault(k, []).append(c)
+            if c.name in names:
+                with_weak.add(k)
+    seen = set(found)
+    used: set[str] = set()
+    for k in sorted(with_weak):
+        if len(members[k]) < 2:
+            continue
+        for r, _ in defining_relations(text, sentences[k], members[k]):
+            if (r.head in names) == (r.tail in names) or (k, r) in seen:
+                continue
+            found.append((k, r))
+            seen.add((k, r))
+            used.add(r.head if r.head in names else r.tail)
+    if not used:
+        return list(spans), found
+    merged = sorted([*spans, *(c for c in weak if c.name in used)], key=lambda c: (c.start, -c.end))
+    return merged, sorted(found, key=lambda kr: kr[0])
+
+
 @dataclass(frozen=True, slots=True)
 class Analysis:
     sentences: list[tuple[int, int]]
@@ -110,6 +151,8 @@ class Analyzer:
         self.set_lexicon(lexicon)
         #: terms mined from the corpus (data/corpus_terms.tsv); an empty set turns them off
         self.corpus_terms = load_corpus_terms() if corpus_terms is None else corpus_terms
+        #: terms scored just below the threshold (data/corpus_terms_weak.tsv): relation ends only
+        self.weak_terms = load_weak_terms()
 
     def set_lexicon(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
@@ -225,7 +268,25 @@ class Analyzer:
         self._shapes[key] = cut
         return cut
 
+    def weak_spans(
+        self, text: str, tokens: Sequence[tuple[int, int]], spans: Sequence[ConceptSpan]
+    ) -> list[ConceptSpan]:
+        """Weak corpus terms of `text` outside every concept span (candidate relation ends)."""
+        if not self.weak_terms or not self.corpus_terms:
+            return []
+        covered = bytearray(len(text) + 1)
+        for c in spans:
+            covered[c.start : c.end] = b"\x01" * (c.end - c.start)
+        stop = self.lexicon.stop
+        return [
+            c
+            for c in self.weak_terms.find_on_tokens(text, tokens)
+            if not any(covered[c.start : c.end]) and c.name not in stop and c.name not in GENERIC
+        ]
+
     def analyse(self, text: str) -> Analysis:
         sentences = split_sentences(text)
-        spans = self.concepts(text, segment(text))
-        return Analysis(sentences, spans, sentence_relations(text, sentences, spans))
+        tokens = segment(text)
+        spans = self.concepts(text, tokens)
+        spans, relations = relations_with_ends(text, sentences, spans, self.weak_spans(text, tokens, spans))
+        return Analysis(sentences, spans, relations)

@@ -25,6 +25,8 @@ from kg.model import Category
 from kg.normalize import normalize_term
 
 DATA = Path(__file__).resolve().parent / "data" / "corpus_terms.tsv"
+#: terms scored just below the concept threshold: relation ends only (extractors/core.py)
+WEAK_DATA = DATA.with_name("corpus_terms_weak.tsv")
 
 
 @dataclass(slots=True)
@@ -123,6 +125,16 @@ def load_corpus_terms() -> CorpusTerms:
     if not _LOADED:
         _LOADED.append(CorpusTerms.read())
     return _LOADED[0]
+
+
+_WEAK: list[CorpusTerms] = []
+
+
+def load_weak_terms() -> CorpusTerms:
+    """The shipped weak terms (read once per process)."""
+    if not _WEAK:
+        _WEAK.append(CorpusTerms.read(WEAK_DATA))
+    return _WEAK[0]
 
 
 def find_corpus_terms(text: str, start: int = 0, end: int | None = None) -> list[ConceptSpan]:

@@ -562,6 +562,12 @@ RULES: dict[str, str] = {
     "document_requires": "heldout: 《D》提出/要求(要)完善X (a document or meeting guides what it requires)",
     "jointly": "train_extra: 协同/一体推进A与B (as one; 统筹推进 is none in the dev gold)",
 }
+#: constructions that name their ends as concepts themselves: unification lists and definitions
+#: (坚持A、B、C有机统一; X是Y的N; …，有利于维护Z). Only these may promote a weak corpus term (a
+#: phrase scored just below the concept threshold) to a concept (extractors/core.py)
+END_RULES: frozenset[str] = frozenset(
+    {"unity", "unity_variants", "unity_pairs", "jointly", "copula", "copula_reversed", "benefit_of_subject"}
+)
 #: the rules generalised from dev (or held-out) sentences: switched off in the ablation of
 #: bench/eval_relations.py
 DEV_RULES: frozenset[str] = frozenset(
@@ -645,6 +651,22 @@ def explain_relations(
     _unity(m, out)
     _membership(m, out)
     _change(m, out)
+    return out.result()
+
+
+def defining_relations(
+    text: str, sentence: tuple[int, int], spans: Sequence[ConceptSpan]
+) -> list[tuple[FoundRelation, str]]:
+    """Only the relations of the constructions in `END_RULES` (definitions and unification
+    lists), with their rules: the cheap pass that may promote weak terms to concepts."""
+    if not _DEFINING_CUE_RE.search(text, sentence[0], sentence[1]):
+        return []  # no copula, no unification cue: none of the END_RULES can apply
+    m = _mask(text, sentence, spans)
+    if len(m.spans) < 2:
+        return []
+    out = _Out(m, frozenset(RULES) - END_RULES)
+    _copula(m, _clauses(m.s), out)
+    _unity(m, out)
     return out.result()
 
 
@@ -1472,3 +1494,10 @@ def _change(m: _Masked, out: _Out) -> None:
         out.add(_ids(um.group(1)), R.TRANSFORMS_INTO, _ids(um.group(2)), "made_into")
     for fm in _FROM_TURN_RE.finditer(s):
         out.add(_ids(fm.group(1)), R.TRANSFORMS_INTO, _ids(fm.group(2)), "from_turn")
+
+
+#: every word that can trigger one of the END_RULES: a copula (_COPULA_RE), a unification cue
+#: (_UNITY_CUES, 双向发力) or advancing together (_JOINTLY_RE)
+_DEFINING_CUE_RE = re.compile(
+    f"{_COPULA_RE.pattern}|{_alt(_UNITY_CUES)}|双向发力|(?:协同|一体|同步)(?:推进|推动|发展)"
+)

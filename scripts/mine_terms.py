@@ -66,6 +66,8 @@ COLLECTIONS = (
     "speeches",
 )
 DEV = ROOT / "tests" / "fixtures" / "eval"
+#: lowest score of a weak term (a relation end, never a concept on its own)
+WEAK_FROM = 0.30
 #: annotated sets the classifier learns from by default: the dev gold, the first independent
 #: held-out set and the extra training annotations (tests/fixtures/heldout2 stays unseen: it
 #: measures the result)
@@ -362,6 +364,7 @@ def train(
     model_kind: str = "both",
     sets: tuple[Path, ...] = TRAIN_SETS,
     write_threshold: float | None = None,
+    weak_out: Path | None = None,
 ) -> None:
     import numpy as np
     from scipy import sparse
@@ -485,6 +488,16 @@ def train(
         lines.append(f"{terms[k]}\t{categories[k]}\t{probs[k]:.3f}")
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     log(f"wrote {len(chosen):,} terms to {out}")
+    if weak_out is not None:
+        weak = [k for k in range(len(terms)) if WEAK_FROM <= probs[k] < keep]
+        header = [
+            "# weak corpus terms: scored below the concept threshold by scripts/mine_terms.py;",
+            f"# scores {WEAK_FROM:.2f} to {keep:.2f}: used only as the second end of a defining relation",
+            "# (extractors/core.py relations_with_ends); columns: term, category, score",
+        ]
+        rows = [f"{terms[k]}\tidea\t{probs[k]:.3f}" for k in sorted(weak, key=lambda k: -probs[k])]
+        weak_out.write_text("\n".join([*header, *rows]) + "\n", encoding="utf-8")
+        log(f"wrote {len(weak):,} weak terms to {weak_out}")
 
 
 def category_model(
@@ -535,6 +548,13 @@ def _auc(y: Any, p: Any) -> float:
     return float((ranks[pos].sum() - npos * (npos + 1) / 2) / (npos * nneg))
 
 
+def weak_path(out: Path, given: str | None) -> Path | None:
+    """Where the weak terms go: `given`, none, or next to the terms file (corpus_terms_weak.tsv)."""
+    if given == "none":
+        return None
+    return Path(given) if given else out.with_name(f"{out.stem}_weak{out.suffix}")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("step", choices=("features", "train"))
@@ -547,6 +567,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--cache", type=Path, default=Path("/tmp/corpus_terms_features.pkl"))
     ap.add_argument("--out", type=Path, default=ROOT / "extractors" / "data" / "corpus_terms.tsv")
+    ap.add_argument(
+        "--weak-out",
+        help="where terms scored from 0.30 to the threshold go (relation ends only; default: next to"
+        " --out, <stem>_weak.tsv; 'none' to skip)",
+    )
     ap.add_argument("--model", choices=("lr", "hgb", "both"), default="both", help="classifier (both: mean)")
     ap.add_argument(
         "--sets",
@@ -579,6 +604,7 @@ def main(argv: list[str] | None = None) -> int:
             args.model,
             tuple(args.sets),
             args.write_threshold,
+            weak_path(args.out, args.weak_out),
         )
     return 0
 

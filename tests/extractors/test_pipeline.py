@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from extractors.components import SPAN_KEY
 from extractors.pipeline import PolicyExtractor, build_pipeline, chunks
+from extractors.spans import ConceptSpan
 from kg.extraction import Extractor
 from kg.model import Category, Document, RelationType, document_id
 from kg.normalize import normalize_term, normalize_text
@@ -123,3 +124,43 @@ def test_any_text_gives_consistent_output(text: str) -> None:
 def test_normalisation_is_idempotent(text: str) -> None:
     assert normalize_text(normalize_text(text)) == normalize_text(text)
     assert normalize_term(normalize_term(text)) == normalize_term(text)
+
+
+# ---- weak corpus terms as relation ends (core.relations_with_ends) ----
+
+
+def _span(text: str, surface: str, category: Category = Category.IDEA) -> ConceptSpan:
+    i = text.index(surface)
+    return ConceptSpan(i, i + len(surface), surface, surface, category)
+
+
+def test_a_weak_term_named_by_a_unification_becomes_a_concept() -> None:
+    from extractors.core import relations_with_ends
+
+    text = "坚持依法治国和以德治国相结合。"
+    spans = [_span(text, "依法治国")]
+    weak = [_span(text, "以德治国")]
+    merged, found = relations_with_ends(text, [(0, len(text))], spans, weak)
+    assert [c.name for c in merged] == ["依法治国", "以德治国"]
+    assert [(r.head, r.type, r.tail) for _, r in found] == [
+        ("依法治国", RelationType.UNIFIED_WITH, "以德治国")
+    ]
+
+
+def test_a_weak_term_is_no_end_of_a_weaker_cue() -> None:
+    from extractors.core import relations_with_ends
+
+    text = "以数字政府推动营商环境。"  # svo: a cue, but not one that defines its ends
+    spans = [_span(text, "数字政府")]
+    weak = [_span(text, "营商环境")]
+    merged, found = relations_with_ends(text, [(0, len(text))], spans, weak)
+    assert [c.name for c in merged] == ["数字政府"] and found == []
+
+
+def test_two_weak_terms_never_make_a_relation_alone() -> None:
+    from extractors.core import relations_with_ends
+
+    text = "坚持依法治国和以德治国相结合。"
+    weak = [_span(text, "依法治国"), _span(text, "以德治国")]
+    merged, found = relations_with_ends(text, [(0, len(text))], [], weak)
+    assert merged == [] and found == []

@@ -27,10 +27,10 @@ FLOORS = {"concepts": 0.88, "pairs": 0.80, "typed": 0.80}
 TRAIN_EXTRA = FIXTURES.parent / "train_extra"
 
 #: micro F1 floors on the other annotated sets, just under the measured scores
-#: (heldout 0.687 / 0.685 / 0.685, heldout2 0.594 / 0.258 / 0.258, train_extra 0.584 / 0.245 / 0.243)
+#: (heldout 0.687 / 0.685 / 0.685, heldout2 0.596 / 0.286 / 0.286, train_extra 0.584 / 0.246 / 0.243)
 SET_FLOORS = {
     "heldout": (HELDOUT, {"concepts": 0.67, "pairs": 0.67, "typed": 0.67}),
-    "heldout2": (HELDOUT2, {"concepts": 0.58, "pairs": 0.24, "typed": 0.24}),
+    "heldout2": (HELDOUT2, {"concepts": 0.58, "pairs": 0.27, "typed": 0.27}),
     "train_extra": (TRAIN_EXTRA, {"concepts": 0.57, "pairs": 0.23, "typed": 0.23}),
 }
 

@@ -119,9 +119,20 @@ def related(
     max_evidence: int = 3,
 ) -> list[RelatedTerm]:
     """Related terms: typed relations first (by evidence count), then co-mentions by PMI."""
+    return related_of(store, resolve(store, name), limit=limit, types=types, max_evidence=max_evidence)
+
+
+def related_of(
+    store: GraphStore,
+    concept: Concept,
+    *,
+    limit: int = 20,
+    types: list[RelationType] | None = None,
+    max_evidence: int = 3,
+) -> list[RelatedTerm]:
+    """`related` for a concept already resolved (no second lookup of its name)."""
     _bounded("limit", limit, 1, 200)
     _bounded("max_evidence", max_evidence, 0, 20)
-    concept = resolve(store, name)
     rels = store.relations(concept.id, types=types, limit=limit, max_evidence=max_evidence)
     others = store.get_concepts([r.tail if r.head == concept.id else r.head for r in rels])
     out: list[RelatedTerm] = []

@@ -66,7 +66,7 @@ def related_terms(
     type: Annotated[list[RelationType] | None, Query(description="only these relation types")] = None,
 ) -> RelatedTermsPublic:
     center = query.resolve(store, name)
-    terms = query.related(store, center.name, limit=limit, types=type)
+    terms = query.related_of(store, center, limit=limit, types=type)
     return RelatedTermsPublic(
         concept=ConceptPublic.from_model(center),
         data=[RelatedTermPublic.from_model(t, center) for t in terms],

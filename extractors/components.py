@@ -81,7 +81,8 @@ class PolicyConcepts:
         spans = self.analyzer.concepts(text, tokens)
         set_concepts(doc, spans)
         # weak corpus terms: policy_relations_v1 promotes those a defining relation names
-        doc._.weak_spans = self.analyzer.weak_spans(text, tokens, spans)
+        sentences: list[tuple[int, int]] = doc._.sentences or split_sentences(text)
+        doc._.weak_spans = self.analyzer.weak_spans(text, tokens, spans, sentences)
         return doc
 
 

@@ -19,7 +19,7 @@ from extractors.action_heads import action_head_cut
 from extractors.concepts import GENERIC, find_concepts
 from extractors.corpus_terms import CorpusTerms, load_corpus_terms, load_weak_terms, merge_corpus_terms
 from extractors.lexicon import Lexicon
-from extractors.relations import defining_relations, find_relations
+from extractors.relations import defining_relations, find_relations, has_defining_cue
 from extractors.segmenter import segment_offsets
 from extractors.sentences import split_sentences
 from extractors.spans import ConceptSpan, FoundRelation
@@ -269,10 +269,25 @@ class Analyzer:
         return cut
 
     def weak_spans(
-        self, text: str, tokens: Sequence[tuple[int, int]], spans: Sequence[ConceptSpan]
+        self,
+        text: str,
+        tokens: Sequence[tuple[int, int]],
+        spans: Sequence[ConceptSpan],
+        sentences: Sequence[tuple[int, int]],
     ) -> list[ConceptSpan]:
-        """Weak corpus terms of `text` outside every concept span (candidate relation ends)."""
-        if not self.weak_terms or not self.corpus_terms:
+        """Weak corpus terms outside every concept span, in the sentences where a defining
+        construction could name them (a concept and a cue word in the sentence)."""
+        if not self.weak_terms or not self.corpus_terms or not spans:
+            return []
+        starts = [s for s, _ in sentences]
+        with_concepts = sorted({bisect.bisect_right(starts, c.start) - 1 for c in spans} - {-1})
+        token_starts = [s for s, _ in tokens]
+        picked: list[tuple[int, int]] = []
+        for k in with_concepts:
+            a, b = sentences[k]
+            if has_defining_cue(text, a, b):
+                picked += tokens[bisect.bisect_left(token_starts, a) : bisect.bisect_left(token_starts, b)]
+        if not picked:
             return []
         covered = bytearray(len(text) + 1)
         for c in spans:
@@ -280,7 +295,7 @@ class Analyzer:
         stop = self.lexicon.stop
         return [
             c
-            for c in self.weak_terms.find_on_tokens(text, tokens)
+            for c in self.weak_terms.find_on_tokens(text, picked)
             if not any(covered[c.start : c.end]) and c.name not in stop and c.name not in GENERIC
         ]
 
@@ -288,5 +303,6 @@ class Analyzer:
         sentences = split_sentences(text)
         tokens = segment(text)
         spans = self.concepts(text, tokens)
-        spans, relations = relations_with_ends(text, sentences, spans, self.weak_spans(text, tokens, spans))
+        weak = self.weak_spans(text, tokens, spans, sentences)
+        spans, relations = relations_with_ends(text, sentences, spans, weak)
         return Analysis(sentences, spans, relations)

@@ -654,12 +654,17 @@ def explain_relations(
     return out.result()
 
 
+def has_defining_cue(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] holds a word that can trigger one of the END_RULES."""
+    return _DEFINING_CUE_RE.search(text, start, end) is not None
+
+
 def defining_relations(
     text: str, sentence: tuple[int, int], spans: Sequence[ConceptSpan]
 ) -> list[tuple[FoundRelation, str]]:
     """Only the relations of the constructions in `END_RULES` (definitions and unification
     lists), with their rules: the cheap pass that may promote weak terms to concepts."""
-    if not _DEFINING_CUE_RE.search(text, sentence[0], sentence[1]):
+    if not has_defining_cue(text, sentence[0], sentence[1]):
         return []  # no copula, no unification cue: none of the END_RULES can apply
     m = _mask(text, sentence, spans)
     if len(m.spans) < 2:

@@ -49,6 +49,7 @@ def _cut_block(
     s: str, offset: int, freq: dict[str, int], logtotal: float, out: list[tuple[int, int]]
 ) -> None:
     n = len(s)
+    get = freq.get
     best_p = [0.0] * (n + 1)
     best_end = [0] * (n + 1)
     for k in range(n - 1, -1, -1):
@@ -56,8 +57,10 @@ def _cut_block(
         end = -1
         i = k
         frag = s[k]
-        while i < n and frag in freq:
-            f = freq[frag]
+        while i < n:
+            f = get(frag)
+            if f is None:
+                break
             if f:
                 p = log(f) - logtotal + best_p[i + 1]
                 if end < 0 or p >= best:  # max over (p, x): a tie goes to the longer word

@@ -9,7 +9,7 @@ the same functions, so both give the same result (tests/extractors check it).
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 import jieba
@@ -76,18 +76,26 @@ def segment(text: str) -> list[tuple[int, int]]:
     return segment_offsets(text)
 
 
-def sentence_relations(
-    text: str, sentences: Sequence[tuple[int, int]], spans: Sequence[ConceptSpan]
-) -> list[tuple[int, FoundRelation]]:
-    """Relations found in each sentence among the concept spans inside it, as (sentence index, relation)."""
+def spans_by_sentence(
+    sentences: Sequence[tuple[int, int]], spans: Iterable[ConceptSpan]
+) -> dict[int, list[ConceptSpan]]:
+    """The spans inside each sentence (by sentence index, in the order given); a span that
+    crosses a sentence end belongs to none."""
     starts = [s for s, _ in sentences]
     by_sentence: dict[int, list[ConceptSpan]] = {}
     for c in spans:
         k = bisect.bisect_right(starts, c.start) - 1
         if k >= 0 and c.end <= sentences[k][1]:
             by_sentence.setdefault(k, []).append(c)
+    return by_sentence
+
+
+def sentence_relations(
+    text: str, sentences: Sequence[tuple[int, int]], spans: Sequence[ConceptSpan]
+) -> list[tuple[int, FoundRelation]]:
+    """Relations found in each sentence among the concept spans inside it, as (sentence index, relation)."""
     found: list[tuple[int, FoundRelation]] = []
-    for k, members in sorted(by_sentence.items()):
+    for k, members in sorted(spans_by_sentence(sentences, spans).items()):
         if len(members) < 2:
             continue
         found += [(k, rel) for rel in find_relations(text, sentences[k], members)]
@@ -109,15 +117,8 @@ def relations_with_ends(
     if not weak:
         return list(spans), found
     names = {c.name for c in weak}
-    starts = [s for s, _ in sentences]
-    members: dict[int, list[ConceptSpan]] = {}
-    with_weak: set[int] = set()
-    for c in sorted([*spans, *weak], key=lambda c: (c.start, -c.end)):
-        k = bisect.bisect_right(starts, c.start) - 1
-        if k >= 0 and c.end <= sentences[k][1]:
-            members.setdefault(k, []).append(c)
-            if c.name in names:
-                with_weak.add(k)
+    members = spans_by_sentence(sentences, sorted([*spans, *weak], key=lambda c: (c.start, -c.end)))
+    with_weak = {k for k, group in members.items() if any(c.name in names for c in group)}
     seen = set(found)
     used: set[str] = set()
     for k in sorted(with_weak):
@@ -181,9 +182,7 @@ class Analyzer:
                 out.append(c)
                 continue
             surface = c.surface[:-cut]
-            entry = self.lexicon.lookup(normalize_term(surface))
-            name = entry.name if entry is not None else normalize_term(surface)
-            out.append(ConceptSpan(c.start, c.end - cut, surface, name, c.category))
+            out.append(ConceptSpan(c.start, c.end - cut, surface, self.lexicon.name_of(surface), c.category))
         return out
 
     def _with_modifiers(
@@ -214,9 +213,7 @@ class Analyzer:
                 out.append(c)
                 continue
             surface = text[new_start : c.end]
-            entry = self.lexicon.lookup(normalize_term(surface))
-            name = entry.name if entry is not None else normalize_term(surface)
-            out.append(ConceptSpan(new_start, c.end, surface, name, c.category))
+            out.append(ConceptSpan(new_start, c.end, surface, self.lexicon.name_of(surface), c.category))
         return out
 
     # ---- hook: mined corpus terms (extractors/corpus_terms.py, built by scripts/mine_terms.py) ----
@@ -279,11 +276,9 @@ class Analyzer:
         construction could name them (a concept and a cue word in the sentence)."""
         if not self.weak_terms or not self.corpus_terms or not spans:
             return []
-        starts = [s for s, _ in sentences]
-        with_concepts = sorted({bisect.bisect_right(starts, c.start) - 1 for c in spans} - {-1})
         token_starts = [s for s, _ in tokens]
         picked: list[tuple[int, int]] = []
-        for k in with_concepts:
+        for k in sorted(spans_by_sentence(sentences, spans)):
             a, b = sentences[k]
             if has_defining_cue(text, a, b):
                 picked += tokens[bisect.bisect_left(token_starts, a) : bisect.bisect_left(token_starts, b)]

@@ -50,6 +50,12 @@ class Lexicon:
         name = self.surfaces.get(surface)
         return self.entries[name] if name is not None else None
 
+    def name_of(self, surface: str) -> str:
+        """The canonical name of a surface form: its lexicon name, else the normalised surface."""
+        key = normalize_term(surface)
+        entry = self.lookup(key)
+        return entry.name if entry is not None else key
+
     def without_sources(self, sources: Iterable[str]) -> Lexicon:
         """The lexicon without the entries of the given sources (for held-out evaluation)."""
         drop = set(sources)

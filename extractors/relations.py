@@ -356,16 +356,6 @@ _GENERIC_NOUNS = (
     *("力量", "战略", "部署", "安排", "工程", "行动", "机制", "体系", "方略"),
 )
 
-#: verbs that decide the type of ``X是V Y的(generic noun)`` (是保障Y的重要措施, 是构建Y的必然要求)
-_GENERIC_NOUN_VERBS: dict[str, RelationType] = {
-    **dict.fromkeys(("保障", "保证", "维护", "确保", "守护"), R.GUARANTEES),
-    **dict.fromkeys(("推动", "促进", "推进", "带动", "助推", "支撑", "服务"), R.PROMOTES),
-    # train_extra: doing verbs of building and reaching (是构建Y的必然要求, 是实现Y的关键举措)
-    **dict.fromkeys(("构建", "建设", "实现", "加强", "提高", "增强"), R.PROMOTES),
-    **dict.fromkeys(("体现", "彰显"), R.EMBODIES),
-    "引领": R.GUIDES,
-}
-
 #: verbs of ``X(副词)V(了)Y`` and their types
 _VERB_CUES: dict[str, RelationType] = {
     "推动": R.PROMOTES,
@@ -411,6 +401,19 @@ _VERB_CUES: dict[str, RelationType] = {
     "护航": R.GUARANTEES,
     "引导": R.GUIDES,
     "折射": R.EMBODIES,
+}
+
+#: verbs that decide the type of ``X是V Y的(generic noun)`` (是保障Y的重要措施, 是构建Y的必然要求)
+_GENERIC_NOUN_VERBS: dict[str, RelationType] = {
+    **{
+        v: _VERB_CUES[v]
+        for v in (
+            *("保障", "保证", "维护", "确保", "守护", "推动", "促进", "推进"),
+            *("带动", "助推", "支撑", "服务", "体现", "彰显", "引领"),
+        )
+    },
+    # train_extra: doing verbs of building and reaching (是构建Y的必然要求, 是实现Y的关键举措)
+    **dict.fromkeys(("构建", "建设", "实现", "加强", "提高", "增强"), R.PROMOTES),
 }
 
 #: ``发挥X对Y的N作用`` / ``Y的N作用``

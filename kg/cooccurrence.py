@@ -47,3 +47,9 @@ def discounted_pmi(n_ab: int, n_a: int, n_b: int, n_total: int) -> float:
     This is the weight by which stores rank co-mentions."""
     m = min(n_a, n_b)
     return pmi(n_ab, n_a, n_b, n_total) * (n_ab / (n_ab + 1)) * (m / (m + 1))
+
+
+def co_mention_scores(n_ab: int, n_a: int, n_b: int, n_total: int) -> tuple[float, float]:
+    """(pmi, discounted_pmi) of a co-mention edge: the score it reports and the weight it ranks by."""
+    counts = (n_ab, n_a, n_b, n_total)
+    return pmi(*counts), discounted_pmi(*counts)

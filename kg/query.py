@@ -197,7 +197,7 @@ def timeline(store: GraphStore, name: str) -> tuple[Concept, list[ConceptDocumen
 
 def detail(store: GraphStore, name: str, *, limit: int = 50) -> ConceptDetail:
     concept = resolve(store, name)
-    rel = related(store, concept.name, limit=limit)
+    rel = related_of(store, concept, limit=limit)
     docs = store.concept_documents(concept.id, limit=200)
     members: list[Concept | str] = []
     for m in concept.members:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from kg.cooccurrence import cooccurrence_pairs, discounted_pmi, pmi, sentence_concepts
+from kg.cooccurrence import co_mention_scores, cooccurrence_pairs, discounted_pmi, sentence_concepts
 from kg.model import (
     Category,
     Concept,
@@ -236,17 +236,13 @@ class GraphAggregate:
                 if len(evidence) >= max_evidence:
                     break
         count = agg.count
-        score: float | None = None
-        weight = float(count)
-        if rtype == CO:
-            counts = (
-                count,
-                self.concepts[head].sentences,
-                self.concepts[tail].sentences,
-                self.total_sentences,
+        score, weight = (
+            co_mention_scores(
+                count, self.concepts[head].sentences, self.concepts[tail].sentences, self.total_sentences
             )
-            score = pmi(*counts)
-            weight = discounted_pmi(*counts)
+            if rtype == CO
+            else (None, float(count))
+        )
         return Relation(
             head=head,
             type=rtype,

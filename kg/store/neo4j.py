@@ -37,7 +37,7 @@ from neo4j.exceptions import (
     TransientError,
 )
 
-from kg.cooccurrence import cooccurrence_pairs, discounted_pmi, pmi, sentence_concepts
+from kg.cooccurrence import co_mention_scores, cooccurrence_pairs, sentence_concepts
 from kg.model import (
     Category,
     Concept,
@@ -319,12 +319,11 @@ def relation_from_row(row: Mapping[str, Any], total_sentences: int, max_evidence
         if len(evidence) >= max_evidence:
             break
     count = int(row["count"])
-    score: float | None = None
-    weight = float(count)
-    if rtype == CO:
-        counts = (count, int(row["n_head"]), int(row["n_tail"]), total_sentences)
-        score = pmi(*counts)
-        weight = discounted_pmi(*counts)
+    score, weight = (
+        co_mention_scores(count, int(row["n_head"]), int(row["n_tail"]), total_sentences)
+        if rtype == CO
+        else (None, float(count))
+    )
     return Relation(
         head=row["head"],
         type=rtype,
@@ -345,12 +344,11 @@ def ego_edge(values: Sequence[Any], total_sentences: int) -> Relation:
     evidence item: `relation_from_row` for one item, built directly (a map has thousands)."""
     head, type_name, tail, n_head, n_tail, count, position, doc_id, sentence, start, end = values
     rtype = _TYPE_BY_NAME[type_name]
-    score: float | None = None
-    weight = float(count)
-    if rtype == CO:
-        counts = (int(count), int(n_head), int(n_tail), total_sentences)
-        score = pmi(*counts)
-        weight = discounted_pmi(*counts)
+    score, weight = (
+        co_mention_scores(int(count), int(n_head), int(n_tail), total_sentences)
+        if rtype == CO
+        else (None, float(count))
+    )
     return Relation(
         head=head,
         type=rtype,

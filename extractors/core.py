@@ -9,6 +9,7 @@ the same functions, so both give the same result (tests/extractors check it).
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -90,15 +91,38 @@ def spans_by_sentence(
     return by_sentence
 
 
+#: the opening of a document ends with its first full sentence, or this many characters in
+OPENING_CHARS = 120
+
+
+def document_topics(
+    text: str, sentences: Sequence[tuple[int, int]], spans: Sequence[ConceptSpan]
+) -> Counter[str]:
+    """The concepts named in the document's opening (its title lines and first sentence, or a
+    heading and lead), or containing a name of three characters or more named there, with
+    their mentions in the whole document: what the document is about."""
+    if not sentences:
+        return Counter()
+    opening_end = sentences[0][1]
+    for _, e in sentences:
+        opening_end = e
+        if text[e - 1] in "。！？!?" or e >= sentences[0][0] + OPENING_CHARS:
+            break
+    named = {c.name for c in spans if c.end <= opening_end}
+    parts = [n for n in named if len(n) >= 3]  # a title broken over two lines names the topic in parts
+    return Counter(c.name for c in spans if c.name in named or any(p in c.name for p in parts))
+
+
 def sentence_relations(
     text: str, sentences: Sequence[tuple[int, int]], spans: Sequence[ConceptSpan]
 ) -> list[tuple[int, FoundRelation]]:
     """Relations found in each sentence among the concept spans inside it, as (sentence index, relation)."""
     found: list[tuple[int, FoundRelation]] = []
+    topics = document_topics(text, sentences, spans)
     for k, members in sorted(spans_by_sentence(sentences, spans).items()):
         if len(members) < 2:
             continue
-        found += [(k, rel) for rel in find_relations(text, sentences[k], members)]
+        found += [(k, rel) for rel in find_relations(text, sentences[k], members, topics)]
     return found
 
 

@@ -111,6 +111,7 @@ class PolicyExtractor:
         spans: list[ConceptSpan] = []
         found: list[tuple[int, FoundRelation]] = []
         pieces = list(chunks(text))
+        # each chunk is its own spaCy Doc: a document topic (core.document_topics) is a chunk topic here
         for (offset, _), doc in zip(pieces, self.nlp.pipe(p for _, p in pieces), strict=True):
             base = len(sentences)
             sentences += [(s + offset, e + offset) for s, e in doc._.sentences]

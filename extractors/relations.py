@@ -57,7 +57,7 @@ parts, organizations listed before ``的C制度`` are possessors.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from extractors.spans import ConceptSpan, FoundRelation
@@ -317,6 +317,10 @@ _NOUN_CUES: dict[str, RelationType] = {
     "宗旨": R.ESSENTIAL_FEATURE_OF,
     "主力军": R.PROMOTES,
     "生力军": R.PROMOTES,
+    # from the train_extra documents (tagged as fitted in _DEV_NOUNS)
+    "手段": R.CARRIER_OF,
+    "特点": R.ESSENTIAL_FEATURE_OF,
+    "关键": R.ESSENTIAL_FEATURE_OF,
 }
 
 #: the head nouns above added for generality (own), reported as their own rule
@@ -501,6 +505,7 @@ _DEV_NOUNS = frozenset(
     # from corpus samples used for tuning, and from held-out sets B and D after their first run
     | {"基本要求", "内在要求", "头等大事", "之本", "之基", "根本原则", "法宝"}
     | {"宗旨", "主力军", "生力军"}  # after held-out set E's first run
+    | {"手段", "特点", "关键"}  # from the train_extra documents
 )
 
 #: every rule, with where it comes from: ``guidelines`` (GUIDELINES.md cue examples),
@@ -564,6 +569,11 @@ RULES: dict[str, str] = {
     "combined_parts": "heldout: 构建A、B和C相结合的Y (each item a part of Y)",
     "document_requires": "heldout: 《D》提出/要求(要)完善X (a document or meeting guides what it requires)",
     "jointly": "train_extra: 协同/一体推进A与B (as one; 统筹推进 is none in the dev gold)",
+    "frame_structure": "train_extra: 以A为主体、B为补充(、C为引导)的D (each item a part of D)",
+    "task_is": "train_extra: X的(根本)任务/职责/使命是确保/推动Y (the verb decides)",
+    "realised_by": "train_extra: Y要靠X(去)实现 (X carries Y)",
+    "guided_topic": "own: 以X为指导，…推行/推进T (T a concept of the document's title or lead, mentioned"
+    " often: what the guiding-principles sentence of an instruction or plan is about)",
 }
 #: constructions that name their ends as concepts themselves: unification lists and definitions
 #: (坚持A、B、C有机统一; X是Y的N; …，有利于维护Z). Only these may promote a weak corpus term (a
@@ -603,11 +613,13 @@ _VERB_RE = _alt(_VERB_CUES)
 
 class _Out:
     """Collects relations between span indices, without duplicates or self-loops,
-    with the rule that found each first; rules in `exclude` are switched off."""
+    with the rule that found each first; rules in `exclude` are switched off.
+    `topics`: the document's topic concepts with their mentions (document-level cues)."""
 
-    def __init__(self, m: _Masked, exclude: frozenset[str]) -> None:
+    def __init__(self, m: _Masked, exclude: frozenset[str], topics: Mapping[str, int] | None = None) -> None:
         self.m = m
         self.exclude = exclude
+        self.topics: Mapping[str, int] = topics or {}
         self.items: dict[tuple[str, RelationType, str], str] = {}
 
     def add(self, heads: Iterable[int], typ: RelationType, tails: Iterable[int], rule: str) -> None:
@@ -627,9 +639,16 @@ class _Out:
         return [(FoundRelation(h, t, tl), rule) for (h, t, tl), rule in self.items.items()]
 
 
-def find_relations(text: str, sentence: tuple[int, int], spans: Sequence[ConceptSpan]) -> list[FoundRelation]:
-    """Typed relations stated in one sentence between its concept mentions."""
-    return [r for r, _ in explain_relations(text, sentence, spans)]
+def find_relations(
+    text: str,
+    sentence: tuple[int, int],
+    spans: Sequence[ConceptSpan],
+    topics: Mapping[str, int] | None = None,
+) -> list[FoundRelation]:
+    """Typed relations stated in one sentence between its concept mentions; `topics` (the
+    concepts the document is about, with their mentions: `extractors.core.document_topics`)
+    lets a guiding-principles sentence point at the document's topic."""
+    return [r for r, _ in explain_relations(text, sentence, spans, topics=topics)]
 
 
 def explain_relations(
@@ -637,13 +656,14 @@ def explain_relations(
     sentence: tuple[int, int],
     spans: Sequence[ConceptSpan],
     exclude: frozenset[str] = frozenset(),
+    topics: Mapping[str, int] | None = None,
 ) -> list[tuple[FoundRelation, str]]:
     """`find_relations` with the rule (a key of `RULES`) that found each
     relation; the rules in `exclude` are switched off (for ablations)."""
     m = _mask(text, sentence, spans)
     if len(m.spans) < 2:
         return []
-    out = _Out(m, exclude)
+    out = _Out(m, exclude, topics)
     clauses = _clauses(m.s)
     _copula(m, clauses, out)
     _frames(m, clauses, out)
@@ -732,6 +752,8 @@ def _classify(pred: str) -> tuple[RelationType, list[int], str] | None:
         zhi = nm.group(0).startswith("之")  # 民生之本: 之 is the possessive
         if ("的" not in before and not zhi) or not _ids(before):
             continue
+        if nm.group(0) in _GENERIC_NOUNS and re.match(f"^{_ADV}*{_alt(_GENERIC_NOUN_VERBS)}", pred):
+            continue  # 是保障Y的重要手段: a generic noun, the verb decides (below)
         typ = _NOUN_CUES[nm.group(0)]
         tails = _possessors(before, zhi)
         if tails:
@@ -922,6 +944,33 @@ def _following_object(m: _Masked, clauses: list[tuple[int, int]], pos: int) -> l
     return []
 
 
+#: mentions in the document that make a concept its topic (guided_topic)
+TOPIC_MENTIONS = 3
+
+
+def _topic_object(m: _Masked, pos: int, topics: Mapping[str, int]) -> list[int]:
+    """The document's topic where the rest of the sentence after `pos` does something to it
+    (以X为指导，…，全面推行T，): among the topic concepts that are the whole object of a doing
+    verb, the one the document mentions most, if it is mentioned at least TOPIC_MENTIONS times."""
+    if not topics:
+        return []
+    best, best_count = -1, TOPIC_MENTIONS - 1
+    nxt = m.s.find("以", pos)  # another 以-frame governs what follows it
+    for g in re.finditer(_X, m.s[pos : nxt if nxt >= 0 else len(m.s)]):
+        k = ord(g.group(0)) - _BASE
+        sp = m.spans[k]
+        if sp.category in (Category.EVENT, Category.PERSON, Category.ORGANIZATION):
+            continue
+        if not re.search(f"{_DO_VERB}(?:好)?$", m.s[max(pos, pos + g.start() - 8) : pos + g.start()]):
+            continue
+        if not re.match("(?:工作|建设)?(?:[，,；;。！？!?]|$)", m.s[pos + g.end() :]):
+            continue  # the whole object, not a modifier (推动贫困地区产品…)
+        count = topics.get(sp.name, 0)
+        if count > best_count:
+            best, best_count = k, count
+    return [best] if best >= 0 else []
+
+
 # ---- guidance ---------------------------------------------------------------
 
 _UNDER_RE = re.compile(
@@ -1022,7 +1071,13 @@ def _guidance(m: _Masked, clauses: list[tuple[int, int]], out: _Out) -> None:
         if defined:
             out.add(head, R.GUIDES, defined, "defined_topic")  # 发展Y，就是以X为指导
         elif not goals:
-            out.add(head, R.GUIDES, _following_object(m, clauses, fm.end()), "guidance_frame")
+            # 以X为指导，…: the guiding-principles sentence, about the document's topic
+            opening = fm.group(2) == "指导" and s[fm.end() : fm.end() + 1] in ("，", ",")
+            topic = _topic_object(m, fm.end(), out.topics) if opening else []
+            if topic:
+                out.add(head, R.GUIDES, topic, "guided_topic")
+            else:
+                out.add(head, R.GUIDES, _following_object(m, clauses, fm.end()), "guidance_frame")
     for um in _UNDER_RE.finditer(s):
         head = _ids(um.group(1))
         heads_for_goals += head
@@ -1088,6 +1143,7 @@ _RELATIVE_RE = re.compile(
     f"((?:{_NPI}{{0,6}}?)?)的{_MODS}({_G})(?![\ue000-\uf8ff]|的)"
 )
 _SPEECH = re.compile("(?:指出|强调|表示|认为|说|要求|提出)$")
+_TASK_RE = re.compile(f"({_G})的{_MODS}(?:任务|职责|使命|目的)(?:就|都|正)?是")
 
 
 def _verb_chain(
@@ -1208,6 +1264,18 @@ def _verbs(m: _Masked, clauses: list[tuple[int, int]], out: _Out) -> None:
         f"(?:通过|依托|借助|依靠|要靠|靠)({_G}){_NP}{{0,3}}?(?:来|去)?(?:实现|践行|落实|行使)({_G})", s
     ):
         out.add(_ids(cm.group(1)), R.CARRIER_OF, _ids(cm.group(2)), "realised_through")
+    # Y要靠X(去)实现: the same, the realised thing first
+    for cm in re.finditer(
+        f"({_G}){_NP}{{0,8}}?(?:依)?靠{_NPI}{{0,4}}?({_G}){_NP}{{0,3}}?(?:来|去)(?:实现|落实|完成)"
+        "(?=[，,；;。！？!?]|$)",
+        s,
+    ):
+        out.add(_ids(cm.group(2)), R.CARRIER_OF, _ids(cm.group(1)), "realised_by")
+    # X的根本任务是确保Y: the verb of the task decides
+    for tm in _TASK_RE.finditer(s):
+        ci = _clause_of(clauses, tm.end())
+        for typ, objs, _ in _verb_chain(m, tm.end(), clauses[ci][1]):
+            out.add(_ids(tm.group(1)), typ, objs, "task_is")
     # 在X中V Y: X advances Y
     for im in re.finditer(f"在({_G}){_NP}{{0,3}}?(?:中|过程中|进程中)", s):
         ci = _clause_of(clauses, im.end())
@@ -1396,9 +1464,16 @@ _ENUM_FORMULA_RE = re.compile(f"({_ENUM})的?({_X})")
 _ENUM_OF_RE = re.compile(f"({_X}(?:、{_X})+(?:(?:和|与|以及|及){_X})?)的({_X})")
 _COLLECTIVE_RE = re.compile(f"({_ENUM})[（(](?:以下|下文)?(?:统称|简称|合称|并称)为?({_X})[)）]")
 _INTO_SCOPE_RE = re.compile(
-    f"(?:把|将)[^的，,；;。！？!?\ue000-\uf8ff]{{0,6}}?({_G})[^。！？!?；;]{{0,24}}?(?:纳入|列入)(?:到)?({_G})"
+    f"(?:把|将)[^的，,；;。！？!?\ue000-\uf8ff]{{0,6}}?({_G})[^。！？!?；;]{{0,24}}?(?:纳入|列入)(?:到)?"
+    f"({_X}(?:{_CONJ}{_NPI}{{0,4}}?{_X})*)"  # 纳入A和地方各级B: a later item may have its own modifier
 )
 _COMBINED_RE = re.compile(f"({_ENUM})(?:相结合|有机结合|相统一|相融合)的({_X})")
+#: 以A为主体、B为补充、C为引导的D: the roles of D's parts (two at least)
+_ROLE_OF_PART = "(?:主体|补充|引导|骨干|依托|网底|龙头|支撑|主导|核心|重点|纽带)"
+_STRUCTURE_RE = re.compile(
+    f"以({_G})为{_ROLE_OF_PART}((?:[、，,]{_NPI}{{0,4}}?{_G}为{_ROLE_OF_PART})+)"
+    f"(?:[、，,][^。！？!?；;为]{{0,16}}?)?的({_X})"
+)
 _INCLUDE_RE = re.compile(f"({_X})(?:主要|具体|一般)?(?:包括|包含|涵盖)了?({_G})")
 _COMPOSED_RE = re.compile(
     f"({_X})(?:{_NPI}{{0,2}}?)由({_G})(?:等{_NPI}{{0,4}}?)?(?:共同)?(?:组成|构成)"
@@ -1442,11 +1517,16 @@ def _membership(m: _Masked, out: _Out) -> None:
         out.add(members, R.PART_OF, [tail], "enum_frame_of")
     for cm in _COLLECTIVE_RE.finditer(s):
         out.add(_ids(cm.group(1)), R.PART_OF, _ids(cm.group(2)), "collective_name")
+    for sm in _STRUCTURE_RE.finditer(s):
+        later = [k for g in re.finditer(f"({_G})为", sm.group(2)) for k in _ids(g.group(1))]
+        members = _ids(sm.group(1)) + later
+        out.add(members, R.PART_OF, _ids(sm.group(3)), "frame_structure")
     for nm in _INTO_SCOPE_RE.finditer(s):
         if not re.search(f"[，,；;：:]{_ADV}*(?:纳入|列入)|^{_NP}*(?:纳入|列入)", s[nm.end(1) : nm.start(2)]):
             continue  # 纳入 must govern the 把-object: in its clause or opening the next one
         if not re.match(
-            "(?:的)?(?:全过程|范围|之中|中|体系|规划|计划|内容)?(?:[，,；;：:。！？!?、]|$)", s[nm.end(2) :]
+            "(?:的)?(?:工作|政策)?(?:全过程|范围|之中|中|体系|规划|计划|内容|框架)?(?:[，,；;：:。！？!?、]|$)",
+            s[nm.end(2) :],
         ):
             continue  # 纳入法治轨道, 纳入Y建设考评体系: Y only modifies what X joins
         out.add(_ids(nm.group(1)), R.PART_OF, _ids(nm.group(2)), "into_scope")

@@ -164,3 +164,31 @@ def test_two_weak_terms_never_make_a_relation_alone() -> None:
     weak = [_span(text, "依法治国"), _span(text, "以德治国")]
     merged, found = relations_with_ends(text, [(0, len(text))], [], weak)
     assert merged == [] and found == []
+
+
+def test_document_topics_are_named_in_the_opening() -> None:
+    from extractors.core import document_topics
+    from extractors.sentences import split_sentences
+
+    text = (
+        "关于推进智慧城市\n治理体系建设的意见\n现提出如下意见。\n"
+        "智慧城市治理体系建设要统筹推进。智慧城市治理体系是方向。政务服务要优化。数字乡村要发展。"
+    )
+    body = text.index("现提出")
+
+    def at(name: str, start: int = 0) -> ConceptSpan:
+        i = text.index(name, start)
+        return ConceptSpan(i, i + len(name), name, name, Category.IDEA)
+
+    first = at("智慧城市治理体系", body)
+    spans = [
+        at("智慧城市"),
+        at("治理体系"),
+        first,
+        at("智慧城市治理体系", first.end),
+        at("政务服务"),
+        at("数字乡村"),
+    ]
+    topics = document_topics(text, split_sentences(text), spans)
+    # the title, broken over two lines, names the topic in parts
+    assert topics == {"智慧城市": 1, "治理体系": 1, "智慧城市治理体系": 2}

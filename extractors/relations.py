@@ -946,6 +946,8 @@ def _following_object(m: _Masked, clauses: list[tuple[int, int]], pos: int) -> l
 
 #: mentions in the document that make a concept its topic (guided_topic)
 TOPIC_MENTIONS = 3
+#: the 以 of a frame (以Y为N, 以Y推动Z), not of a word (可以, 加以, 以来, 以及, 以上 …)
+_NEXT_FRAME = re.compile("(?<![可加予所难足得借])以(?![来及上下外内后前便免致至])")
 
 
 def _topic_object(m: _Masked, pos: int, topics: Mapping[str, int]) -> list[int]:
@@ -955,8 +957,8 @@ def _topic_object(m: _Masked, pos: int, topics: Mapping[str, int]) -> list[int]:
     if not topics:
         return []
     best, best_count = -1, TOPIC_MENTIONS - 1
-    nxt = m.s.find("以", pos)  # another 以-frame governs what follows it
-    for g in re.finditer(_X, m.s[pos : nxt if nxt >= 0 else len(m.s)]):
+    nxt = _NEXT_FRAME.search(m.s, pos)  # another 以-frame governs what follows it
+    for g in re.finditer(_X, m.s[pos : nxt.start() if nxt else len(m.s)]):
         k = ord(g.group(0)) - _BASE
         sp = m.spans[k]
         if sp.category in (Category.EVENT, Category.PERSON, Category.ORGANIZATION):

@@ -1270,3 +1270,24 @@ def test_guiding_principles_without_a_topic_guide_the_following_object() -> None
     expected = {t("习近平新时代中国特色社会主义思想", R.GUIDES, "新发展格局")}
     assert _guided(None) == expected
     assert _guided({"数字政府": 2}) == expected  # mentioned too rarely to be the topic
+
+
+def test_guided_topic_search_stops_at_another_frame_only() -> None:
+    names = ("习近平新时代中国特色社会主义思想", "数字政府", "改革创新")
+
+    def guided(sentence: str) -> set[Triple]:
+        text = "前文。" + sentence
+        spans = [
+            ConceptSpan(s.start + 3, s.end + 3, s.surface, s.name, s.category)
+            for s in spans_for(sentence, {n: (n, C.IDEA) for n in names})
+        ]
+        found = find_relations(text, (3, len(text)), spans, {"数字政府": 6})
+        return {(r.head, r.type.value, r.tail) for r in found if r.type is R.GUIDES}
+
+    head = "习近平新时代中国特色社会主义思想"
+    # 加以 is no frame: the search goes on to the topic
+    assert guided(f"以{head}为指导，对重点任务切实加以落实，深入推进数字政府建设。") == {
+        t(head, R.GUIDES, "数字政府")
+    }
+    # 以改革创新推动…: what follows belongs to that frame
+    assert t(head, R.GUIDES, "数字政府") not in guided(f"以{head}为指导，以改革创新推进数字政府建设。")

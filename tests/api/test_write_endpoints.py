@@ -11,8 +11,7 @@ from kg.settings import Settings
 from kg.store.networkx_store import NetworkxStore
 
 TEXT = (
-    "人民代表大会制度是实现我国全过程人民民主的重要制度载体。"
-    "要坚持党的领导、人民当家作主、依法治国有机统一。"
+    "人民代表大会制度是实现我国全过程人民民主的重要制度载体。要坚持党的领导、人民当家作主、依法治国有机统一。"
 )
 
 

@@ -120,7 +120,11 @@ def test_ingesting_the_samples_twice_changes_nothing(tmp_path: Path) -> None:
     second = kg("--data-dir", str(data), "ingest", "--workers", "2", str(SAMPLES))
     assert second.returncode == 0, second.stderr
     assert summary(second.stdout) == {
-        "files": N_SAMPLES, "added": 0, "unchanged": N_SAMPLES, "duplicates": 0, "failed": 0
+        "files": N_SAMPLES,
+        "added": 0,
+        "unchanged": N_SAMPLES,
+        "duplicates": 0,
+        "failed": 0,
     }
     assert graph_fingerprint(data) == before
     assert before == graph_fingerprint(uninterrupted(tmp_path / "reference"))

@@ -206,6 +206,7 @@ class Config:
     trees: int = 100
     depth: int = 2
     learning_rate: float = 0.1
+    seed: int = 0
 
 
 def fit(docs: Sequence[Doc], vocab: list[str], cfg: Config) -> ConceptFilter:
@@ -235,7 +236,7 @@ def fit_trees(x: np.ndarray, y: np.ndarray, w: np.ndarray, vocab: list[str], cfg
         max_depth=cfg.depth,
         learning_rate=cfg.learning_rate,
         subsample=0.8,
-        random_state=0,
+        random_state=cfg.seed,
     )
     model.fit(x, y, sample_weight=w)
     trees = []
@@ -331,6 +332,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--keep-relation-ends", action="store_true", help="never drop a relation end")
     ap.add_argument("--no-prior", action="store_true", help="without the prior record of each name")
     ap.add_argument("--model", choices=("gb", "lr"), default=Config.model)
+    ap.add_argument("--seed", type=int, default=Config.seed, help="random state of the trees' subsampling")
+    ap.add_argument("--drop-features", default="", help="comma-separated features left out (ablation)")
     ap.add_argument("--write", action="store_true", help=f"fit on all documents and write {DATA}")
     args = ap.parse_args(argv)
     if args.cache and args.cache.exists():
@@ -340,8 +343,17 @@ def main(argv: list[str] | None = None) -> int:
         if args.cache:
             args.cache.write_bytes(pickle.dumps([asdict(d) for d in docs]))
     cfg = Config(
-        args.c, args.dev_weight, args.keep_relation_ends, args.other_weight, not args.no_prior, args.model
+        args.c,
+        args.dev_weight,
+        args.keep_relation_ends,
+        args.other_weight,
+        not args.no_prior,
+        args.model,
+        seed=args.seed,
     )
+    left_out = {f for f in args.drop_features.split(",") if f}
+    for d in docs:
+        d.features = {n: {k: v for k, v in f.items() if k not in left_out} for n, f in d.features.items()}
     n = sum(len(d.labels) for d in docs)
     pos = sum(sum(d.labels.values()) for d in docs)
     print(f"{len(docs)} documents, {n} candidate concepts, {pos} correct; {cfg}")

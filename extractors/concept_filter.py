@@ -49,6 +49,12 @@ def _suffix_key(name: str) -> str:
     return ""
 
 
+def _contains_other(name: str, names: set[str]) -> bool:
+    """Whether a proper substring of `name` is one of `names`."""
+    n = len(name)
+    return any(name[i:j] in names for i in range(n) for j in range(i + 1, n + 1) if j - i < n)
+
+
 def prior_features(name: str, prior: Mapping[str, tuple[int, int]]) -> dict[str, float]:
     """How often `name` was predicted right and wrong in the annotated documents (`prior`:
     name -> (documents where it was a gold concept, documents where it was not))."""
@@ -82,7 +88,9 @@ def concept_features(
         if r.type in GUIDELINE_TYPES and r.head != r.tail:
             rel_count[r.head] = rel_count.get(r.head, 0) + 1
             rel_count[r.tail] = rel_count.get(r.tail, 0) + 1
-    names = list(by_name)
+    names = set(by_name)
+    #: every name once, separated: a name found twice in it is part of another name
+    joined = "\x00".join(names)
     n_text = max(1, len(text))
     out: dict[str, dict[str, float]] = {}
     for name, group in by_name.items():
@@ -131,8 +139,8 @@ def concept_features(
         f["formula"] = 1.0 if is_formula(name) else 0.0
         f["lead_verb"] = 1.0 if any(name.startswith(v) for v in LEAD_VERBS if len(v) >= 2) else 0.0
         f["non_han"] = 1.0 if any(not ("\u4e00" <= ch <= "\u9fff") for ch in name) else 0.0
-        f["inside_other"] = 1.0 if any(name != o and name in o for o in names) else 0.0
-        f["contains_other"] = 1.0 if any(name != o and o in name for o in names) else 0.0
+        f["inside_other"] = 1.0 if joined.count(name) > 1 else 0.0
+        f["contains_other"] = 1.0 if _contains_other(name, names) else 0.0
         suf = _suffix_key(name)
         f[f"suf={suf}"] = 1.0
         if prior is not None:

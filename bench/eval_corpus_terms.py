@@ -95,6 +95,7 @@ def lodo_pipeline_scores(
     dev_stems = {stem for stem, _, _ in dev_docs}
     docs = [*dev_docs, *(d for folder in sets[1:] for d in load_set(folder / "gold", folder / "texts"))]
     ex = PolicyExtractor()
+    ex.set_concept_filter(None)  # trained on these documents (scripts/train_concept_filter.py)
     shipped = ex.corpus_terms
     full = ex.lexicon
     ex.set_corpus_terms(None)

@@ -22,9 +22,12 @@ from kg.scoring import norm
 
 
 def predictions(ex: PolicyExtractor, gold_dir: Path, text_dir: Path) -> dict[str, tuple[set[str], set[str]]]:
-    """Per document stem: (predicted names, gold names and aliases), without any stoplist."""
+    """Per document stem: (predicted names, gold names and aliases), without any stoplist
+    (and without the concept filter, which is trained after the stoplist)."""
     full = ex.lexicon
+    shipped_filter = ex.concept_filter
     ex.set_lexicon(full.with_stop(()))
+    ex.set_concept_filter(None)
     out: dict[str, tuple[set[str], set[str]]] = {}
     try:
         for gpath in sorted(gold_dir.glob("*.json")):
@@ -36,6 +39,7 @@ def predictions(ex: PolicyExtractor, gold_dir: Path, text_dir: Path) -> dict[str
             out[gpath.stem] = (names, gold_names)
     finally:
         ex.set_lexicon(full)
+        ex.set_concept_filter(shipped_filter)
     return out
 
 

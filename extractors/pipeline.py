@@ -13,10 +13,12 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+import jieba
 import spacy
 from spacy.language import Language
 
 from extractors.components import PolicyConcepts
+from extractors.concept_filter import ConceptFilter, load_concept_filter
 from extractors.corpus_terms import CorpusTerms
 from extractors.lexicon import Lexicon
 from extractors.spans import ConceptSpan, FoundRelation
@@ -85,6 +87,8 @@ class PolicyExtractor:
             raise TypeError(f"{CONCEPTS_PIPE} is not a PolicyConcepts component")
         self._concepts = pipe
         self.use_spacy = use_spacy
+        #: the learned keep/drop filter over the document's concepts (extractors/concept_filter.py)
+        self.concept_filter: ConceptFilter | None = load_concept_filter()
 
     @property
     def lexicon(self) -> Lexicon:
@@ -102,11 +106,27 @@ class PolicyExtractor:
     def corpus_terms(self) -> CorpusTerms:
         return self._concepts.analyzer.corpus_terms
 
+    def set_concept_filter(self, concept_filter: ConceptFilter | None) -> None:
+        """Use another concept filter from now on (None: keep every concept)."""
+        self.concept_filter = concept_filter
+
+    def _filtered(
+        self, text: str, spans: list[ConceptSpan], found: list[tuple[int, FoundRelation]]
+    ) -> tuple[list[ConceptSpan], list[tuple[int, FoundRelation]]]:
+        """The document's spans and relations without the concepts the filter drops."""
+        if self.concept_filter is None:
+            return spans, found
+        a = self._concepts.analyzer
+        return self.concept_filter.apply(
+            text, spans, found, self.lexicon, a.corpus_terms, a.weak_terms, word_freq=jieba.dt.FREQ
+        )
+
     def extract(self, document: Document) -> DocumentExtraction:
         text = document.text
         if not self.use_spacy:
             a = self._concepts.analyzer.analyse(text)
-            return assemble_extraction(document, a.sentences, a.spans, a.relations, self.lexicon, self.name)
+            kept, rels = self._filtered(text, a.spans, a.relations)
+            return assemble_extraction(document, a.sentences, kept, rels, self.lexicon, self.name)
         sentences: list[tuple[int, int]] = []
         spans: list[ConceptSpan] = []
         found: list[tuple[int, FoundRelation]] = []
@@ -120,6 +140,7 @@ class PolicyExtractor:
                 for c in doc._.concepts
             ]
             found += [(k + base, r) for k, r in doc._.relations]
+        spans, found = self._filtered(text, spans, found)
         return assemble_extraction(document, sentences, spans, found, self.lexicon, self.name)
 
 

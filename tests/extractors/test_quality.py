@@ -19,19 +19,23 @@ HELDOUT = FIXTURES.parent / "heldout"
 #: annotated independently and never used to write or train anything: the unseen-document figure
 HELDOUT2 = FIXTURES.parent / "heldout2"
 
-#: micro F1 floors on the dev set (the shipped pipeline, mined corpus terms included)
-FLOORS = {"concepts": 0.88, "pairs": 0.80, "typed": 0.80}
+#: micro F1 floors on the dev set (the shipped pipeline, mined corpus terms included; concepts 0.892 -> 0.943
+#: with the concept filter, which is trained on these documents: in-sample, its honest gain is the nested
+#: leave-one-document-out of scripts/train_concept_filter.py, dev concepts F1 0.798 -> 0.813)
+FLOORS = {"concepts": 0.93, "pairs": 0.80, "typed": 0.80}
 
 
 #: more training documents of the corpus-term classifier, annotated like heldout
 TRAIN_EXTRA = FIXTURES.parent / "train_extra"
 
 #: micro F1 floors on the other annotated sets, just under the measured scores
-#: (heldout 0.687 / 0.685 / 0.685, heldout2 0.596 / 0.286 / 0.286, train_extra 0.584 / 0.246 / 0.243)
+#: (heldout 0.687 / 0.685 / 0.685, heldout2 0.596 / 0.286 / 0.286, train_extra 0.584 / 0.246 / 0.243;
+#: with the concept filter, trained on heldout and train_extra too, in-sample: heldout 0.758 / 0.685 / 0.685,
+#: train_extra 0.635 / 0.256 / 0.253; heldout2 not re-measured here)
 SET_FLOORS = {
-    "heldout": (HELDOUT, {"concepts": 0.67, "pairs": 0.67, "typed": 0.67}),
+    "heldout": (HELDOUT, {"concepts": 0.74, "pairs": 0.67, "typed": 0.67}),
     "heldout2": (HELDOUT2, {"concepts": 0.58, "pairs": 0.27, "typed": 0.27}),
-    "train_extra": (TRAIN_EXTRA, {"concepts": 0.57, "pairs": 0.23, "typed": 0.23}),
+    "train_extra": (TRAIN_EXTRA, {"concepts": 0.62, "pairs": 0.24, "typed": 0.24}),
 }
 
 
@@ -70,8 +74,9 @@ def test_micro_f1_floor(summary: Summary, measure: str) -> None:
 
 def test_concept_precision_floor(summary: Summary) -> None:
     # the corpus terms trade dev precision (0.900 -> 0.849) for recall on unseen text
-    # (heldout2 concepts F1 up); the rules and lexicon alone keep the 0.89 floor below
-    assert summary.micro["concepts"].precision >= 0.84
+    # (heldout2 concepts F1 up); the rules and lexicon alone keep the 0.89 floor below. The concept
+    # filter takes it back up (0.944, in-sample: trained on these documents)
+    assert summary.micro["concepts"].precision >= 0.93
 
 
 def test_rules_and_lexicon_floors(rules_summary: Summary) -> None:

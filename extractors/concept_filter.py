@@ -1,0 +1,272 @@
+"""A learned keep/drop filter over the concepts the extractor predicts in one document.
+
+After analysis each predicted concept (a canonical name with its mentions) gets a
+small feature vector computed from the document and the extractor's internals:
+where it came from (lexicon, mined corpus term and its score, weak term, rules),
+how often and where it is mentioned, whether it is a relation end, its length,
+category and head word, and whether it is part of or contains another predicted
+concept. A logistic model (weights in ``data/concept_filter.json``, trained by
+``scripts/train_concept_filter.py`` leave-one-document-out) gives the probability
+that an annotator would list it; concepts under the threshold are dropped together
+with their spans and relations.
+
+Everything here is pure Python: no learning library is needed at run time.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from extractors.corpus_terms import CorpusTerms
+from extractors.lexicon import Lexicon
+from extractors.patterns import is_formula
+from extractors.spans import ConceptSpan, FoundRelation
+from extractors.term_shape import LEAD_VERBS
+from kg.model import GUIDELINE_TYPES, Category
+
+DATA = Path(__file__).resolve().parent / "data" / "concept_filter.json"
+
+#: head words (name endings) that tell a concept's kind; one indicator feature each
+SUFFIXES: tuple[str, ...] = (
+    "制度", "机制", "体系", "体制", "制", "工作", "意识", "建设", "精神", "思想", "理论", "主义",
+    "战略", "理念", "政策", "改革", "能力", "水平", "会议", "委员会", "常委会", "政府", "发展",
+    "作风", "目标", "任务", "原则", "方针", "道路", "服务", "活动", "法", "代表", "人大", "自信",
+    "格局", "平台", "领导", "民主", "治理", "保障", "监督", "安全", "经济", "文化", "教育",
+)  # fmt: skip
+#: opening and closing marks of a quoted term
+_OPEN = frozenset("“‘「『《〈\"'")
+_CLOSE = frozenset("”’」』》〉\"'")
+
+
+def _suffix_key(name: str) -> str:
+    for s in sorted(SUFFIXES, key=len, reverse=True):
+        if name.endswith(s):
+            return s
+    return ""
+
+
+def _contains_other(name: str, names: set[str]) -> bool:
+    """Whether a proper substring of `name` is one of `names`."""
+    n = len(name)
+    return any(name[i:j] in names for i in range(n) for j in range(i + 1, n + 1) if j - i < n)
+
+
+def prior_features(name: str, prior: Mapping[str, tuple[int, int]]) -> dict[str, float]:
+    """How often `name` was predicted right and wrong in the annotated documents (`prior`:
+    name -> (documents where it was a gold concept, documents where it was not))."""
+    right, wrong = prior.get(name, (0, 0))
+    out = {"prior_right": math.log1p(right), "prior_wrong": math.log1p(wrong)}
+    if right or wrong:
+        out["prior_seen"] = 1.0
+        out["prior_rate"] = (right + 0.5) / (right + wrong + 1.0) - 0.5
+    return {k: v for k, v in out.items() if v}
+
+
+def concept_features(
+    text: str,
+    spans: Sequence[ConceptSpan],
+    relations: Iterable[tuple[int, FoundRelation]],
+    lexicon: Lexicon,
+    corpus_terms: CorpusTerms,
+    weak_terms: CorpusTerms,
+    prior: Mapping[str, tuple[int, int]] | None = None,
+    word_freq: Mapping[str, int] | None = None,
+) -> dict[str, dict[str, float]]:
+    """Feature vector (feature name -> value, absent means 0) of every concept name in `spans` (pure).
+
+    `prior` (see `prior_features`) adds the record of each name in the annotated documents;
+    `word_freq` (jieba's dictionary) the log frequency of a name that is a common word."""
+    by_name: dict[str, list[ConceptSpan]] = {}
+    for c in spans:
+        by_name.setdefault(c.name, []).append(c)
+    rel_count: dict[str, int] = {}
+    for _, r in relations:
+        if r.type in GUIDELINE_TYPES and r.head != r.tail:
+            rel_count[r.head] = rel_count.get(r.head, 0) + 1
+            rel_count[r.tail] = rel_count.get(r.tail, 0) + 1
+    names = set(by_name)
+    #: every name once, separated: a name found twice in it is part of another name
+    joined = "\x00".join(names)
+    n_text = max(1, len(text))
+    out: dict[str, dict[str, float]] = {}
+    for name, group in by_name.items():
+        f: dict[str, float] = {}
+        cats: dict[Category, int] = {}
+        for c in group:
+            cats[c.category] = cats.get(c.category, 0) + 1
+        f[f"cat={max(cats, key=lambda k: cats[k]).value}"] = 1.0
+        surfaces = {c.surface for c in group}
+        entry = lexicon.entries.get(name)
+        in_ct = [corpus_terms.terms[s][1] for s in surfaces if s in corpus_terms.terms]
+        if name in corpus_terms.terms:
+            in_ct.append(corpus_terms.terms[name][1])
+        if entry is not None:
+            f["lex"] = 1.0
+            f["lex_general"] = 1.0 if entry.source == "general" else 0.0
+            f["lex_members"] = 1.0 if entry.members else 0.0
+        if in_ct:
+            f["ct"] = 1.0
+            f["ct_score"] = max(in_ct)
+        weak = entry is None and not in_ct and any(s in weak_terms.terms for s in surfaces)
+        if weak:
+            f["weak"] = 1.0
+        if word_freq is not None and entry is None:
+            f["word_logfreq"] = math.log1p(word_freq.get(name, 0)) / 10
+        if entry is None and not in_ct and not weak:
+            f["rule"] = 1.0
+        n = len(group)
+        f["log_mentions"] = math.log(n)
+        f["single"] = 1.0 if n == 1 else 0.0
+        f["surfaces"] = float(len(surfaces) - 1)
+        f["first_pos"] = min(c.start for c in group) / n_text
+        quoted = sum(
+            1
+            for c in group
+            if c.start > 0 and text[c.start - 1] in _OPEN and c.end < len(text) and text[c.end] in _CLOSE
+        )
+        f["quoted"] = 1.0 if quoted else 0.0
+        k = rel_count.get(name, 0)
+        f["rel_end"] = 1.0 if k else 0.0
+        f["log_rel"] = math.log1p(k)
+        length = len(name)
+        f["len"] = float(min(length, 16))
+        f["len2"] = 1.0 if length <= 2 else 0.0
+        f["len_long"] = 1.0 if length >= 9 else 0.0
+        f["formula"] = 1.0 if is_formula(name) else 0.0
+        f["lead_verb"] = 1.0 if any(name.startswith(v) for v in LEAD_VERBS if len(v) >= 2) else 0.0
+        f["non_han"] = 1.0 if any(not ("\u4e00" <= ch <= "\u9fff") for ch in name) else 0.0
+        f["inside_other"] = 1.0 if joined.count(name) > 1 else 0.0
+        f["contains_other"] = 1.0 if _contains_other(name, names) else 0.0
+        suf = _suffix_key(name)
+        f[f"suf={suf}"] = 1.0
+        if prior is not None:
+            f.update(prior_features(name, prior))
+        out[name] = {key: v for key, v in f.items() if v}
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Tree:
+    """A regression tree in array form (as scikit-learn stores it): node k tests
+    ``features[k] <= thresholds[k]`` and goes to ``left[k]`` if true, else ``right[k]``;
+    a leaf has ``left[k] == -1`` and adds ``values[k]`` to the log-odds."""
+
+    features: tuple[str, ...]
+    thresholds: tuple[float, ...]
+    left: tuple[int, ...]
+    right: tuple[int, ...]
+    values: tuple[float, ...]
+
+    def value(self, x: Mapping[str, float]) -> float:
+        k = 0
+        while self.left[k] != -1:
+            k = self.left[k] if x.get(self.features[k], 0.0) <= self.thresholds[k] else self.right[k]
+        return self.values[k]
+
+    def to_dict(self) -> dict[str, list[object]]:
+        return {
+            "features": list(self.features),
+            "thresholds": list(self.thresholds),
+            "left": list(self.left),
+            "right": list(self.right),
+            "values": list(self.values),
+        }
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Sequence[object]]) -> Tree:
+        return cls(
+            tuple(str(v) for v in d["features"]),
+            tuple(float(str(v)) for v in d["thresholds"]),
+            tuple(int(str(v)) for v in d["left"]),
+            tuple(int(str(v)) for v in d["right"]),
+            tuple(float(str(v)) for v in d["values"]),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class ConceptFilter:
+    """A keep/drop model over `concept_features`: log-odds = bias + linear weights + trees
+    (a logistic regression, a boosted tree ensemble or both)."""
+
+    weights: Mapping[str, float] = field(default_factory=dict)
+    bias: float = 0.0
+    threshold: float = 0.0
+    #: keep a concept that is the end of a guideline relation whatever its score
+    keep_relation_ends: bool = True
+    trees: tuple[Tree, ...] = ()
+    #: the record of names in the annotated documents (see `prior_features`); None: not used
+    prior: Mapping[str, tuple[int, int]] | None = None
+
+    @classmethod
+    def read(cls, path: Path = DATA) -> ConceptFilter:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        prior = data.get("prior")
+        return cls(
+            weights={k: float(v) for k, v in data.get("weights", {}).items()},
+            bias=float(data["bias"]),
+            threshold=float(data["threshold"]),
+            keep_relation_ends=bool(data.get("keep_relation_ends", True)),
+            trees=tuple(Tree.from_dict(t) for t in data.get("trees", ())),
+            prior=None if prior is None else {k: (int(r), int(w)) for k, (r, w) in prior.items()},
+        )
+
+    def to_json(self, **extra: object) -> str:
+        data: dict[str, object] = {
+            **extra,
+            "bias": self.bias,
+            "threshold": self.threshold,
+            "keep_relation_ends": self.keep_relation_ends,
+            "weights": dict(sorted(self.weights.items())),
+            "trees": [t.to_dict() for t in self.trees],
+        }
+        if self.prior is not None:
+            data["prior"] = {k: list(v) for k, v in sorted(self.prior.items())}
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+    def probability(self, features: Mapping[str, float]) -> float:
+        z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in features.items())
+        z += sum(t.value(features) for t in self.trees)
+        return 1.0 / (1.0 + math.exp(-z)) if z > -40 else 0.0
+
+    def dropped(self, features: Mapping[str, Mapping[str, float]]) -> set[str]:
+        """The concept names to drop."""
+        return {
+            name
+            for name, f in features.items()
+            if not (self.keep_relation_ends and f.get("rel_end")) and self.probability(f) < self.threshold
+        }
+
+    def apply(
+        self,
+        text: str,
+        spans: Sequence[ConceptSpan],
+        relations: Sequence[tuple[int, FoundRelation]],
+        lexicon: Lexicon,
+        corpus_terms: CorpusTerms,
+        weak_terms: CorpusTerms,
+        word_freq: Mapping[str, int] | None = None,
+    ) -> tuple[list[ConceptSpan], list[tuple[int, FoundRelation]]]:
+        """`spans` and `relations` without the dropped concepts (and every relation they end)."""
+        features = concept_features(
+            text, spans, relations, lexicon, corpus_terms, weak_terms, prior=self.prior, word_freq=word_freq
+        )
+        drop = self.dropped(features)
+        if not drop:
+            return list(spans), list(relations)
+        kept = [c for c in spans if c.name not in drop]
+        rels = [(k, r) for k, r in relations if r.head not in drop and r.tail not in drop]
+        return kept, rels
+
+
+_LOADED: list[ConceptFilter | None] = []
+
+
+def load_concept_filter(path: Path = DATA) -> ConceptFilter | None:
+    """The shipped filter (read once per process), None when no weights are shipped."""
+    if not _LOADED:
+        _LOADED.append(ConceptFilter.read(path) if path.exists() else None)
+    return _LOADED[0]

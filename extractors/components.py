@@ -6,6 +6,8 @@
   category, kb_id = canonical name) and, character-exact, in ``doc._.concepts``
 * ``policy_relations_v1`` — relations per sentence in ``doc._.relations``
   as (sentence index, FoundRelation)
+* ``policy_concept_filter_v1`` — drops the concepts the learned keep/drop filter
+  (extractors.concept_filter) rejects, with their spans and relations
 
 The factories are also declared under the ``spacy_factories`` entry-point group,
 so ``spacy.load`` opens a saved pipeline folder without importing this module.
@@ -16,11 +18,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import jieba
 import numpy
 from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from extractors.concept_filter import ConceptFilter, load_concept_filter
 from extractors.core import Analyzer, relations_with_ends, segment
 from extractors.lexicon import Lexicon, load_lexicon
 from extractors.sentences import split_sentences
@@ -97,6 +101,30 @@ class PolicyRelations:
         return doc
 
 
+class PolicyConceptFilter:
+    """The document's concepts without those the filter drops (None: keep every concept)."""
+
+    def __init__(self, analyzer: Analyzer, concept_filter: ConceptFilter | None) -> None:
+        self.analyzer = analyzer
+        self.concept_filter = concept_filter
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.concept_filter is None:
+            return doc
+        a = self.analyzer
+        spans, doc._.relations = self.concept_filter.apply(
+            doc.text,
+            doc._.concepts or [],
+            doc._.relations or [],
+            a.lexicon,
+            a.corpus_terms,
+            a.weak_terms,
+            word_freq=jieba.dt.FREQ,
+        )
+        set_concepts(doc, spans)
+        return doc
+
+
 @Language.factory("policy_sentencizer_v1")
 def make_sentencizer(nlp: Language, name: str) -> PolicySentencizer:
     return PolicySentencizer()
@@ -111,3 +139,11 @@ def make_concepts(nlp: Language, name: str, lexicon_paths: list[str]) -> PolicyC
 @Language.factory("policy_relations_v1")
 def make_relations(nlp: Language, name: str) -> PolicyRelations:
     return PolicyRelations()
+
+
+@Language.factory("policy_concept_filter_v1")
+def make_concept_filter(nlp: Language, name: str) -> PolicyConceptFilter:
+    concepts = nlp.get_pipe("policy_concepts_v1")
+    if not isinstance(concepts, PolicyConcepts):
+        raise TypeError("policy_concept_filter_v1 needs policy_concepts_v1 before it")
+    return PolicyConceptFilter(concepts.analyzer, load_concept_filter())

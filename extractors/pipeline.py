@@ -36,6 +36,7 @@ from kg.normalize import normalize_term
 
 NAME = "policy-rules/1"
 CONCEPTS_PIPE = "policy_concepts_v1"
+FILTER_PIPE = "policy_concept_filter_v1"
 #: documents are processed in chunks of whole lines of about this many characters
 CHUNK_CHARS = 50_000
 
@@ -57,6 +58,7 @@ def build_pipeline(lexicon_paths: Sequence[Path] = ()) -> Language:
     nlp.add_pipe("policy_sentencizer_v1")
     nlp.add_pipe(CONCEPTS_PIPE, config={"lexicon_paths": [str(p) for p in lexicon_paths]})
     nlp.add_pipe("policy_relations_v1")
+    nlp.add_pipe(FILTER_PIPE)
     return nlp
 
 
@@ -131,8 +133,10 @@ class PolicyExtractor:
         spans: list[ConceptSpan] = []
         found: list[tuple[int, FoundRelation]] = []
         pieces = list(chunks(text))
-        # each chunk is its own spaCy Doc: a document topic (core.document_topics) is a chunk topic here
-        for (offset, _), doc in zip(pieces, self.nlp.pipe(p for _, p in pieces), strict=True):
+        # each chunk is its own spaCy Doc: a document topic (core.document_topics) is a chunk topic
+        # here; the concept filter runs once on the whole document below, not per chunk
+        docs = self.nlp.pipe((p for _, p in pieces), disable=[FILTER_PIPE])
+        for (offset, _), doc in zip(pieces, docs, strict=True):
             base = len(sentences)
             sentences += [(s + offset, e + offset) for s, e in doc._.sentences]
             spans += [

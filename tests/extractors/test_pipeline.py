@@ -83,7 +83,12 @@ def test_saved_pipeline_loads_with_spacy_load(tmp_path: Path) -> None:
     before = [(s.start_char, s.end_char, s.label_, s.kb_id_) for s in doc.spans[SPAN_KEY]]
     nlp.to_disk(tmp_path / "policy_zh")
     loaded = spacy.load(tmp_path / "policy_zh")
-    assert loaded.pipe_names == ["policy_sentencizer_v1", "policy_concepts_v1", "policy_relations_v1"]
+    assert loaded.pipe_names == [
+        "policy_sentencizer_v1",
+        "policy_concepts_v1",
+        "policy_relations_v1",
+        "policy_concept_filter_v1",
+    ]
     doc2 = loaded(text)
     after = [(s.start_char, s.end_char, s.label_, s.kb_id_) for s in doc2.spans[SPAN_KEY]]
     assert before and after == before

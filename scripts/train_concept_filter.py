@@ -12,9 +12,10 @@ stoplist learnt without it, its LODO corpus terms (score >= 0.45) and, with
 the shipped ones. Each predicted concept is a candidate with the features of
 ``concept_features``, labelled by whether it matches a gold name or alias.
 
-Evaluation is nested leave-one-document-out: for each held-out document a
-logistic model is fitted on the other 20 and its threshold chosen by an inner
-leave-one-document-out over those 20 (best dev-style concept F1). The table
+Evaluation is nested leave-one-document-out: for each held-out document the
+model (boosted depth-2 trees; ``--model lr`` a logistic regression) is fitted on
+the other 20 and its threshold chosen by an inner leave-one-document-out over
+those 20 (dev plus other concept F1, smoothed over neighbouring thresholds). The table
 gives micro concept P/R/F1 and typed relation F1 on the 8 dev documents and on
 the 13 others, before and after the filter. ``--write`` fits the model on all 21
 documents (threshold from the plain LODO over all of them) and writes

@@ -747,7 +747,10 @@ def _classify(pred: str) -> tuple[RelationType, list[int], str] | None:
     for nm in _NOUN_RE.finditer(pred):
         before = pred[: nm.start()]
         rest = pred[nm.end() :]
-        if not re.match(f"^(?:之一)?(?:(?:[和与、及]|以及){_NP}{{0,12}})?$", rest):
+        # a coordinated head noun may follow (…的重要渠道和专门协商机构: a concept too, without 的)
+        if not re.match(
+            f"^(?:之一)?(?:(?:[和与、及]|以及)(?:{_NP}{{0,12}}|[^的{_CLAUSE_END}（）()]{{0,12}}))?$", rest
+        ):
             continue
         zhi = nm.group(0).startswith("之")  # 民生之本: 之 is the possessive
         if ("的" not in before and not zhi) or not _ids(before):

@@ -1291,3 +1291,18 @@ def test_guided_topic_search_stops_at_another_frame_only() -> None:
     }
     # 以改革创新推动…: what follows belongs to that frame
     assert t(head, R.GUIDES, "数字政府") not in guided(f"以{head}为指导，以改革创新推进数字政府建设。")
+
+
+def test_head_noun_coordinated_with_a_concept() -> None:
+    got = run(
+        "基层立法联系点是全过程人民民主的重要载体和民意直通车。",
+        "基层立法联系点",
+        "全过程人民民主",
+        "民意直通车",
+    )
+    assert got == {t("基层立法联系点", R.CARRIER_OF, "全过程人民民主")}
+
+
+def test_head_noun_followed_by_another_modified_predicate() -> None:
+    got = run("乡村振兴是坚持农业农村优先的内在要求、践行新发展理念的必然要求。", "乡村振兴", "新发展理念")
+    assert t("乡村振兴", R.ESSENTIAL_FEATURE_OF, "新发展理念") not in got

@@ -197,3 +197,12 @@ def test_document_topics_are_named_in_the_opening() -> None:
     topics = document_topics(text, split_sentences(text), spans)
     # the title, broken over two lines, names the topic in parts
     assert topics == {"智慧城市": 1, "治理体系": 1, "智慧城市治理体系": 2}
+
+
+def test_campaigns_named_as_battles_are_events(extractor: PolicyExtractor) -> None:
+    ex = extractor.__class__()
+    ex.set_concept_filter(None)
+    text = "我们打赢了城市保卫战，又打好了乡村歼灭战。"
+    found = {(c.name, c.category) for c in ex.extract(_doc(text)).concepts}
+    assert ("城市保卫战", Category.EVENT) in found
+    assert ("乡村歼灭战", Category.EVENT) in found

@@ -572,6 +572,7 @@ RULES: dict[str, str] = {
     "frame_structure": "train_extra: 以A为主体、B为补充(、C为引导)的D (each item a part of D)",
     "task_is": "train_extra: X的(根本)任务/职责/使命是确保/推动Y (the verb decides)",
     "realised_by": "train_extra: Y要靠X(去)实现 (X carries Y)",
+    "exert_as": "heldout: 发挥X作为Y(的)重要渠道/载体…作用 (the head noun decides, as in the copula)",
     "guided_topic": "own: 以X为指导，…推行/推进T (T a concept of the document's title or lead, mentioned"
     " often: what the guiding-principles sentence of an instruction or plan is about)",
 }
@@ -1312,6 +1313,7 @@ _ROLE_OVER_RE = re.compile(
     f"(?:的|起到?了?着?|发挥了?着?|具有)?{_MODS}的?({_ROLE_ALT})(?:作用|地位)"
 )
 _EXERT_RE = re.compile(f"发挥(?:好|出)?({_G})")
+_EXERT_AS_RE = re.compile(f"发挥(?:好|出)?({_G})作为({_G})的?{_MODS}({_NOUN_RE.pattern})的?作用")
 _FOR_RE = re.compile(
     f"为({_NP}{{0,4}}?)((?:{_G}{_NP}{{0,8}}?)+?)"
     f"(?:提供|作出|做出|贡献|注入|增添|奠定|夯实|创造|积蓄|汇聚|搭建|打造|构建)了?{_MODS}(?:{_NP}{{0,4}})?"
@@ -1365,6 +1367,9 @@ def _roles(m: _Masked, clauses: list[tuple[int, int]], out: _Out) -> None:
         seg = s[em.end() : end]
         for im in re.finditer(f"({_G})的{_MODS}({_ROLE_ALT})作用", seg):
             out.add(_ids(em.group(1)), _ROLE_CUES[im.group(2)], _ids(im.group(1)), "exert_role")
+    # 发挥X作为Y(的)重要渠道(的)作用: X is what the noun says of Y
+    for am in _EXERT_AS_RE.finditer(s):
+        out.add(_ids(am.group(1)), _NOUN_CUES[am.group(3)], _ids(am.group(2)), "exert_as")
     for fm in _FOR_RE.finditer(s):
         if s.startswith("的", fm.end()):
             continue  # 为Y作出贡献的Z: a relative clause about Z

@@ -1306,3 +1306,10 @@ def test_head_noun_coordinated_with_a_concept() -> None:
 def test_head_noun_followed_by_another_modified_predicate() -> None:
     got = run("乡村振兴是坚持农业农村优先的内在要求、践行新发展理念的必然要求。", "乡村振兴", "新发展理念")
     assert t("乡村振兴", R.ESSENTIAL_FEATURE_OF, "新发展理念") not in got
+
+
+def test_role_as_a_channel() -> None:
+    got = run(
+        "充分发挥工会作为职工民主管理重要渠道作用。", "工会", "职工民主管理", cats={"工会": C.ORGANIZATION}
+    )
+    assert got == {t("工会", R.CARRIER_OF, "职工民主管理")}

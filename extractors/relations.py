@@ -1481,7 +1481,7 @@ _COMBINED_RE = re.compile(f"({_ENUM})(?:相结合|有机结合|相统一|相融�
 #: 以A为主体、B为补充、C为引导的D: the roles of D's parts (two at least)
 _ROLE_OF_PART = "(?:主体|补充|引导|骨干|依托|网底|龙头|支撑|主导|核心|重点|纽带)"
 _STRUCTURE_RE = re.compile(
-    f"以({_G})为{_ROLE_OF_PART}((?:[、，,]{_NPI}{{0,4}}?{_G}为{_ROLE_OF_PART})+)"
+    f"以{_NP}{{0,12}}?({_X}(?:{_CONJ}{_NPI}{{0,4}}?{_X})*)为{_ROLE_OF_PART}((?:[、，,]{_NPI}{{0,4}}?{_G}为{_ROLE_OF_PART})+)"
     f"(?:[、，,][^。！？!?；;为]{{0,16}}?)?的({_X})"
 )
 _INCLUDE_RE = re.compile(f"({_X})(?:主要|具体|一般)?(?:包括|包含|涵盖)了?({_G})")

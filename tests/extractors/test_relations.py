@@ -1313,3 +1313,10 @@ def test_role_as_a_channel() -> None:
         "充分发挥工会作为职工民主管理重要渠道作用。", "工会", "职工民主管理", cats={"工会": C.ORGANIZATION}
     )
     assert got == {t("工会", R.CARRIER_OF, "职工民主管理")}
+
+
+def test_structure_with_a_modified_first_part() -> None:
+    got = run(
+        "健全以省、市两级救助中心为骨干，社区服务站为依托的救助体系。", "救助中心", "社区服务站", "救助体系"
+    )
+    assert got == {t("救助中心", R.PART_OF, "救助体系"), t("社区服务站", R.PART_OF, "救助体系")}

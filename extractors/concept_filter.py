@@ -21,6 +21,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy
+
 from extractors.corpus_terms import CorpusTerms
 from extractors.lexicon import Lexicon
 from extractors.patterns import is_formula
@@ -42,17 +44,33 @@ _OPEN = frozenset("“‘「『《〈\"'")
 _CLOSE = frozenset("”’」』》〉\"'")
 
 
+#: verbs that open a verb-object phrase (two characters or more)
+_LEAD_VERBS = tuple(v for v in LEAD_VERBS if len(v) >= 2)
+
+
+_SUFFIX_SET = frozenset(SUFFIXES)
+_SUFFIX_LENGTHS = tuple(sorted({len(s) for s in SUFFIXES}, reverse=True))
+
+
 def _suffix_key(name: str) -> str:
-    for s in sorted(SUFFIXES, key=len, reverse=True):
-        if name.endswith(s):
-            return s
+    """The longest of SUFFIXES that `name` ends with ("" if none)."""
+    for n in _SUFFIX_LENGTHS:
+        if len(name) >= n and name[-n:] in _SUFFIX_SET:
+            return name[-n:]
     return ""
 
 
-def _contains_other(name: str, names: set[str]) -> bool:
-    """Whether a proper substring of `name` is one of `names`."""
+def _contains_other(name: str, names: set[str], lengths: Sequence[int]) -> bool:
+    """Whether a proper substring of `name` is one of `names` (`lengths`: their distinct
+    lengths, ascending)."""
     n = len(name)
-    return any(name[i:j] in names for i in range(n) for j in range(i + 1, n + 1) if j - i < n)
+    for size in lengths:
+        if size >= n:
+            break
+        for i in range(n - size + 1):
+            if name[i : i + size] in names:
+                return True
+    return False
 
 
 def prior_features(name: str, prior: Mapping[str, tuple[int, int]]) -> dict[str, float]:
@@ -75,11 +93,13 @@ def concept_features(
     weak_terms: CorpusTerms,
     prior: Mapping[str, tuple[int, int]] | None = None,
     word_freq: Mapping[str, int] | None = None,
+    memo: dict[str, dict[str, float]] | None = None,
 ) -> dict[str, dict[str, float]]:
     """Feature vector (feature name -> value, absent means 0) of every concept name in `spans` (pure).
 
     `prior` (see `prior_features`) adds the record of each name in the annotated documents;
-    `word_freq` (jieba's dictionary) the log frequency of a name that is a common word."""
+    `word_freq` (jieba's dictionary) the log frequency of a name that is a common word;
+    `memo` keeps the features of a name alone (`name_features`) across calls with the same `prior`."""
     by_name: dict[str, list[ConceptSpan]] = {}
     for c in spans:
         by_name.setdefault(c.name, []).append(c)
@@ -89,6 +109,7 @@ def concept_features(
             rel_count[r.head] = rel_count.get(r.head, 0) + 1
             rel_count[r.tail] = rel_count.get(r.tail, 0) + 1
     names = set(by_name)
+    lengths = sorted({len(n) for n in names})
     #: every name once, separated: a name found twice in it is part of another name
     joined = "\x00".join(names)
     n_text = max(1, len(text))
@@ -132,21 +153,40 @@ def concept_features(
         k = rel_count.get(name, 0)
         f["rel_end"] = 1.0 if k else 0.0
         f["log_rel"] = math.log1p(k)
-        length = len(name)
-        f["len"] = float(min(length, 16))
-        f["len2"] = 1.0 if length <= 2 else 0.0
-        f["len_long"] = 1.0 if length >= 9 else 0.0
-        f["formula"] = 1.0 if is_formula(name) else 0.0
-        f["lead_verb"] = 1.0 if any(name.startswith(v) for v in LEAD_VERBS if len(v) >= 2) else 0.0
-        f["non_han"] = 1.0 if any(not ("\u4e00" <= ch <= "\u9fff") for ch in name) else 0.0
         f["inside_other"] = 1.0 if joined.count(name) > 1 else 0.0
-        f["contains_other"] = 1.0 if _contains_other(name, names) else 0.0
-        suf = _suffix_key(name)
-        f[f"suf={suf}"] = 1.0
-        if prior is not None:
-            f.update(prior_features(name, prior))
-        out[name] = {key: v for key, v in f.items() if v}
+        f["contains_other"] = 1.0 if _contains_other(name, names, lengths) else 0.0
+        own = memo.get(name) if memo is not None else None
+        if own is None:
+            own = name_features(name, prior)
+            if memo is not None:
+                if len(memo) >= MEMO_SIZE:
+                    memo.clear()
+                memo[name] = own
+        kept = {key: v for key, v in f.items() if v}
+        kept.update(own)
+        out[name] = kept
     return out
+
+
+#: names whose own features a filter keeps (cleared when full)
+MEMO_SIZE = 200_000
+
+
+def name_features(name: str, prior: Mapping[str, tuple[int, int]] | None = None) -> dict[str, float]:
+    """The features of a concept name on its own (shape, head word, prior record), without zeros."""
+    length = len(name)
+    f = {
+        "len": float(min(length, 16)),
+        "len2": 1.0 if length <= 2 else 0.0,
+        "len_long": 1.0 if length >= 9 else 0.0,
+        "formula": 1.0 if is_formula(name) else 0.0,
+        "lead_verb": 1.0 if name.startswith(_LEAD_VERBS) else 0.0,
+        "non_han": 1.0 if any(not ("\u4e00" <= ch <= "\u9fff") for ch in name) else 0.0,
+        f"suf={_suffix_key(name)}": 1.0,
+    }
+    if prior is not None:
+        f.update(prior_features(name, prior))
+    return {k: v for k, v in f.items() if v}
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,6 +227,59 @@ class Tree:
         )
 
 
+class _Forest:
+    """The trees as padded arrays (tree x node) for evaluation on many rows at once."""
+
+    def __init__(self, trees: Sequence[Tree]) -> None:
+        self.columns = {f: j for j, f in enumerate(sorted({f for t in trees for f in t.features if f}))}
+        width = max((len(t.left) for t in trees), default=1)
+        shape = (len(trees), width)
+        self.feature = numpy.zeros(shape, dtype=numpy.int64)
+        self.threshold = numpy.zeros(shape)
+        self.left = numpy.full(shape, -1, dtype=numpy.int64)
+        self.right = numpy.full(shape, -1, dtype=numpy.int64)
+        self.value = numpy.zeros(shape)
+        for k, t in enumerate(trees):
+            n = len(t.left)
+            self.feature[k, :n] = [self.columns.get(f, 0) if f else 0 for f in t.features]
+            self.threshold[k, :n] = t.thresholds
+            self.left[k, :n] = t.left
+            self.right[k, :n] = t.right
+            self.value[k, :n] = t.values
+        self.depth = width  # an upper bound on the steps to a leaf
+
+    def leaf_sums(self, rows: Iterable[Mapping[str, float]]) -> numpy.ndarray:
+        """Per row, the sum of its leaf values over the trees, added in tree order."""
+        cols = self.columns
+        data: list[list[float]] = []
+        for row in rows:
+            r = [0.0] * max(1, len(cols))
+            for f, v in row.items():
+                j = cols.get(f)
+                if j is not None:
+                    r[j] = v
+            data.append(r)
+        n_trees = self.left.shape[0]
+        if not data or not n_trees:
+            return numpy.zeros(len(data))
+        x = numpy.asarray(data)
+        tree = numpy.arange(n_trees)[None, :]  # rows x trees
+        node = numpy.zeros((len(data), n_trees), dtype=numpy.int64)
+        row_idx = numpy.arange(len(data))[:, None]
+        for _ in range(self.depth):
+            left = self.left[tree, node]
+            inner = left != -1
+            if not inner.any():
+                break
+            go_left = x[row_idx, self.feature[tree, node]] <= self.threshold[tree, node]
+            node = numpy.where(inner, numpy.where(go_left, left, self.right[tree, node]), node)
+        leaves = self.value[tree, node]
+        total = numpy.zeros(len(data))
+        for k in range(n_trees):
+            total += leaves[:, k]
+        return total
+
+
 @dataclass(frozen=True, slots=True)
 class ConceptFilter:
     """A keep/drop model over `concept_features`: log-odds = bias + linear weights + trees
@@ -200,6 +293,12 @@ class ConceptFilter:
     trees: tuple[Tree, ...] = ()
     #: the record of names in the annotated documents (see `prior_features`); None: not used
     prior: Mapping[str, tuple[int, int]] | None = None
+    _forest: _Forest = field(init=False, repr=False, compare=False)
+    _memo: dict[str, dict[str, float]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_forest", _Forest(self.trees))
+        object.__setattr__(self, "_memo", {})
 
     @classmethod
     def read(cls, path: Path = DATA) -> ConceptFilter:
@@ -230,15 +329,29 @@ class ConceptFilter:
     def probability(self, features: Mapping[str, float]) -> float:
         z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in features.items())
         z += sum(t.value(features) for t in self.trees)
-        return 1.0 / (1.0 + math.exp(-z)) if z > -40 else 0.0
+        return _sigmoid(z)
+
+    def probabilities(self, features: Mapping[str, Mapping[str, float]]) -> dict[str, float]:
+        """`probability` of every name at once: all trees are evaluated together on a feature
+        matrix (numpy), their leaf values added tree after tree as `probability` does."""
+        names = list(features)
+        if not names:
+            return {}
+        trees = self._forest.leaf_sums(features[n] for n in names)
+        out: dict[str, float] = {}
+        for i, name in enumerate(names):
+            z = self.bias
+            if self.weights:
+                z += sum(self.weights.get(k, 0.0) * v for k, v in features[name].items())
+            out[name] = _sigmoid(z + float(trees[i]))
+        return out
 
     def dropped(self, features: Mapping[str, Mapping[str, float]]) -> set[str]:
         """The concept names to drop."""
-        return {
-            name
-            for name, f in features.items()
-            if not (self.keep_relation_ends and f.get("rel_end")) and self.probability(f) < self.threshold
+        candidates = {
+            name: f for name, f in features.items() if not (self.keep_relation_ends and f.get("rel_end"))
         }
+        return {name for name, p in self.probabilities(candidates).items() if p < self.threshold}
 
     def apply(
         self,
@@ -252,7 +365,15 @@ class ConceptFilter:
     ) -> tuple[list[ConceptSpan], list[tuple[int, FoundRelation]]]:
         """`spans` and `relations` without the dropped concepts (and every relation they end)."""
         features = concept_features(
-            text, spans, relations, lexicon, corpus_terms, weak_terms, prior=self.prior, word_freq=word_freq
+            text,
+            spans,
+            relations,
+            lexicon,
+            corpus_terms,
+            weak_terms,
+            prior=self.prior,
+            word_freq=word_freq,
+            memo=self._memo,
         )
         drop = self.dropped(features)
         if not drop:
@@ -260,6 +381,10 @@ class ConceptFilter:
         kept = [c for c in spans if c.name not in drop]
         rels = [(k, r) for k, r in relations if r.head not in drop and r.tail not in drop]
         return kept, rels
+
+
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-z)) if z > -40 else 0.0
 
 
 _LOADED: list[ConceptFilter | None] = []

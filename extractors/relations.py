@@ -742,6 +742,19 @@ _BENEFIT_RE = re.compile("^(?:也|还|更|并|既|又)?(?:有利于|有助于|�
 _BAD_BEFORE_SHI = re.compile("(?:但|而|凡|总|于|只|要|或|不|真|像|倒|硬|可|即使|若|如果|不管|无论)$")
 
 
+_ENSURE_CLAUSE_RE = re.compile(f"^{_ADV}*(?:以)?确保({_NPI}{{0,4}}?)({_G})")
+_LEAD_GROUP_RE = re.compile(f"^({_NP}{{0,4}}?)({_G})")
+_REVERSED_SUBJECT_RE = re.compile(f"({_G})的?{_MODS}({_NOUN_RE.pattern})(?:也|就|都|正|则)?$")
+_SUBJECT_BEFORE_RE = re.compile(f"({_G})({_NP}*)$")
+_REVERSED_HEAD_RE = re.compile(f"^(?:坚持|实行|实现)?({_G})")
+_BECOME_SUBJECT_RE = re.compile(f"{_X}{_BECOME_GAP}$")
+_GENERIC_VERB_START_RE = re.compile(f"^{_ADV}*{_alt(_GENERIC_NOUN_VERBS)}")
+_GENERIC_VERB_RE = re.compile(f"^{_ADV}*({_alt(_GENERIC_NOUN_VERBS)})")
+_GENERIC_NOUN_END_RE = re.compile(f"的(?:{_MODS}{_NP}{{0,6}}{_alt(_GENERIC_NOUNS)}|{_X})(?:之一)?$")
+_ONE_OF_RE = re.compile(f"^(?:{_NPI}{{0,6}}的)?{_MODS}的?({_X})之一$")
+_MODS_GAP_RE = re.compile(f"^{_MODS}的?{_MODS}$")
+
+
 def _classify(pred: str) -> tuple[RelationType, list[int], str] | None:
     """Type, tail concepts and cue of a predicate ``…Y的(修饰)N`` (the cue is the
     head noun, or ``verb:V`` when a generic noun lets the verb decide)."""
@@ -756,20 +769,20 @@ def _classify(pred: str) -> tuple[RelationType, list[int], str] | None:
         zhi = nm.group(0).startswith("之")  # 民生之本: 之 is the possessive
         if ("的" not in before and not zhi) or not _ids(before):
             continue
-        if nm.group(0) in _GENERIC_NOUNS and re.match(f"^{_ADV}*{_alt(_GENERIC_NOUN_VERBS)}", pred):
+        if nm.group(0) in _GENERIC_NOUNS and _GENERIC_VERB_START_RE.match(pred):
             continue  # 是保障Y的重要手段: a generic noun, the verb decides (below)
         typ = _NOUN_CUES[nm.group(0)]
         tails = _possessors(before, zhi)
         if tails:
             return typ, tails, nm.group(0)
     # 是C之一: one of the members of C
-    om = re.match(f"^(?:{_NPI}{{0,6}}的)?{_MODS}的?({_X})之一$", pred)
+    om = _ONE_OF_RE.match(pred)
     if om:
         return R.PART_OF, _ids(om.group(1)), "之一"
     # a generic noun: the predicate's verb decides (是保障Y的重要措施)
-    vm = re.match(f"^{_ADV}*({_alt(_GENERIC_NOUN_VERBS)})", pred)
+    vm = _GENERIC_VERB_RE.match(pred)
     # … or a concept naming the kind of thing (是保证人民当家作主的根本政治制度)
-    if vm and re.search(f"的(?:{_MODS}{_NP}{{0,6}}{_alt(_GENERIC_NOUNS)}|{_X})(?:之一)?$", pred):
+    if vm and _GENERIC_NOUN_END_RE.search(pred):
         tails = _possessors(pred[: pred.rfind("的")])
         if tails:
             return _GENERIC_NOUN_VERBS[vm.group(1)], tails, "verb:" + vm.group(1)
@@ -797,7 +810,7 @@ def _possessors(before: str, zhi: bool = False) -> list[int]:
             or re.match(
                 "^(?:工作|建设|事业|领域|实践|进程|发展|改革)?(?:的|[、和与及]|等|有机统一|相统一)", gap
             )
-            or (not nxt_is_concept and re.match(f"^{_MODS}的?{_MODS}$", gap))
+            or (not nxt_is_concept and _MODS_GAP_RE.match(gap))
         ):
             out.append(ord(ch) - _BASE)
     return out
@@ -819,7 +832,7 @@ def _copula(m: _Masked, clauses: list[tuple[int, int]], out: _Out) -> None:
         for sm in _COPULA_RE.finditer(clause):
             q = sm.start()
             if sm.group(0) != "是":
-                if _ids(clause[:q]) and re.search(f"{_X}{_BECOME_GAP}$", clause[:q]):
+                if _ids(clause[:q]) and _BECOME_SUBJECT_RE.search(clause[:q]):
                     p, plen, become = q, len(sm.group(0)), True
                     break
                 continue
@@ -835,12 +848,12 @@ def _copula(m: _Masked, clauses: list[tuple[int, int]], out: _Out) -> None:
             continue
         before, pred = clause[:p], clause[p + plen :]
         # reversed: Y的N是X
-        rev = re.search(f"({_G})的?{_MODS}({_NOUN_RE.pattern})(?:也|就|都|正|则)?$", before)
-        gm = re.search(f"({_G})({_NP}*)$", before)
+        rev = _REVERSED_SUBJECT_RE.search(before)
+        gm = _SUBJECT_BEFORE_RE.search(before)
         subject: list[int] = []
         carried = False
-        if rev and re.match(f"^(?:坚持|实行|实现)?({_G})", pred):
-            head_m = re.match(f"^(?:坚持|实行|实现)?({_G})", pred)
+        if rev and _REVERSED_HEAD_RE.match(pred):
+            head_m = _REVERSED_HEAD_RE.match(pred)
             assert head_m is not None
             typ = _NOUN_CUES[rev.group(2)]
             out.add(_ids(head_m.group(1)), typ, _ids(rev.group(1)), "copula_reversed")
@@ -988,6 +1001,9 @@ _LEAD_BY_RE = re.compile(
 )
 _PLACE_UNDER_RE = re.compile(f"(?:把|将)({_G}){_NP}{{0,4}}?置于({_G})的{_NP}{{0,4}}领导(?:之)?下")
 _LEADERSHIP = "(?:全面|绝对|统一|集中统一|坚强)*领导(?:权|地位)?(?!小组)"
+_LEAD_OVER_CLAUSE_RE = re.compile(
+    f"^{_ADV}*(?:加强|实行|实施|坚持|强化|改善)对({_G}){_NP}{{0,6}}?的?{_LEADERSHIP}"
+)
 _OVER_RE = re.compile(
     f"({_G})(?:{_NP}{{0,2}})?对({_G}){_NP}{{0,6}}?的?(?:全面|绝对|统一|集中统一|坚强)*领导(?:权|地位)?(?!小组)"
 )
@@ -1102,9 +1118,7 @@ def _guidance(m: _Masked, clauses: list[tuple[int, int]], out: _Out) -> None:
         out.add(_ids(om.group(1)), R.GUIDES, _ids(om.group(2)), "leadership_over")
     # 成立X，加强对Y的统一领导: the organization of the previous clause leads
     for ci, (a, b) in enumerate(clauses[1:], start=1):
-        hm = re.match(
-            f"^{_ADV}*(?:加强|实行|实施|坚持|强化|改善)对({_G}){_NP}{{0,6}}?的?{_LEADERSHIP}", s[a:b]
-        )
+        hm = _LEAD_OVER_CLAUSE_RE.match(s[a:b])
         if hm:
             pa, pb = clauses[ci - 1]
             groups = list(re.finditer(_G, s[pa:pb]))
@@ -1152,6 +1166,29 @@ _SPEECH = re.compile("(?:指出|强调|表示|认为|说|要求|提出)$")
 _TASK_RE = re.compile(f"({_G})的{_MODS}(?:任务|职责|使命|目的)(?:就|都|正)?是")
 
 
+_G_RE = re.compile(_G)
+_PREP_BEFORE_RE = re.compile(f"{_PREP}(?:{_NPI}{{0,4}}的|{_PREP_VERB})?$")
+_ACTION_SUFFIX_RE = re.compile("(?:的?(?:建设|工作|实践|改革))?")
+_SERVES_RE = re.compile(f"({_G}){_ADV}*为({_NPI}{{0,4}}?)({_G})({_NPI}{{0,6}}?)服务")
+_DONE_EFFECT_RE = re.compile(f"^{_ADV}*(推动|促进|带动|推进|保障|保证|维护)了")
+_BEFORE_RELATIVE_RE = re.compile(f"(?:{_X}|把|将|对|以|用|通过|为|在|是|成为|作为){_ADV}*$")
+_PROMOTE_SHORT_RE = re.compile(
+    f"(?:以|用|通过)({_G})((?:促(?!进|使|成|动){_NPI}{{0,2}}?{_G}(?:[、，,]?(?=促))?)+)"
+)
+_PROMOTE_ITEM_RE = re.compile(f"促{_NPI}{{0,2}}?({_G})")
+_REALISED_THROUGH_RE = re.compile(
+    f"(?:通过|依托|借助|依靠|要靠|靠)({_G}){_NP}{{0,3}}?(?:来|去)?(?:实现|践行|落实|行使)({_G})"
+)
+_REALISED_BY_RE = re.compile(
+    f"({_G}){_NP}{{0,8}}?(?:依)?靠{_NPI}{{0,4}}?({_G}){_NP}{{0,3}}?(?:来|去)(?:实现|落实|完成)"
+    "(?=[，,；;。！？!?]|$)"
+)
+_IN_COURSE_RE = re.compile(f"在({_G}){_NP}{{0,3}}?(?:中|过程中|进程中)")
+_SKIP_ITEM_RE = re.compile(f"{_NP}{{1,12}}?(?=、)")
+_CHAIN_OBJECT_RE = re.compile(f"({_NPI}{{0,6}}?)({_G})")
+_NEXT_ITEM_RE = re.compile(f"{_NP}{{0,10}}?(?:、|并|和)")
+
+
 def _verb_chain(
     m: _Masked, pos: int, end: int, means: bool = False
 ) -> list[tuple[RelationType, list[int], bool]]:
@@ -1164,14 +1201,14 @@ def _verb_chain(
     while pos < end:
         im = _ITEM_RE.match(s, pos, end) or (_MEANS_ITEM_RE.match(s, pos, end) if means else None)
         if not im:
-            vm = re.compile(f"{_NP}{{1,12}}?(?=、)").match(s, pos, end)
+            vm = _SKIP_ITEM_RE.match(s, pos, end)
             if not vm or not started:
                 break
             pos = vm.end() + 1  # 推进A、优化B、促进C: skip an item whose verb is no cue
             continue
         started = True
         typ = _VERB_CUES.get(im.group(1), R.PROMOTES)
-        obj = re.compile(f"({_NPI}{{0,6}}?)({_G})").match(s, im.end(), end)
+        obj = _CHAIN_OBJECT_RE.match(s, im.end(), end)
         if obj and typ is R.TRANSFORMS_INTO and re.match(f"^(?:{_NP}{{0,12}}?之间)?的", s[obj.end() : end]):
             pos = obj.end()  # 转化为A和B之间的矛盾: the change is into the head noun, not into A or B
         elif obj and (len(obj.group(1)) <= 2 or re.match(f"^{_NPI}{{0,5}}的$", obj.group(1))):
@@ -1179,7 +1216,7 @@ def _verb_chain(
             pos = obj.end()
         else:
             pos = im.end()
-        nxt = re.compile(f"{_NP}{{0,10}}?(?:、|并|和)").match(s, pos, end)
+        nxt = _NEXT_ITEM_RE.match(s, pos, end)
         if not nxt:
             break
         pos = nxt.end()
@@ -1192,7 +1229,7 @@ def _topic(m: _Masked, clauses: list[tuple[int, int]]) -> tuple[list[int], bool,
     s = m.s
     for i, (a, b) in enumerate(clauses[:2]):
         cl = s[a:b]
-        tm = re.match(f"^({_NP}{{0,4}}?)({_G})", cl)
+        tm = _LEAD_GROUP_RE.match(cl)
         if not tm:
             return [], False, False
         pre = tm.group(1)
@@ -1214,12 +1251,12 @@ def _verbs(m: _Masked, clauses: list[tuple[int, int]], out: _Out) -> None:
     s = m.s
     # X(副词)V Y and 以X V Y, within one clause
     for a, b in clauses:
-        for g in re.finditer(_G, s[a:b]):
+        for g in _G_RE.finditer(s[a:b]):
             gs, ge = a + g.start(), a + g.end()
-            prep = re.search(f"{_PREP}(?:{_NPI}{{0,4}}的|{_PREP_VERB})?$", s[a:gs])
+            prep = _PREP_BEFORE_RE.search(s[a:gs])
             if not prep and _NO_SUBJECT_BEFORE.search(s[a:gs]):
                 continue
-            sfx = re.compile("(?:的?(?:建设|工作|实践|改革))?").match(s, ge, b)
+            sfx = _ACTION_SUFFIX_RE.match(s, ge, b)
             ge = sfx.end() if sfx else ge
             heads = _ids(g.group(0))
             for typ, objs, _ in _verb_chain(m, ge, b, means=bool(prep)):
@@ -1240,13 +1277,13 @@ def _verbs(m: _Masked, clauses: list[tuple[int, int]], out: _Out) -> None:
                 ):
                     out.add(topic, typ, [o for o in objs if o not in topic], "topic_carried")
     # X为Y服务: X serves Y
-    for sm in re.finditer(f"({_G}){_ADV}*为({_NPI}{{0,4}}?)({_G})({_NPI}{{0,6}}?)服务", s):
+    for sm in _SERVES_RE.finditer(s):
         if "的" not in sm.group(2) + sm.group(4):
             out.add(_ids(sm.group(1)), R.PROMOTES, _ids(sm.group(3)), "serves")
     # 推进X，有力地促进了Y: the effect of what was done (not a bare purpose 健全X，促进Y: the dev
     # gold does not read task lists that way, 19 false positives)
     for ci, (a, b) in enumerate(clauses[1:], start=1):
-        vm = re.match(f"^{_ADV}*(推动|促进|带动|推进|保障|保证|维护)了", s[a:b])
+        vm = _DONE_EFFECT_RE.match(s[a:b])
         if not vm:
             continue
         dm = _DONE_CLAUSE.match(s[clauses[ci - 1][0] : clauses[ci - 1][1]])
@@ -1255,27 +1292,19 @@ def _verbs(m: _Masked, clauses: list[tuple[int, int]], out: _Out) -> None:
             out.add(_ids(dm.group(1)), _VERB_CUES[vm.group(1)], _ids(om.group(1)), "effect_of_done")
     # 保证Y的X: a relative clause says what X does (健全保证宪法实施的制度体系)
     for rm in _RELATIVE_RE.finditer(s):
-        if re.search(f"(?:{_X}|把|将|对|以|用|通过|为|在|是|成为|作为){_ADV}*$", s[: rm.start()]):
+        if _BEFORE_RELATIVE_RE.search(s[: rm.start()]):
             continue  # a subject, preposition or copula before the verb: the copula rules decide
         heads = [k for k in _ids(rm.group(4)) if m.spans[k].category is not Category.PERSON]
         out.add(heads, _VERB_CUES[rm.group(1)], _ids(rm.group(2)), "relative_clause")
     # 以X促Y(、促Z): the short form of 以X促进Y
-    for pm in re.finditer(
-        f"(?:以|用|通过)({_G})((?:促(?!进|使|成|动){_NPI}{{0,2}}?{_G}(?:[、，,]?(?=促))?)+)", s
-    ):
-        for om in re.finditer(f"促{_NPI}{{0,2}}?({_G})", pm.group(2)):
+    for pm in _PROMOTE_SHORT_RE.finditer(s):
+        for om in _PROMOTE_ITEM_RE.finditer(pm.group(2)):
             out.add(_ids(pm.group(1)), R.PROMOTES, _ids(om.group(1)), "promote_short")
     # 通过X实现Y: X is the channel through which Y is realised
-    for cm in re.finditer(
-        f"(?:通过|依托|借助|依靠|要靠|靠)({_G}){_NP}{{0,3}}?(?:来|去)?(?:实现|践行|落实|行使)({_G})", s
-    ):
+    for cm in _REALISED_THROUGH_RE.finditer(s):
         out.add(_ids(cm.group(1)), R.CARRIER_OF, _ids(cm.group(2)), "realised_through")
     # Y要靠X(去)实现: the same, the realised thing first
-    for cm in re.finditer(
-        f"({_G}){_NP}{{0,8}}?(?:依)?靠{_NPI}{{0,4}}?({_G}){_NP}{{0,3}}?(?:来|去)(?:实现|落实|完成)"
-        "(?=[，,；;。！？!?]|$)",
-        s,
-    ):
+    for cm in _REALISED_BY_RE.finditer(s):
         out.add(_ids(cm.group(2)), R.CARRIER_OF, _ids(cm.group(1)), "realised_by")
     # X的根本任务是确保Y: the verb of the task decides
     for tm in _TASK_RE.finditer(s):
@@ -1283,7 +1312,7 @@ def _verbs(m: _Masked, clauses: list[tuple[int, int]], out: _Out) -> None:
         for typ, objs, _ in _verb_chain(m, tm.end(), clauses[ci][1]):
             out.add(_ids(tm.group(1)), typ, objs, "task_is")
     # 在X中V Y: X advances Y
-    for im in re.finditer(f"在({_G}){_NP}{{0,3}}?(?:中|过程中|进程中)", s):
+    for im in _IN_COURSE_RE.finditer(s):
         ci = _clause_of(clauses, im.end())
         end = clauses[ci][1]
         pos = im.end()
@@ -1355,6 +1384,7 @@ def _provider(m: _Masked, clauses: list[tuple[int, int]], pos: int) -> list[int]
 
 
 _FULFIL = "(?:落到实处|落实到位|落地见效|抓实抓好|贯彻到底)"
+_FULFIL_CLAUSE_RE = re.compile(f"^{_NP}{{0,6}}?(?:把|将)({_G}){_NP}{{0,2}}{_FULFIL}$")
 
 
 def _roles(m: _Masked, clauses: list[tuple[int, int]], out: _Out) -> None:
@@ -1385,11 +1415,11 @@ def _roles(m: _Masked, clauses: list[tuple[int, int]], out: _Out) -> None:
         out.add(_provider(m, clauses, fm.start()), typ, _not_modifiers(fm.group(2) or fm.group(5)), rule)
     # 把X落到实处，确保Y
     for ci, (a, b) in enumerate(clauses[1:], start=1):
-        um = re.match(f"^{_ADV}*(?:以)?确保({_NPI}{{0,4}}?)({_G})", s[a:b])
+        um = _ENSURE_CLAUSE_RE.match(s[a:b])
         if not um or "的" in um.group(1):
             continue
         prev = s[clauses[ci - 1][0] : clauses[ci - 1][1]]
-        pm = re.match(f"^{_NP}{{0,6}}?(?:把|将)({_G}){_NP}{{0,2}}{_FULFIL}$", prev)
+        pm = _FULFIL_CLAUSE_RE.match(prev)
         if pm:
             out.add(_ids(pm.group(1)), R.GUARANTEES, _ids(um.group(2)), "ensure_purpose")
     # X…，对促进Y具有…作用，对保障Z、维护W具有重要意义

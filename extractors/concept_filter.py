@@ -5,7 +5,7 @@ small feature vector computed from the document and the extractor's internals:
 where it came from (lexicon, mined corpus term and its score, weak term, rules),
 how often and where it is mentioned, whether it is a relation end, its length,
 category and head word, and whether it is part of or contains another predicted
-concept. A logistic model (weights in ``data/concept_filter.json``, trained by
+concept. A model (boosted trees or a logistic regression; weights in ``data/concept_filter.json``, trained by
 ``scripts/train_concept_filter.py`` leave-one-document-out) gives the probability
 that an annotator would list it; concepts under the threshold are dropped together
 with their spans and relations.
@@ -113,48 +113,69 @@ def concept_features(
     #: every name once, separated: a name found twice in it is part of another name
     joined = "\x00".join(names)
     n_text = max(1, len(text))
+    ct_terms, weak_t, entries = corpus_terms.terms, weak_terms.terms, lexicon.entries
     out: dict[str, dict[str, float]] = {}
     for name, group in by_name.items():
+        # only the non-zero values are stored, in a fixed order
         f: dict[str, float] = {}
-        cats: dict[Category, int] = {}
-        for c in group:
-            cats[c.category] = cats.get(c.category, 0) + 1
-        f[f"cat={max(cats, key=lambda k: cats[k]).value}"] = 1.0
-        surfaces = {c.surface for c in group}
-        entry = lexicon.entries.get(name)
-        in_ct = [corpus_terms.terms[s][1] for s in surfaces if s in corpus_terms.terms]
-        if name in corpus_terms.terms:
-            in_ct.append(corpus_terms.terms[name][1])
+        first = group[0]
+        n = len(group)
+        if n == 1:
+            f[f"cat={first.category.value}"] = 1.0
+            surfaces = {first.surface}
+        else:
+            cats: dict[Category, int] = {}
+            for c in group:
+                cats[c.category] = cats.get(c.category, 0) + 1
+            f[f"cat={max(cats, key=lambda k: cats[k]).value}"] = 1.0
+            surfaces = {c.surface for c in group}
+        entry = entries.get(name)
+        in_ct = [ct_terms[x][1] for x in surfaces if x in ct_terms]
+        if name in ct_terms:
+            in_ct.append(ct_terms[name][1])
         if entry is not None:
             f["lex"] = 1.0
-            f["lex_general"] = 1.0 if entry.source == "general" else 0.0
-            f["lex_members"] = 1.0 if entry.members else 0.0
+            if entry.source == "general":
+                f["lex_general"] = 1.0
+            if entry.members:
+                f["lex_members"] = 1.0
         if in_ct:
             f["ct"] = 1.0
-            f["ct_score"] = max(in_ct)
-        weak = entry is None and not in_ct and any(s in weak_terms.terms for s in surfaces)
+            best = max(in_ct)
+            if best:
+                f["ct_score"] = best
+        weak = entry is None and not in_ct and any(x in weak_t for x in surfaces)
         if weak:
             f["weak"] = 1.0
         if word_freq is not None and entry is None:
-            f["word_logfreq"] = math.log1p(word_freq.get(name, 0)) / 10
+            logfreq = math.log1p(word_freq.get(name, 0)) / 10
+            if logfreq:
+                f["word_logfreq"] = logfreq
         if entry is None and not in_ct and not weak:
             f["rule"] = 1.0
-        n = len(group)
-        f["log_mentions"] = math.log(n)
-        f["single"] = 1.0 if n == 1 else 0.0
-        f["surfaces"] = float(len(surfaces) - 1)
-        f["first_pos"] = min(c.start for c in group) / n_text
-        quoted = sum(
-            1
+        if n == 1:
+            f["single"] = 1.0
+            start = first.start
+        else:
+            f["log_mentions"] = math.log(n)
+            start = min(c.start for c in group)
+        if len(surfaces) > 1:
+            f["surfaces"] = float(len(surfaces) - 1)
+        if start:
+            f["first_pos"] = start / n_text
+        if any(
+            c.start > 0 and text[c.start - 1] in _OPEN and c.end < len(text) and text[c.end] in _CLOSE
             for c in group
-            if c.start > 0 and text[c.start - 1] in _OPEN and c.end < len(text) and text[c.end] in _CLOSE
-        )
-        f["quoted"] = 1.0 if quoted else 0.0
+        ):
+            f["quoted"] = 1.0
         k = rel_count.get(name, 0)
-        f["rel_end"] = 1.0 if k else 0.0
-        f["log_rel"] = math.log1p(k)
-        f["inside_other"] = 1.0 if joined.count(name) > 1 else 0.0
-        f["contains_other"] = 1.0 if _contains_other(name, names, lengths) else 0.0
+        if k:
+            f["rel_end"] = 1.0
+            f["log_rel"] = math.log1p(k)
+        if joined.count(name) > 1:
+            f["inside_other"] = 1.0
+        if _contains_other(name, names, lengths):
+            f["contains_other"] = 1.0
         own = memo.get(name) if memo is not None else None
         if own is None:
             own = name_features(name, prior)
@@ -162,9 +183,8 @@ def concept_features(
                 if len(memo) >= MEMO_SIZE:
                     memo.clear()
                 memo[name] = own
-        kept = {key: v for key, v in f.items() if v}
-        kept.update(own)
-        out[name] = kept
+        f.update(own)
+        out[name] = f
     return out
 
 
@@ -250,22 +270,16 @@ class _Forest:
 
     def leaf_sums(self, rows: Iterable[Mapping[str, float]]) -> numpy.ndarray:
         """Per row, the sum of its leaf values over the trees, added in tree order."""
-        cols = self.columns
-        data: list[list[float]] = []
-        for row in rows:
-            r = [0.0] * max(1, len(cols))
-            for f, v in row.items():
-                j = cols.get(f)
-                if j is not None:
-                    r[j] = v
-            data.append(r)
+        rows = list(rows)
         n_trees = self.left.shape[0]
-        if not data or not n_trees:
-            return numpy.zeros(len(data))
-        x = numpy.asarray(data)
+        if not rows or not n_trees:
+            return numpy.zeros(len(rows))
+        # one column per feature the trees test (a list comprehension per column is the fast way)
+        columns = [[row.get(f, 0.0) for row in rows] for f in self.columns] or [[0.0] * len(rows)]
+        x = numpy.asarray(columns, dtype=float).T
         tree = numpy.arange(n_trees)[None, :]  # rows x trees
-        node = numpy.zeros((len(data), n_trees), dtype=numpy.int64)
-        row_idx = numpy.arange(len(data))[:, None]
+        node = numpy.zeros((len(rows), n_trees), dtype=numpy.int64)
+        row_idx = numpy.arange(len(rows))[:, None]
         for _ in range(self.depth):
             left = self.left[tree, node]
             inner = left != -1
@@ -274,7 +288,7 @@ class _Forest:
             go_left = x[row_idx, self.feature[tree, node]] <= self.threshold[tree, node]
             node = numpy.where(inner, numpy.where(go_left, left, self.right[tree, node]), node)
         leaves = self.value[tree, node]
-        total = numpy.zeros(len(data))
+        total = numpy.zeros(len(rows))
         for k in range(n_trees):
             total += leaves[:, k]
         return total

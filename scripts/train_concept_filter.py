@@ -129,12 +129,12 @@ def filtered(pred: dict[str, Any], drop: set[str]) -> dict[str, Any]:
 def scores(docs: Sequence[Doc], drops: dict[str, set[str]]) -> dict[str, dict[str, Counts]]:
     """Micro counts per group ('dev', 'other', 'all') and measure, with the given concepts dropped."""
     out: dict[str, dict[str, Counts]] = {
-        g: {"concepts": Counts(), "typed": Counts()} for g in ("dev", "other", "all")
+        g: {"concepts": Counts(), "pairs": Counts(), "typed": Counts()} for g in ("dev", "other", "all")
     }
     for d in docs:
         s = score_document(d.stem, d.gold, filtered(d.pred, drops.get(d.stem, set())))
         for g in ("dev" if d.dev else "other", "all"):
-            for m in ("concepts", "typed"):
+            for m in ("concepts", "pairs", "typed"):
                 out[g][m] = out[g][m] + s.measures[m]
     return out
 
@@ -323,10 +323,10 @@ def table(docs: Sequence[Doc], drops: dict[str, set[str]], label: str) -> str:
     s = scores(docs, drops)
     lines = []
     for g in ("dev", "other"):
-        c, t = s[g]["concepts"], s[g]["typed"]
+        c, p, t = s[g]["concepts"], s[g]["pairs"], s[g]["typed"]
         lines.append(
             f"{label:10s} {g:5s}  concepts P {c.precision:.3f} R {c.recall:.3f} F1 {c.f1:.3f}"
-            f"  typed P {t.precision:.3f} R {t.recall:.3f} F1 {t.f1:.3f}"
+            f"  pairs F1 {p.f1:.3f}  typed P {t.precision:.3f} R {t.recall:.3f} F1 {t.f1:.3f}"
         )
     return "\n".join(lines)
 

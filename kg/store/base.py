@@ -42,6 +42,22 @@ from kg.model import (
 )
 
 
+def admit_neighbours(others: Iterable[str], seen: set[str], chosen: list[str], max_nodes: int) -> list[str]:
+    """One concept's step of the breadth-first walk of `GraphStore.neighbourhood`: its
+    neighbours `others` (strongest edge first) not seen yet are added to `seen` and `chosen`
+    until `chosen` holds `max_nodes`; returns those added (the next frontier's share)."""
+    added: list[str] = []
+    for other in others:
+        if other in seen:
+            continue
+        if len(chosen) >= max_nodes:
+            break
+        seen.add(other)
+        chosen.append(other)
+        added.append(other)
+    return added
+
+
 class StoreError(RuntimeError):
     """The store cannot serve the request (e.g. the database is unreachable)."""
 

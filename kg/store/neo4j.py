@@ -55,7 +55,7 @@ from kg.model import (
 from kg.normalize import normalize_term
 from kg.settings import Settings
 from kg.store import cypher
-from kg.store.base import StoreError, StoreUnavailable
+from kg.store.base import StoreError, StoreUnavailable, admit_neighbours
 
 T = TypeVar("T")
 Row = dict[str, Any]
@@ -845,15 +845,9 @@ class Neo4jStore:
                 for r in rows:
                     incident[r["key"]].append(r)
                 for node in part:
-                    for rel, _ in rank_rows(incident[node], node, 0):
-                        other = rel.tail if rel.head == node else rel.head
-                        if other in seen:
-                            continue
-                        if len(chosen) >= max_nodes:
-                            break
-                        seen.add(other)
-                        chosen.append(other)
-                        nxt.append(other)
+                    ranked = rank_rows(incident[node], node, 0)
+                    others = (rel.tail if rel.head == node else rel.head for rel, _ in ranked)
+                    nxt += admit_neighbours(others, seen, chosen, max_nodes)
             frontier = nxt
             if not frontier:
                 break

@@ -41,6 +41,7 @@ from kg.model import (
 from kg.normalize import normalize_term
 from kg.serialize import extraction_from_dict, extraction_to_dict
 from kg.store.aggregate import CO, EdgeKey, GraphAggregate, edge_key
+from kg.store.base import admit_neighbours
 
 
 def write_atomically(path: Path, data: bytes) -> None:
@@ -347,19 +348,12 @@ class NetworkxStore:
         seen = {center}
         frontier = [center]
         for _ in range(depth):
-            nxt = []
+            nxt: list[str] = []
             for node in frontier:
                 if len(chosen) >= max_nodes:
                     break
-                for key in self._ranked_keys(node, types):
-                    other = key[2] if key[0] == node else key[0]
-                    if other in seen:
-                        continue
-                    if len(chosen) >= max_nodes:
-                        break
-                    seen.add(other)
-                    chosen.append(other)
-                    nxt.append(other)
+                others = (k[2] if k[0] == node else k[0] for k in self._ranked_keys(node, types))
+                nxt += admit_neighbours(others, seen, chosen, max_nodes)
             frontier = nxt
         concepts = [c for c in (self._agg.concept(n) for n in chosen) if c is not None]
         edges: dict[EdgeKey, Relation] = {}

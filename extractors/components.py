@@ -28,7 +28,7 @@ from extractors.concept_filter import ConceptFilter, load_concept_filter
 from extractors.core import Analyzer, relations_with_ends, segment
 from extractors.lexicon import Lexicon, load_lexicon
 from extractors.sentences import split_sentences
-from extractors.spans import ConceptSpan
+from extractors.spans import ConceptSpan, FoundRelation
 
 SPAN_KEY = "concepts"
 
@@ -108,19 +108,22 @@ class PolicyConceptFilter:
         self.analyzer = analyzer
         self.concept_filter = concept_filter
 
+    def filter(
+        self, text: str, spans: list[ConceptSpan], relations: list[tuple[int, FoundRelation]]
+    ) -> tuple[list[ConceptSpan], list[tuple[int, FoundRelation]]]:
+        """`spans` and `relations` of `text` without the dropped concepts (PolicyExtractor calls
+        this once per document; the component once per Doc)."""
+        if self.concept_filter is None:
+            return spans, relations
+        a = self.analyzer
+        return self.concept_filter.apply(
+            text, spans, relations, a.lexicon, a.corpus_terms, a.weak_terms, word_freq=jieba.dt.FREQ
+        )
+
     def __call__(self, doc: Doc) -> Doc:
         if self.concept_filter is None:
             return doc
-        a = self.analyzer
-        spans, doc._.relations = self.concept_filter.apply(
-            doc.text,
-            doc._.concepts or [],
-            doc._.relations or [],
-            a.lexicon,
-            a.corpus_terms,
-            a.weak_terms,
-            word_freq=jieba.dt.FREQ,
-        )
+        spans, doc._.relations = self.filter(doc.text, doc._.concepts or [], doc._.relations or [])
         set_concepts(doc, spans)
         return doc
 

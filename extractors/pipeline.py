@@ -13,11 +13,10 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-import jieba
 import spacy
 from spacy.language import Language
 
-from extractors.components import PolicyConcepts
+from extractors.components import PolicyConceptFilter, PolicyConcepts
 from extractors.concept_filter import ConceptFilter, load_concept_filter
 from extractors.corpus_terms import CorpusTerms
 from extractors.lexicon import Lexicon
@@ -89,8 +88,9 @@ class PolicyExtractor:
             raise TypeError(f"{CONCEPTS_PIPE} is not a PolicyConcepts component")
         self._concepts = pipe
         self.use_spacy = use_spacy
-        #: the learned keep/drop filter over the document's concepts (extractors/concept_filter.py)
-        self.concept_filter: ConceptFilter | None = load_concept_filter()
+        #: the learned keep/drop filter over the document's concepts (extractors/concept_filter.py),
+        #: applied once per document (the pipeline's own filter component works per chunk)
+        self._filter = PolicyConceptFilter(pipe.analyzer, load_concept_filter())
 
     @property
     def lexicon(self) -> Lexicon:
@@ -108,26 +108,19 @@ class PolicyExtractor:
     def corpus_terms(self) -> CorpusTerms:
         return self._concepts.analyzer.corpus_terms
 
+    @property
+    def concept_filter(self) -> ConceptFilter | None:
+        return self._filter.concept_filter
+
     def set_concept_filter(self, concept_filter: ConceptFilter | None) -> None:
         """Use another concept filter from now on (None: keep every concept)."""
-        self.concept_filter = concept_filter
-
-    def _filtered(
-        self, text: str, spans: list[ConceptSpan], found: list[tuple[int, FoundRelation]]
-    ) -> tuple[list[ConceptSpan], list[tuple[int, FoundRelation]]]:
-        """The document's spans and relations without the concepts the filter drops."""
-        if self.concept_filter is None:
-            return spans, found
-        a = self._concepts.analyzer
-        return self.concept_filter.apply(
-            text, spans, found, self.lexicon, a.corpus_terms, a.weak_terms, word_freq=jieba.dt.FREQ
-        )
+        self._filter.concept_filter = concept_filter
 
     def extract(self, document: Document) -> DocumentExtraction:
         text = document.text
         if not self.use_spacy:
             a = self._concepts.analyzer.analyse(text)
-            kept, rels = self._filtered(text, a.spans, a.relations)
+            kept, rels = self._filter.filter(text, a.spans, a.relations)
             return assemble_extraction(document, a.sentences, kept, rels, self.lexicon, self.name)
         sentences: list[tuple[int, int]] = []
         spans: list[ConceptSpan] = []
@@ -144,7 +137,7 @@ class PolicyExtractor:
                 for c in doc._.concepts
             ]
             found += [(k + base, r) for k, r in doc._.relations]
-        spans, found = self._filtered(text, spans, found)
+        spans, found = self._filter.filter(text, spans, found)
         return assemble_extraction(document, sentences, spans, found, self.lexicon, self.name)
 
 

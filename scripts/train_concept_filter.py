@@ -262,7 +262,7 @@ def probabilities(
     model: ConceptFilter, docs: Sequence[Doc], prior: dict[str, tuple[int, int]] | None
 ) -> dict[str, dict[str, float]]:
     """Probabilities of the concepts of `docs` (not among the documents `prior` counts)."""
-    return {d.stem: {n: model.probability(f) for n, f in doc_features(d, prior, False).items()} for d in docs}
+    return {d.stem: model.probabilities(doc_features(d, prior, False)) for d in docs}
 
 
 def drops_at(

@@ -81,6 +81,19 @@ def test_tree_and_probability() -> None:
     assert model.probability({"single": 1.0}) < 0.5
 
 
+def test_probabilities_of_many_rows_equal_one_at_a_time() -> None:
+    # the run-time path (all trees on a feature matrix) gives exactly what the per-row reference gives
+    model = load_concept_filter()
+    assert model is not None
+    rows = {
+        "a": {"lex": 1.0, "lex_general": 1.0, "len": 6.0, "single": 1.0},
+        "b": {"ct": 1.0, "ct_score": 0.52, "first_pos": 0.4, "inside_other": 1.0, "prior_rate": -0.3},
+        "c": {"rule": 1.0, "word_logfreq": 0.8, "len": 2.0, "len2": 1.0, "cat=person": 1.0},
+        "d": {},
+    }
+    assert model.probabilities(rows) == {name: model.probability(f) for name, f in rows.items()}
+
+
 def test_apply_drops_spans_and_their_relations() -> None:
     # drops whatever is not from the lexicon
     model = ConceptFilter({"lex": 10.0}, bias=-5.0, threshold=0.5, keep_relation_ends=False)

@@ -602,6 +602,8 @@ _DO_VERB = (
     "(?:推进|推动|加强|实施|推行|坚持|发展|深化|完善|健全|建设|抓好|做好|开展|加快|促进|构建|形成|实现|打好|打赢|开创|"
     "坚持和完善|加强和改进|坚持和发展|着力推进|全面推进|深入推进)"
 )
+#: text that ends with a doing verb: what follows is its object (推行|X, 做好|X)
+_AFTER_DOING_VERB_RE = re.compile(f"{_DO_VERB}(?:好)?$")
 _DONE_CLAUSE = re.compile(f"^{_NP}{{0,16}}?{_DO_VERB}({_G})[^的，,；;：:。！？!?（）()\ue000-\uf8ff]{{0,6}}$")
 _NOUN_RE = re.compile(_alt(_NOUN_CUES))
 _VERB_RE = _alt(_VERB_CUES)
@@ -949,7 +951,7 @@ def _following_object(m: _Masked, clauses: list[tuple[int, int]], pos: int) -> l
             pre = reg[: g.start()]
             if len(pre) > 12:
                 break
-            if not re.search(f"{_DO_VERB}(?:好)?$", pre) or re.search("(?<!和)坚持$|以", pre):
+            if not _AFTER_DOING_VERB_RE.search(pre) or re.search("(?<!和)坚持$|以", pre):
                 continue  # not the object of a doing verb, or inside another 以-frame
             ids = [
                 k
@@ -980,7 +982,7 @@ def _topic_object(m: _Masked, pos: int, topics: Mapping[str, int]) -> list[int]:
         sp = m.spans[k]
         if sp.category in (Category.EVENT, Category.PERSON, Category.ORGANIZATION):
             continue
-        if not re.search(f"{_DO_VERB}(?:好)?$", m.s[max(pos, pos + g.start() - 8) : pos + g.start()]):
+        if not _AFTER_DOING_VERB_RE.search(m.s[max(pos, pos + g.start() - 8) : pos + g.start()]):
             continue
         if not re.match("(?:工作|建设)?(?:[，,；;。！？!?]|$)", m.s[pos + g.end() :]):
             continue  # the whole object, not a modifier (推动贫困地区产品…)

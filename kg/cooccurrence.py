@@ -6,7 +6,7 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable
 
-from kg.model import Mention
+from kg.model import Mention, RelationType
 
 #: sentences with more distinct concepts than this contribute pairs only among
 #: their first ones (keeps lists and tables from exploding quadratically)
@@ -53,3 +53,13 @@ def co_mention_scores(n_ab: int, n_a: int, n_b: int, n_total: int) -> tuple[floa
     """(pmi, discounted_pmi) of a co-mention edge: the score it reports and the weight it ranks by."""
     counts = (n_ab, n_a, n_b, n_total)
     return pmi(*counts), discounted_pmi(*counts)
+
+
+def edge_scores(
+    rtype: RelationType, count: int, n_head: int, n_tail: int, n_total: int
+) -> tuple[float | None, float]:
+    """(pmi, weight) of an aggregated edge: a co-mention reports its PMI and ranks by the
+    discounted PMI (`co_mention_scores`); a typed relation has no PMI and ranks by its count."""
+    if rtype is RelationType.CO_OCCURS_WITH:
+        return co_mention_scores(count, n_head, n_tail, n_total)
+    return None, float(count)

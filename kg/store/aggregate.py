@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from kg.cooccurrence import co_mention_scores, cooccurrence_pairs, discounted_pmi, sentence_concepts
+from kg.cooccurrence import cooccurrence_pairs, discounted_pmi, edge_scores, sentence_concepts
 from kg.model import (
     Category,
     Concept,
@@ -236,12 +236,8 @@ class GraphAggregate:
                 if len(evidence) >= max_evidence:
                     break
         count = agg.count
-        score, weight = (
-            co_mention_scores(
-                count, self.concepts[head].sentences, self.concepts[tail].sentences, self.total_sentences
-            )
-            if rtype == CO
-            else (None, float(count))
+        score, weight = edge_scores(
+            rtype, count, self.concepts[head].sentences, self.concepts[tail].sentences, self.total_sentences
         )
         return Relation(
             head=head,

@@ -37,7 +37,7 @@ from neo4j.exceptions import (
     TransientError,
 )
 
-from kg.cooccurrence import co_mention_scores, cooccurrence_pairs, sentence_concepts
+from kg.cooccurrence import cooccurrence_pairs, edge_scores, sentence_concepts
 from kg.model import (
     Category,
     Concept,
@@ -319,11 +319,9 @@ def relation_from_row(row: Mapping[str, Any], total_sentences: int, max_evidence
         if len(evidence) >= max_evidence:
             break
     count = int(row["count"])
-    score, weight = (
-        co_mention_scores(count, int(row["n_head"]), int(row["n_tail"]), total_sentences)
-        if rtype == CO
-        else (None, float(count))
-    )
+    # sentence counts matter only for co-mentions (a typed edge's concepts may have none stored)
+    n_head, n_tail = int(row["n_head"] or 0), int(row["n_tail"] or 0)
+    score, weight = edge_scores(rtype, count, n_head, n_tail, total_sentences)
     return Relation(
         head=row["head"],
         type=rtype,
@@ -344,11 +342,7 @@ def ego_edge(values: Sequence[Any], total_sentences: int) -> Relation:
     evidence item: `relation_from_row` for one item, built directly (a map has thousands)."""
     head, type_name, tail, n_head, n_tail, count, position, doc_id, sentence, start, end = values
     rtype = _TYPE_BY_NAME[type_name]
-    score, weight = (
-        co_mention_scores(int(count), int(n_head), int(n_tail), total_sentences)
-        if rtype == CO
-        else (None, float(count))
-    )
+    score, weight = edge_scores(rtype, int(count), int(n_head or 0), int(n_tail or 0), total_sentences)
     return Relation(
         head=head,
         type=rtype,

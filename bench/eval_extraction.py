@@ -28,8 +28,8 @@ import jieba
 from extractors.build_stoplist import predictions
 from extractors.corpus_terms import CorpusTerms
 from extractors.lexicon import Lexicon, make_lexicon
+from extractors.lodo import CT_THRESHOLD, LodoTerms, lodo_lexicon
 from extractors.pipeline import PolicyExtractor
-from extractors.stoplist import learn_stoplist
 from kg.goldformat import to_gold_format
 from kg.model import Document, document_id
 from kg.normalize import normalize_text
@@ -89,17 +89,6 @@ def held_out(
         ex.set_corpus_terms(shipped)
         ex.set_concept_filter(shipped_filter)
     return summarize(scores)
-
-
-def lodo_terms(path: Path, threshold: float) -> Callable[[str], CorpusTerms]:
-    """Corpus terms of each dev document from a classifier trained without it
-    (`scripts/mine_terms.py train --dump-lodo PATH`), kept at `threshold`."""
-    probs: dict[str, dict[str, float]] = json.loads(path.read_text(encoding="utf-8"))
-
-    def terms_for(stem: str) -> CorpusTerms:
-        return CorpusTerms.from_terms({n: ("idea", p) for n, p in probs[stem].items() if p >= threshold})
-
-    return terms_for
 
 
 def strict_lexicon(full: Lexicon, docs: list[tuple[str, dict[str, Any], str]], stem: str) -> Lexicon:
@@ -170,7 +159,9 @@ def main(argv: list[str] | None = None) -> int:
         help="corpus-term probabilities per held-out document (scripts/mine_terms.py train --dump-lodo): "
         "LODO and strict LODO then use corpus terms not trained on the document (honest)",
     )
-    ap.add_argument("--threshold", type=float, default=0.45, help="corpus-term threshold with --lodo-terms")
+    ap.add_argument(
+        "--threshold", type=float, default=CT_THRESHOLD, help="corpus-term threshold with --lodo-terms"
+    )
     args = ap.parse_args(argv)
     docs = load_set(args.gold, args.texts)
     ex = PolicyExtractor()
@@ -178,17 +169,12 @@ def main(argv: list[str] | None = None) -> int:
     dev = summarize(score_one(ex, s, g, t) for s, g, t in docs)
     raw = predictions(ex, args.gold, args.texts)
 
-    def lodo_lexicon(stem: str) -> Lexicon:
-        # entries learnt from the held-out document dropped, stoplist learnt without it
-        stop = learn_stoplist(v for k, v in raw.items() if k != stem)
-        return full.without_sources([f"dev:{stem}"]).with_stop(stop)
-
-    terms_for = lodo_terms(args.lodo_terms, args.threshold) if args.lodo_terms else None
-    lodo = held_out(ex, docs, lodo_lexicon, args.write_lodo, terms_for)
+    terms_for = LodoTerms.load(args.lodo_terms, args.threshold).corpus_terms if args.lodo_terms else None
+    lodo = held_out(ex, docs, lambda stem: lodo_lexicon(full, raw, stem), args.write_lodo, terms_for)
     strict = held_out(
         ex,
         docs,
-        lambda stem: strict_lexicon(full, docs, stem).with_stop(lodo_lexicon(stem).stop),
+        lambda stem: strict_lexicon(full, docs, stem).with_stop(lodo_lexicon(full, raw, stem).stop),
         args.write_strict,
         terms_for,
     )

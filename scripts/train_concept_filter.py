@@ -41,9 +41,8 @@ sys.path.insert(0, str(ROOT))
 
 from extractors.build_stoplist import predictions  # noqa: E402
 from extractors.concept_filter import DATA, ConceptFilter, Tree, concept_features, prior_features  # noqa: E402
-from extractors.corpus_terms import CorpusTerms  # noqa: E402
+from extractors.lodo import LodoTerms, lodo_lexicon  # noqa: E402
 from extractors.pipeline import PolicyExtractor, assemble_extraction  # noqa: E402
-from extractors.stoplist import learn_stoplist  # noqa: E402
 from kg.goldformat import to_gold_format  # noqa: E402
 from kg.model import Document, document_id  # noqa: E402
 from kg.normalize import normalize_text  # noqa: E402
@@ -51,8 +50,6 @@ from kg.scoring import Counts, norm, score_document  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures"
 SETS = ("eval", "heldout", "train_extra")
-CT_THRESHOLD = 0.45
-WEAK_FLOOR = 0.30
 
 
 @dataclass
@@ -67,7 +64,7 @@ class Doc:
 
 def build_candidates(lodo_path: Path, weak: str) -> list[Doc]:
     """Every annotated document extracted as unseen, with features and labels of its concepts."""
-    probs: dict[str, dict[str, float]] = json.loads(lodo_path.read_text(encoding="utf-8"))
+    terms = LodoTerms.load(lodo_path)
     ex = PolicyExtractor()
     ex.set_concept_filter(None)  # the candidates are what the extractor predicts without a filter
     full = ex.lexicon
@@ -81,19 +78,10 @@ def build_candidates(lodo_path: Path, weak: str) -> list[Doc]:
                 stem = gpath.stem
                 gold = json.loads(gpath.read_text(encoding="utf-8"))
                 text = normalize_text((FIXTURES / name / "texts" / f"{stem}.txt").read_text(encoding="utf-8"))
-                if name == "eval":
-                    stop = learn_stoplist(v for k, v in raw.items() if k != stem)
-                    ex.set_lexicon(full.without_sources([f"dev:{stem}"]).with_stop(stop))
-                else:
-                    ex.set_lexicon(full)
-                p = probs[stem]
-                analyzer.corpus_terms = CorpusTerms.from_terms(
-                    {t: ("idea", s) for t, s in p.items() if s >= CT_THRESHOLD}
-                )
+                ex.set_lexicon(lodo_lexicon(full, raw, stem) if name == "eval" else full)
+                analyzer.corpus_terms = terms.corpus_terms(stem)
                 if weak == "lodo":
-                    analyzer.weak_terms = CorpusTerms.from_terms(
-                        {t: ("idea", s) for t, s in p.items() if WEAK_FLOOR <= s < CT_THRESHOLD}
-                    )
+                    analyzer.weak_terms = terms.weak_terms(stem)
                 a = analyzer.analyse(text)
                 document = Document(document_id(text), stem, text)
                 extraction = assemble_extraction(
@@ -348,6 +336,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--drop-features", default="", help="comma-separated features left out (ablation)")
     ap.add_argument("--write", action="store_true", help=f"fit on all documents and write {DATA}")
+    ap.add_argument(
+        "--dump", type=Path, help="write each document's nested-LODO filtered prediction (gold format) here"
+    )
     args = ap.parse_args(argv)
     if args.cache and args.cache.exists():
         docs = [Doc(**d) for d in pickle.loads(args.cache.read_bytes())]
@@ -372,6 +363,13 @@ def main(argv: list[str] | None = None) -> int:
     pos = sum(sum(d.labels.values()) for d in docs)
     print(f"{len(docs)} documents, {n} candidate concepts, {pos} correct; {cfg}")
     drops = nested_lodo(docs, cfg)
+    if args.dump:
+        args.dump.mkdir(parents=True, exist_ok=True)
+        for d in docs:
+            pred = filtered(d.pred, drops.get(d.stem, set()))
+            (args.dump / f"{d.stem}.json").write_text(
+                json.dumps(pred, ensure_ascii=False, indent=1), encoding="utf-8"
+            )
     print(table(docs, {}, "baseline"))
     print(table(docs, drops, "filter"))
     if args.write:

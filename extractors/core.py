@@ -247,24 +247,27 @@ class Analyzer:
     ) -> list[ConceptSpan]:
         """Merge the corpus terms found in `text` into the rule/lexicon spans (longest match wins:
         a term fills a gap or replaces the spans it strictly contains, except known lexicon terms,
-        and never cuts one). Terms the stoplist or the generic words name are left out; lexicon
-        terms take their lexicon name."""
-        found: list[ConceptSpan] = []
+        and never cuts one). Terms are shaped by the guidelines (term_shape.py); terms the shape
+        refuses or the stoplist or the generic words name are left out, and a shorter term in
+        their place may match; lexicon terms take their lexicon name."""
         starts = [s for s, _ in tokens]
-        for c in self.corpus_terms.find_on_tokens(text, tokens):
+
+        def keep(c: ConceptSpan) -> ConceptSpan | None:
             cut = self._shape(text, tokens, starts, c)
             if cut is None:
-                continue
+                return None
             if cut != (0, 0):
                 surface = c.surface[cut[0] : len(c.surface) - cut[1]]
                 start, end = c.start + cut[0], c.end - cut[1]
                 c = ConceptSpan(start, end, surface, normalize_term(surface), c.category)
             if c.name in self.lexicon.stop or c.name in GENERIC:
-                continue
+                return None
             entry = self.lexicon.lookup(c.name)
             if entry is not None:
                 c = ConceptSpan(c.start, c.end, c.surface, entry.name, entry.category)
-            found.append(c)
+            return c
+
+        found = self.corpus_terms.find_on_tokens(text, tokens, keep)
         # a known (lexicon) term inside a longer corpus term is kept too, as find_concepts does
         known = self.lexicon.entries
         return merge_corpus_terms(spans, found, lambda s: s.name in known)

@@ -93,9 +93,18 @@ class CorpusTerms:
                 i += 1
         return out
 
-    def find_on_tokens(self, text: str, tokens: Sequence[tuple[int, int]]) -> list[ConceptSpan]:
+    def find_on_tokens(
+        self,
+        text: str,
+        tokens: Sequence[tuple[int, int]],
+        keep: Callable[[ConceptSpan], ConceptSpan | None] | None = None,
+    ) -> list[ConceptSpan]:
         """Longest-match, non-overlapping occurrences that start and end at token boundaries
-        (`tokens`: sorted (start, end) offsets of the segmentation), left to right."""
+        (`tokens`: sorted (start, end) offsets of the segmentation), left to right.
+
+        `keep` may reshape an occurrence or refuse it (None); then the next shorter term at the
+        same start may match (农民增收上来 refused, 农民增收 kept), and what the refused one spans
+        stays covered."""
         terms, lengths, names = self.terms, self.lengths, self.names
         ends = {e for _, e in tokens}
         out: list[ConceptSpan] = []
@@ -110,9 +119,13 @@ class CorpusTerms:
                 if i + n in ends:
                     surface = text[i : i + n]
                     hit = terms.get(surface)
-                    if hit is not None:
-                        out.append(ConceptSpan(i, i + n, surface, names[surface], hit[0]))
-                        covered = i + n
+                    if hit is None:
+                        continue
+                    covered = max(covered, i + n)
+                    c = ConceptSpan(i, i + n, surface, names[surface], hit[0])
+                    kept = c if keep is None else keep(c)
+                    if kept is not None:
+                        out.append(kept)
                         break
         return out
 

@@ -5,8 +5,11 @@ are a concept plus something the guidelines leave out. `shape_term` applies
 the same rules the assembler and patterns follow, on the term's tokens:
 
 * an action verb before a concept makes a verb-object phrase, not a term
-  (打响|疫情防控, 接受|社会监督, 增进|台湾同胞福祉);
+  (打响|疫情防控, 接受|社会监督, 增进|台湾同胞福祉), unless the object is a known
+  term: then the object is the concept (大力发展|职业教育 → 职业教育);
 * a predicate after it makes a clause (人权事业全面发展, 非公有制经济健康发展);
+* 对 and one word at the end make a prepositional phrase, not a name
+  (人大|对|行政机关; but 党对军队绝对领导 goes on after the object, 总对总 is one word);
 * generic tails are cut (全民普法力度 → 全民普法, 祖国和平统一进程 → 祖国和平统一,
   依法治国实践 → 依法治国), and generic action heads when what precedes is a known
   term (合宪性审查工作 → 合宪性审查, 体育强国建设 → 体育强国);
@@ -51,6 +54,9 @@ LEAD_VERBS = (
         "出台",
     }
 ) - {"积极", "全面", "依法", "创新", "代表", "规范"}
+#: lead words that are adverbs: before a verb the phrase is shaped on (共同|弘扬|中华文化),
+#: before a name it is no concept (严格|规范公正文明执法)
+LEAD_ADVERBS = frozenset({"严格", "坚决", "全力", "更加", "有效", "有机", "共同", "大力", "着力", "切实"})
 #: bodies after which 代表 is the verb "on behalf of" (代表|国务院, 代表|党中央)
 _BODIES = ("国务院", "党中央", "中央", "政府", "全国人大")
 #: predicates that turn a term into a clause (…全面发展, …健康发展, …繁荣兴盛)
@@ -106,11 +112,24 @@ def shape_term(words: Sequence[str], known: Callable[[str], bool]) -> tuple[int,
         if (
             first in LEAD_VERBS or (len(first) >= 4 and first[:2] in LEAD_VERBS)  # 大力发展, 严格执行
         ):
-            return None
+            # a verb-object phrase; its object is the concept when it is a known term once
+            # shaped itself (大力发展|职业教育 → 职业教育), else the phrase is no concept
+            if first in LEAD_ADVERBS and words[k + 1] not in LEAD_VERBS:
+                return None  # 严格|规范公正文明执法: an adverb before a name is no verb-object phrase
+            cut = shape_term(words[k + 1 :], known)
+            if cut is None:
+                return None
+            rest = term[left + len(first) :]  # the cut of the object includes any 各… tail
+            obj = rest[cut[0] : len(rest) - cut[1]]
+            if len(obj) < 4 or not known(obj):
+                return None  # short objects are mostly the rest of a fixed name: 发展|改革委
+            return left + len(first) + cut[0], cut[1]
     if any(words[j] == "代表" and words[j + 1] in _BODIES for j in range(k, len(words) - 1)):
         return None  # (习近平)代表党中央: "on behalf of", a clause
     if body.endswith(PREDICATE_ENDS) and len(body) >= 6:
         return None
+    if len(words) - k >= 3 and words[-2] == "对" and len(words[-1]) >= 2:
+        return None  # 人大|对|行政机关: a prepositional phrase ending in its object, not a name
     if "和" in body[1:-1]:
         a, b = body.split("和", 1)
         n = next((k for k in range(min(len(a), len(b))) if a[-1 - k] != b[-1 - k]), min(len(a), len(b)))

@@ -39,6 +39,23 @@ def test_shape_term(term: str, shaped: str | None) -> None:
     assert _shape(term) == shaped
 
 
+def test_known_object_of_a_verb_is_kept() -> None:
+    assert _shape("大力发展|职业教育", frozenset({"职业教育"})) == "职业教育"
+    assert _shape("大力发展|职业教育") is None
+    # the object is shaped too: a verb phrase inside is no concept unless its own object is known
+    assert _shape("共同|弘扬|中华文化", frozenset({"弘扬中华文化"})) is None
+    assert _shape("共同|弘扬|中华文化", frozenset({"中华文化"})) == "中华文化"
+    # an adverb before a name: not a verb-object phrase, and no concept either
+    assert _shape("严格|规范公正文明执法", frozenset({"规范公正文明执法"})) is None
+    assert _shape("发展|改革委", frozenset({"改革委"})) is None  # a short object: a fixed name's rest
+
+
+def test_prepositional_phrase_ending_in_its_object_is_no_term() -> None:
+    assert _shape("政协|对|基层组织") is None
+    assert _shape("党|对|军队|绝对|领导") == "党对军队绝对领导"  # goes on after the object
+    assert _shape("总|对|总") == "总对总"  # a one-character object: a word of its own
+
+
 def test_action_head_cut_only_after_a_known_term() -> None:
     assert _shape("体育强国建设", frozenset({"体育强国"})) == "体育强国"
     assert _shape("公共文化建设") == "公共文化建设"

@@ -666,13 +666,20 @@ def list_items(text: str, is_noun: Callable[[str], bool]) -> list[Found]:
     return out
 
 
+#: 对 as a preposition inside a list's first item (not 对口, 对外, 对内, 对话, 对象, 对接, 对标)
+_PREPOSITION_DUI = re.compile("(?<=[\u4e00-\u9fff])对(?![口外内话象接标照称])")
+
+
 def _suffix_items(text: str, items: list[tuple[int, int]], suffix: str) -> list[Found]:
     inner_len = items[1][1] - items[1][0]
     s0, e0 = items[0]
     if not text[s0:e0].endswith(suffix):
         return []
-    # the first item starts after the last 的/和/与 before it (树立正确的历史观 → 历史观)
+    # the first item starts after the last 的/和/与 before it (树立正确的历史观 → 历史观), or after
+    # the preposition 对 (人大对行政机关、监察机关 → 行政机关; not 对口, 对外 …)
     cut = max(text.rfind(ch, s0, e0 - len(suffix)) for ch in "的和与及")
+    for prep in _PREPOSITION_DUI.finditer(text, s0, e0 - len(suffix)):
+        cut = max(cut, prep.start())
     if cut >= s0:
         s0 = cut + 1
     stripped = True

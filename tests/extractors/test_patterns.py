@@ -121,6 +121,14 @@ def test_list_items_start_after_a_modal_and_a_leading_verb(text: str) -> None:
     assert names == ["日常考核", "分类考核", "近距离考核"]
 
 
+def test_list_items_start_after_the_preposition_dui() -> None:
+    text = "加强政协对基层机关、党政机关、群团机关、社会机关监督。"
+    names = [f.name for f in list_items(text, lambda w: True)]
+    assert names == ["基层机关", "党政机关", "群团机关", "社会机关"]
+    names = [f.name for f in list_items("开展对口帮扶机制、协作机制、联动机制、考核机制。", lambda w: True)]
+    assert names[0] == "对口帮扶机制"  # 对口 is a word, not the preposition
+
+
 def test_a_noun_starting_like_a_modal_is_kept() -> None:
     names = [f.name for f in list_items("要素市场、数据市场、技术市场。", lambda w: True)]
     assert names[0] == "要素市场"

@@ -52,6 +52,23 @@ LEAD_VERBS = (
         "促进",
         "推动",
         "出台",
+        # verbs of holding fast to a value (铸牢|中华民族共同体意识, 树立|正确政绩观)
+        "铸牢",
+        "树牢",
+        "筑牢",
+        "夯实",
+        "守牢",
+        "守住",
+        "坚守",
+        "捍卫",
+        "厚植",
+        "牢记",
+        "树立",
+        "践行",
+        "发扬",
+        "营造",
+        "擦亮",
+        "建立健全",
     }
 ) - {"积极", "全面", "依法", "创新", "代表", "规范"}
 #: lead words that are adverbs: before a verb the phrase is shaped on (共同|弘扬|中华文化),
@@ -107,6 +124,12 @@ def shape_term(words: Sequence[str], known: Callable[[str], bool]) -> tuple[int,
             if len(body) < 2:
                 return None
             break
+    if (
+        len(words) - k >= 3
+        and len(words[k]) == len(words[k + 1]) == 1
+        and words[k] + words[k + 1] in LEAD_VERBS
+    ):
+        words = [*words[:k], words[k] + words[k + 1], *words[k + 2 :]]  # 铸|牢: a verb jieba does not know
     if "、" not in body and len(words) - k >= 2:
         first = words[k]
         if (

@@ -47,6 +47,7 @@ def test_known_object_of_a_verb_is_kept() -> None:
     assert _shape("共同|弘扬|中华文化", frozenset({"中华文化"})) == "中华文化"
     # an adverb before a name: not a verb-object phrase, and no concept either
     assert _shape("严格|规范公正文明执法", frozenset({"规范公正文明执法"})) is None
+    assert _shape("铸|牢|中华民族共同体意识", frozenset({"中华民族共同体意识"})) == "中华民族共同体意识"
     assert _shape("发展|改革委", frozenset({"改革委"})) is None  # a short object: a fixed name's rest
 
 

@@ -86,8 +86,8 @@ def lodo_pipeline_scores(
     """
     from bench.eval_extraction import load_set, strict_lexicon
     from extractors.build_stoplist import predictions
+    from extractors.lodo import lodo_lexicon
     from extractors.pipeline import PolicyExtractor
-    from extractors.stoplist import learn_stoplist
     from kg.model import Document, document_id
 
     dev_set = sets[0]
@@ -104,10 +104,9 @@ def lodo_pipeline_scores(
     try:
         for stem, gold, text in docs:
             if mode != "full" and stem in dev_stems:
-                stop = learn_stoplist(v for k, v in raw.items() if k != stem)
-                lex = full.without_sources([f"dev:{stem}"]).with_stop(stop)
+                lex = lodo_lexicon(full, raw, stem)
                 if mode == "strict":
-                    lex = strict_lexicon(full, dev_docs, stem).with_stop(stop)
+                    lex = strict_lexicon(full, dev_docs, stem).with_stop(lex.stop)
                 ex.set_lexicon(lex)
             else:
                 ex.set_lexicon(full)

@@ -41,7 +41,7 @@ sys.path.insert(0, str(ROOT))
 
 from extractors.build_stoplist import predictions  # noqa: E402
 from extractors.concept_filter import DATA, ConceptFilter, Tree, concept_features, prior_features  # noqa: E402
-from extractors.lodo import LodoTerms, lodo_lexicon  # noqa: E402
+from extractors.lodo import CT_THRESHOLD, LodoTerms, lodo_lexicon  # noqa: E402
 from extractors.pipeline import PolicyExtractor, assemble_extraction  # noqa: E402
 from kg.goldformat import to_gold_format  # noqa: E402
 from kg.model import Document, document_id  # noqa: E402
@@ -62,9 +62,9 @@ class Doc:
     labels: dict[str, int]
 
 
-def build_candidates(lodo_path: Path, weak: str) -> list[Doc]:
+def build_candidates(lodo_path: Path, weak: str, threshold: float = CT_THRESHOLD) -> list[Doc]:
     """Every annotated document extracted as unseen, with features and labels of its concepts."""
-    terms = LodoTerms.load(lodo_path)
+    terms = LodoTerms.load(lodo_path, threshold)
     ex = PolicyExtractor()
     ex.set_concept_filter(None)  # the candidates are what the extractor predicts without a filter
     full = ex.lexicon
@@ -323,6 +323,12 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--lodo-terms", type=Path, required=True)
     ap.add_argument("--weak", choices=("lodo", "shipped"), default="lodo")
+    ap.add_argument(
+        "--ct-threshold",
+        type=float,
+        default=CT_THRESHOLD,
+        help="corpus-term score from which a term is a concept (below it, from 0.30, a weak term)",
+    )
     ap.add_argument("--cache", type=Path, help="pickle of the candidate table (built if missing)")
     ap.add_argument("--c", type=float, default=Config.c)
     ap.add_argument("--dev-weight", type=float, default=Config.dev_weight)
@@ -343,7 +349,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.cache and args.cache.exists():
         docs = [Doc(**d) for d in pickle.loads(args.cache.read_bytes())]
     else:
-        docs = build_candidates(args.lodo_terms, args.weak)
+        docs = build_candidates(args.lodo_terms, args.weak, args.ct_threshold)
         if args.cache:
             args.cache.write_bytes(pickle.dumps([asdict(d) for d in docs]))
     cfg = Config(

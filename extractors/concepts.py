@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from extractors.assemble import Token, assemble_terms
 from extractors.heads import head_category
-from extractors.lexicon import Lexicon
+from extractors.lexicon import Lexicon, normal_form
 from extractors.patterns import (
     TITLES,
     Found,
@@ -35,7 +35,6 @@ from extractors.patterns import (
 from extractors.spans import ConceptSpan
 from extractors.term_shape import LEAD_VERBS
 from kg.model import Category
-from kg.normalize import normalize_term
 
 #: actions a numbered heading starts with (（二）扎实推进依法行政。)
 _HEADING_ACTIONS = LEAD_VERBS | {
@@ -164,10 +163,10 @@ def _resolve(
     start: int, end: int, surface: str, category: Category, priority: int, lexicon: Lexicon
 ) -> Candidate:
     """A candidate, with its lexicon name and category when the lexicon knows it."""
-    entry = lexicon.lookup(normalize_term(surface))
+    name = normal_form(surface)
+    entry = lexicon.lookup(name)
     if entry is not None:
         return Candidate(start, end, entry.name, entry.category, LEXICON)
-    name = normalize_term(surface)
     if category is not Category.FORMULA and is_formula(name):
         category = Category.FORMULA
     return Candidate(start, end, name, category, priority)

@@ -19,14 +19,13 @@ import jieba.posseg
 from extractors.action_heads import action_head_cut
 from extractors.concepts import GENERIC, find_concepts
 from extractors.corpus_terms import CorpusTerms, load_corpus_terms, load_weak_terms, merge_corpus_terms
-from extractors.lexicon import Lexicon
+from extractors.lexicon import Lexicon, normal_form
 from extractors.relations import defining_relations, find_relations, has_defining_cue
 from extractors.segmenter import segment_offsets
 from extractors.sentences import split_sentences
 from extractors.spans import ConceptSpan, FoundRelation
 from extractors.term_shape import shape_term
 from kg.model import Category
-from kg.normalize import normalize_term
 
 #: modifiers that belong to the name they precede (现代公共法律服务体系, 重大决策程序制度)
 NAME_MODIFIERS = frozenset({"现代", "重大", "当代", "大"})
@@ -258,7 +257,7 @@ class Analyzer:
             if cut != (0, 0):
                 surface = c.surface[cut[0] : len(c.surface) - cut[1]]
                 start, end = c.start + cut[0], c.end - cut[1]
-                c = ConceptSpan(start, end, surface, normalize_term(surface), c.category)
+                c = ConceptSpan(start, end, surface, normal_form(surface), c.category)
             if c.name in self.lexicon.stop or c.name in GENERIC:
                 continue
             entry = self.lexicon.lookup(c.name)

@@ -21,7 +21,7 @@ from extractors.concepts import GENERIC, find_concepts
 from extractors.corpus_terms import CorpusTerms, load_corpus_terms, load_weak_terms, merge_corpus_terms
 from extractors.lexicon import Lexicon, normal_form
 from extractors.relations import defining_relations, find_relations, has_defining_cue
-from extractors.segmenter import segment_offsets
+from extractors.segmenter import segment_offsets, token_ending_at
 from extractors.sentences import split_sentences
 from extractors.spans import ConceptSpan, FoundRelation
 from extractors.term_shape import shape_term
@@ -215,11 +215,10 @@ class Analyzer:
         name): 现代|公共法律服务体系, 重大|决策程序制度, 大|统战工作格局, 党的|民族工作."""
         if not spans:
             return spans
-        ends = {e: k for k, (_, e) in enumerate(tokens)}
         taken = {(c.start, c.end) for c in spans}
         out: list[ConceptSpan] = []
         for c in spans:
-            k = ends.get(c.start)
+            k = token_ending_at(tokens, c.start)
             new_start = None
             if k is not None and c.category is not Category.PERSON and c.name not in GENERIC:
                 s, e = tokens[k]
@@ -249,9 +248,8 @@ class Analyzer:
         and never cuts one). Terms the stoplist or the generic words name are left out; lexicon
         terms take their lexicon name."""
         found: list[ConceptSpan] = []
-        starts = [s for s, _ in tokens]
         for c in self.corpus_terms.find_on_tokens(text, tokens):
-            cut = self._shape(text, tokens, starts, c)
+            cut = self._shape(text, tokens, c)
             if cut is None:
                 continue
             if cut != (0, 0):
@@ -268,9 +266,7 @@ class Analyzer:
         known = self.lexicon.entries
         return merge_corpus_terms(spans, found, lambda s: s.name in known)
 
-    def _shape(
-        self, text: str, tokens: Sequence[tuple[int, int]], starts: Sequence[int], c: ConceptSpan
-    ) -> tuple[int, int] | None:
+    def _shape(self, text: str, tokens: Sequence[tuple[int, int]], c: ConceptSpan) -> tuple[int, int] | None:
         """Characters to cut at each end of a corpus term (None: no concept), see term_shape.py."""
         key = (c.surface, id(self.corpus_terms))
         if key in self._shapes:
@@ -278,7 +274,7 @@ class Analyzer:
         if self.lexicon.lookup(c.name) is not None:
             cut: tuple[int, int] | None = (0, 0)
         else:
-            i = bisect.bisect_left(starts, c.start)
+            i = bisect.bisect_left(tokens, (c.start,))  # the first token starting at c.start or later
             words = []
             while i < len(tokens) and tokens[i][1] <= c.end:
                 words.append(text[tokens[i][0] : tokens[i][1]])
@@ -299,12 +295,11 @@ class Analyzer:
         construction could name them (a concept and a cue word in the sentence)."""
         if not self.weak_terms or not self.corpus_terms or not spans:
             return []
-        token_starts = [s for s, _ in tokens]
         picked: list[tuple[int, int]] = []
         for k in sorted(spans_by_sentence(sentences, spans)):
             a, b = sentences[k]
             if has_defining_cue(text, a, b):
-                picked += tokens[bisect.bisect_left(token_starts, a) : bisect.bisect_left(token_starts, b)]
+                picked += tokens[bisect.bisect_left(tokens, (a,)) : bisect.bisect_left(tokens, (b,))]
         if not picked:
             return []
         covered = bytearray(len(text) + 1)

@@ -1196,6 +1196,9 @@ _TASK_RE = re.compile(f"({_G})的{_MODS}(?:任务|职责|使命|目的)(?:就|�
 
 _G_RE = re.compile(_G)
 _PREP_BEFORE_RE = re.compile(f"{_PREP}(?:{_NPI}{{0,4}}的|{_PREP_VERB})?$")
+#: the longest match of _PREP_BEFORE_RE (通过 + four characters + 的) and of _NO_SUBJECT_BEFORE (进一步)
+_PREP_BEFORE_MAX = 7
+_NO_SUBJECT_MAX = 3
 _ACTION_SUFFIX_RE = re.compile("(?:的?(?:建设|工作|实践|改革))?")
 _SERVES_RE = re.compile(f"({_G}){_ADV}*为({_NPI}{{0,4}}?)({_G})({_NPI}{{0,6}}?)服务")
 _DONE_EFFECT_RE = re.compile(f"^{_ADV}*(推动|促进|带动|推进|保障|保证|维护)了")
@@ -1281,8 +1284,9 @@ def _verbs(m: _Masked, clauses: list[tuple[int, int]], out: _Out) -> None:
     for a, b in clauses:
         for g in _G_RE.finditer(s[a:b]):
             gs, ge = a + g.start(), a + g.end()
-            prep = _PREP_BEFORE_RE.search(s[a:gs])
-            if not prep and _NO_SUBJECT_BEFORE.search(s[a:gs]):
+            # both patterns end at gs ($): only the last few characters can take part
+            prep = _PREP_BEFORE_RE.search(s, max(a, gs - _PREP_BEFORE_MAX), gs)
+            if not prep and _NO_SUBJECT_BEFORE.search(s, max(a, gs - _NO_SUBJECT_MAX), gs):
                 continue
             sfx = _ACTION_SUFFIX_RE.match(s, ge, b)
             ge = sfx.end() if sfx else ge

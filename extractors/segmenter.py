@@ -12,6 +12,8 @@ corpus text; the spaCy pipeline keeps spaCy's own jieba tokenizer.
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Sequence
 from math import log
 
 import jieba
@@ -111,3 +113,15 @@ def _cut_block(
     if ascii_run >= 0:
         out.append((offset + ascii_run, offset + n))
 
+
+def token_ending_at(tokens: Sequence[tuple[int, int]], offset: int) -> int | None:
+    """Index of the token of `tokens` (sorted, non-overlapping) that ends at `offset`, if any:
+    the last one starting before it ((offset,) sorts before every token starting there)."""
+    k = bisect.bisect_left(tokens, (offset,)) - 1
+    return k if k >= 0 and tokens[k][1] == offset else None
+
+
+def token_starting_at(tokens: Sequence[tuple[int, int]], offset: int) -> bool:
+    """Whether a token of `tokens` (sorted, non-overlapping) starts at `offset`."""
+    k = bisect.bisect_left(tokens, (offset,))
+    return k < len(tokens) and tokens[k][0] == offset

@@ -271,13 +271,11 @@ def assemble_terms(
             w in HEADS and w not in WEAK_HEADS,
         )
     table = [flags[key] for key in zip(words, tags, strict=True)]
-    can_start = [f[1] for f in table]
     can_continue = [f[2] for f in table]
     strong = [f[3] for f in table]
-    i = 0
-    while i < n:
-        if not can_start[i]:
-            i += 1
+    after = 0  # the end of the last run: a run starts at a token that can start one, after it
+    for i in [k for k, f in enumerate(table) if f[1]]:
+        if i < after:
             continue
         # a maximal run of nominal tokens
         j = i + 1
@@ -294,7 +292,7 @@ def assemble_terms(
             out.extend(terms)
         elif party and j - i <= 3 and words[j - 1] in HEADS:
             out.append((tokens[i - 2][0], tokens[j - 1][1]))
-        i = j
+        after = j
     out.extend(system_terms(tokens, words, tags, known))
     return out
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from extractors.assemble import Token, assemble_terms
 from extractors.heads import head_category
-from extractors.lexicon import Lexicon
+from extractors.lexicon import Lexicon, normal_form
 from extractors.patterns import (
     TITLES,
     Found,
@@ -32,10 +32,10 @@ from extractors.patterns import (
     short_slogan_lists,
     titled_names,
 )
+from extractors.segmenter import token_starting_at
 from extractors.spans import ConceptSpan
 from extractors.term_shape import LEAD_VERBS
 from kg.model import Category
-from kg.normalize import normalize_term
 
 #: actions a numbered heading starts with (（二）扎实推进依法行政。)
 _HEADING_ACTIONS = LEAD_VERBS | {
@@ -136,8 +136,8 @@ def find_concepts(
         cands.append(_resolve(f.start, f.end, f.name, f.category, PATTERN, lexicon))
     # 的-phrases (奉行独立自主的和平外交政策) and heading objects (（四）强化事前公开。): weak like
     # assembled terms, so known terms inside stay
-    starts = {s for s, _ in tokens}
-    paired = [f for f in paired_terms(text) if f.start in starts]  # not cut inside a word (维|护宪法和基本法)
+    # not cut inside a word (维|护宪法和基本法)
+    paired = [f for f in paired_terms(text) if token_starting_at(tokens, f.start)]
     for f in (*de_phrases(text), *heading_objects(text, _HEADING_ACTIONS.__contains__), *paired):
         cat = head_category(f.name) or f.category
         cands.append(_resolve(f.start, f.end, f.name, cat, ASSEMBLED, lexicon))
@@ -164,10 +164,10 @@ def _resolve(
     start: int, end: int, surface: str, category: Category, priority: int, lexicon: Lexicon
 ) -> Candidate:
     """A candidate, with its lexicon name and category when the lexicon knows it."""
-    entry = lexicon.lookup(normalize_term(surface))
+    name = normal_form(surface)
+    entry = lexicon.lookup(name)
     if entry is not None:
         return Candidate(start, end, entry.name, entry.category, LEXICON)
-    name = normalize_term(surface)
     if category is not Category.FORMULA and is_formula(name):
         category = Category.FORMULA
     return Candidate(start, end, name, category, priority)
@@ -207,10 +207,7 @@ def _lexicon_matches(
     n = len(tokens)
     surfaces = lexicon.surfaces
     prefixes = lexicon.prefixes
-    for i in range(n):
-        word = words[i]
-        if word not in prefixes and word not in surfaces:
-            continue
+    for i in [k for k, w in enumerate(words) if w in prefixes or w in surfaces]:
         start = tokens[i][0]
         best: int | None = None
         for k in range(i, min(n, i + MAX_LEX_TOKENS)):

@@ -19,14 +19,13 @@ import jieba.posseg
 from extractors.action_heads import action_head_cut
 from extractors.concepts import GENERIC, find_concepts
 from extractors.corpus_terms import CorpusTerms, load_corpus_terms, load_weak_terms, merge_corpus_terms
-from extractors.lexicon import Lexicon
+from extractors.lexicon import Lexicon, normal_form
 from extractors.relations import defining_relations, find_relations, has_defining_cue
-from extractors.segmenter import segment_offsets
+from extractors.segmenter import segment_offsets, token_ending_at
 from extractors.sentences import split_sentences
 from extractors.spans import ConceptSpan, FoundRelation
 from extractors.term_shape import shape_term
 from kg.model import Category
-from kg.normalize import normalize_term
 
 #: modifiers that belong to the name they precede (现代公共法律服务体系, 重大决策程序制度)
 NAME_MODIFIERS = frozenset({"现代", "重大", "当代", "大"})
@@ -173,15 +172,26 @@ class Analyzer:
     def __init__(self, lexicon: Lexicon, corpus_terms: CorpusTerms | None = None) -> None:
         self.lexicon = lexicon
         self.tag = make_tagger(lexicon)
+        #: the shape of each corpus term met (term_shape.py), for this lexicon and these terms
+        self._shapes: dict[str, tuple[int, int] | None] = {}
         self.set_lexicon(lexicon)
-        #: terms mined from the corpus (data/corpus_terms.tsv); an empty set turns them off
-        self.corpus_terms = load_corpus_terms() if corpus_terms is None else corpus_terms
+        self._corpus_terms = load_corpus_terms() if corpus_terms is None else corpus_terms
         #: terms scored just below the threshold (data/corpus_terms_weak.tsv): relation ends only
         self.weak_terms = load_weak_terms()
 
+    @property
+    def corpus_terms(self) -> CorpusTerms:
+        """Terms mined from the corpus (data/corpus_terms.tsv); an empty set turns them off."""
+        return self._corpus_terms
+
+    @corpus_terms.setter
+    def corpus_terms(self, terms: CorpusTerms) -> None:
+        self._corpus_terms = terms
+        self._shapes = {}  # a term's shape depends on which terms are known
+
     def set_lexicon(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
-        self._shapes: dict[tuple[str, int], tuple[int, int] | None] = {}
+        self._shapes = {}
         remove_user_words(lexicon)
         add_user_words(lexicon)
         self.tag = make_tagger(lexicon)
@@ -216,11 +226,10 @@ class Analyzer:
         name): 现代|公共法律服务体系, 重大|决策程序制度, 大|统战工作格局, 党的|民族工作."""
         if not spans:
             return spans
-        ends = {e: k for k, (_, e) in enumerate(tokens)}
         taken = {(c.start, c.end) for c in spans}
         out: list[ConceptSpan] = []
         for c in spans:
-            k = ends.get(c.start)
+            k = token_ending_at(tokens, c.start)
             new_start = None
             if k is not None and c.category is not Category.PERSON and c.name not in GENERIC:
                 s, e = tokens[k]
@@ -250,16 +259,15 @@ class Analyzer:
         and never cuts one). Terms are shaped by the guidelines (term_shape.py); terms the shape
         refuses or the stoplist or the generic words name are left out, and a shorter term in
         their place may match; lexicon terms take their lexicon name."""
-        starts = [s for s, _ in tokens]
 
         def keep(c: ConceptSpan) -> ConceptSpan | None:
-            cut = self._shape(text, tokens, starts, c)
+            cut = self._shape(text, tokens, c)
             if cut is None:
                 return None
             if cut != (0, 0):
                 surface = c.surface[cut[0] : len(c.surface) - cut[1]]
                 start, end = c.start + cut[0], c.end - cut[1]
-                c = ConceptSpan(start, end, surface, normalize_term(surface), c.category)
+                c = ConceptSpan(start, end, surface, normal_form(surface), c.category)
             if c.name in self.lexicon.stop or c.name in GENERIC:
                 return None
             entry = self.lexicon.lookup(c.name)
@@ -272,17 +280,15 @@ class Analyzer:
         known = self.lexicon.entries
         return merge_corpus_terms(spans, found, lambda s: s.name in known)
 
-    def _shape(
-        self, text: str, tokens: Sequence[tuple[int, int]], starts: Sequence[int], c: ConceptSpan
-    ) -> tuple[int, int] | None:
+    def _shape(self, text: str, tokens: Sequence[tuple[int, int]], c: ConceptSpan) -> tuple[int, int] | None:
         """Characters to cut at each end of a corpus term (None: no concept), see term_shape.py."""
-        key = (c.surface, id(self.corpus_terms))
+        key = c.surface
         if key in self._shapes:
             return self._shapes[key]
         if self.lexicon.lookup(c.name) is not None:
             cut: tuple[int, int] | None = (0, 0)
         else:
-            i = bisect.bisect_left(starts, c.start)
+            i = bisect.bisect_left(tokens, (c.start,))  # the first token starting at c.start or later
             words = []
             while i < len(tokens) and tokens[i][1] <= c.end:
                 words.append(text[tokens[i][0] : tokens[i][1]])
@@ -303,12 +309,11 @@ class Analyzer:
         construction could name them (a concept and a cue word in the sentence)."""
         if not self.weak_terms or not self.corpus_terms or not spans:
             return []
-        token_starts = [s for s, _ in tokens]
         picked: list[tuple[int, int]] = []
         for k in sorted(spans_by_sentence(sentences, spans)):
             a, b = sentences[k]
             if has_defining_cue(text, a, b):
-                picked += tokens[bisect.bisect_left(token_starts, a) : bisect.bisect_left(token_starts, b)]
+                picked += tokens[bisect.bisect_left(tokens, (a,)) : bisect.bisect_left(tokens, (b,))]
         if not picked:
             return []
         covered = bytearray(len(text) + 1)

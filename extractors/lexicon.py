@@ -15,11 +15,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 
 from extractors.heads import head_category
 from kg.model import Category
 from kg.normalize import normalize_term
+
+#: `normalize_term` (pure) remembered per surface: the same surfaces recur in every document
+normal_form = lru_cache(maxsize=1 << 17)(normalize_term)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +56,7 @@ class Lexicon:
 
     def name_of(self, surface: str) -> str:
         """The canonical name of a surface form: its lexicon name, else the normalised surface."""
-        key = normalize_term(surface)
+        key = normal_form(surface)
         entry = self.lookup(key)
         return entry.name if entry is not None else key
 

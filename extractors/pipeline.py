@@ -9,7 +9,6 @@ are declared under the ``spacy_factories`` entry-point group.
 from __future__ import annotations
 
 import bisect
-from collections import Counter
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -19,7 +18,7 @@ from spacy.language import Language
 from extractors.components import PolicyConceptFilter, PolicyConcepts
 from extractors.concept_filter import ConceptFilter, load_concept_filter
 from extractors.corpus_terms import CorpusTerms
-from extractors.lexicon import Lexicon
+from extractors.lexicon import Lexicon, normal_form
 from extractors.spans import ConceptSpan, FoundRelation
 from kg.model import (
     Category,
@@ -31,7 +30,6 @@ from kg.model import (
     RelationRecord,
     RelationType,
 )
-from kg.normalize import normalize_term
 
 NAME = "policy-rules/1"
 CONCEPTS_PIPE = "policy_concepts_v1"
@@ -141,6 +139,10 @@ class PolicyExtractor:
         return assemble_extraction(document, sentences, spans, found, self.lexicon, self.name)
 
 
+def _count(item: tuple[Category, int]) -> int:
+    return item[1]
+
+
 def assemble_extraction(
     document: Document,
     sentences: list[tuple[int, int]],
@@ -161,20 +163,27 @@ def assemble_extraction(
         return Evidence(document.id, text[s:e], s, e)
 
     mentions = tuple(Mention(c.name, c.surface, c.start, c.end, sentence_of(c.start)) for c in spans)
-    categories: dict[str, Counter[Category]] = {}
+    categories: dict[str, dict[Category, int]] = {}
     surfaces: dict[str, dict[str, None]] = {}
     first_sentence: dict[str, int] = {}
     for m, c in zip(mentions, spans, strict=True):
-        categories.setdefault(c.name, Counter())[c.category] += 1
-        surfaces.setdefault(c.name, {})[c.surface] = None
-        first_sentence.setdefault(c.name, m.sentence)
+        cats = categories.get(c.name)
+        if cats is None:
+            categories[c.name] = {c.category: 1}
+            surfaces[c.name] = {c.surface: None}
+            first_sentence[c.name] = m.sentence
+        else:
+            cats[c.category] = cats.get(c.category, 0) + 1
+            surfaces[c.name][c.surface] = None
     concepts: list[ConceptRecord] = []
     relations: list[RelationRecord] = []
     for name, cats in categories.items():
         entry = lexicon.entries.get(name)
         members = entry.members if entry is not None else ()
-        aliases = tuple(dict.fromkeys(a for a in map(normalize_term, surfaces[name]) if a != name))
-        concepts.append(ConceptRecord(name, cats.most_common(1)[0][0], aliases, members))
+        aliases = tuple(dict.fromkeys(a for a in map(normal_form, surfaces[name]) if a != name))
+        # the most frequent category, the first seen among equals (as Counter.most_common(1))
+        category = next(iter(cats)) if len(cats) == 1 else max(cats.items(), key=_count)[0]
+        concepts.append(ConceptRecord(name, category, aliases, members))
         for pos, member in enumerate(members, start=1):
             relations.append(
                 RelationRecord(name, RelationType.HAS_MEMBER, member, evidence(first_sentence[name]), pos)

@@ -12,6 +12,8 @@ corpus text; the spaCy pipeline keeps spaCy's own jieba tokenizer.
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Sequence
 from math import log
 
 import jieba
@@ -27,12 +29,13 @@ def segment_offsets(text: str) -> list[tuple[int, int]]:
     dt.check_initialized()
     freq: dict[str, int] = dt.FREQ
     logtotal = log(dt.total)
+    logp = _log_probabilities(logtotal)
     out: list[tuple[int, int]] = []
     pos = 0
     for m in _HAN.finditer(text):
         a, b = m.span()
         _single_characters(text, pos, a, out)
-        _cut_block(text[a:b], a, freq, logtotal, out)
+        _cut_block(text[a:b], a, freq, logtotal, logp, out)
         pos = b
     _single_characters(text, pos, len(text), out)
     return out
@@ -45,11 +48,31 @@ def _single_characters(text: str, start: int, end: int, out: list[tuple[int, int
             out.append((i, i + 1))
 
 
+#: log(f) - log(total) per word frequency f, for one dictionary total (jieba's own sum)
+_LOGP: dict[float, dict[int, float]] = {}
+
+
+def _log_probabilities(logtotal: float) -> dict[int, float]:
+    """The (filled as met) table of log(f) - logtotal: a few thousand distinct frequencies
+    recur, so most log calls become one dict lookup; a new total starts a new table."""
+    table = _LOGP.get(logtotal)
+    if table is None:
+        _LOGP.clear()
+        table = _LOGP[logtotal] = {}
+    return table
+
+
 def _cut_block(
-    s: str, offset: int, freq: dict[str, int], logtotal: float, out: list[tuple[int, int]]
+    s: str,
+    offset: int,
+    freq: dict[str, int],
+    logtotal: float,
+    logp: dict[int, float],
+    out: list[tuple[int, int]],
 ) -> None:
     n = len(s)
     get = freq.get
+    get_logp = logp.get
     best_p = [0.0] * (n + 1)
     best_end = [0] * (n + 1)
     for k in range(n - 1, -1, -1):
@@ -62,7 +85,10 @@ def _cut_block(
             if f is None:
                 break
             if f:
-                p = log(f) - logtotal + best_p[i + 1]
+                q = get_logp(f)
+                if q is None:
+                    q = logp[f] = log(f) - logtotal
+                p = q + best_p[i + 1]  # the same sum as log(f) - logtotal + best_p[i + 1]
                 if end < 0 or p >= best:  # max over (p, x): a tie goes to the longer word
                     best, end = p, i
             i += 1
@@ -86,3 +112,16 @@ def _cut_block(
         x = y
     if ascii_run >= 0:
         out.append((offset + ascii_run, offset + n))
+
+
+def token_ending_at(tokens: Sequence[tuple[int, int]], offset: int) -> int | None:
+    """Index of the token of `tokens` (sorted, non-overlapping) that ends at `offset`, if any:
+    the last one starting before it ((offset,) sorts before every token starting there)."""
+    k = bisect.bisect_left(tokens, (offset,)) - 1
+    return k if k >= 0 and tokens[k][1] == offset else None
+
+
+def token_starting_at(tokens: Sequence[tuple[int, int]], offset: int) -> bool:
+    """Whether a token of `tokens` (sorted, non-overlapping) starts at `offset`."""
+    k = bisect.bisect_left(tokens, (offset,))
+    return k < len(tokens) and tokens[k][0] == offset

@@ -22,7 +22,7 @@ from extractors.lexicon import Lexicon
 from extractors.stoplist import learn_stoplist
 
 #: the shipped corpus-term threshold and weak floor (scripts/mine_terms.py)
-CT_THRESHOLD = 0.45
+CT_THRESHOLD = 0.50
 WEAK_FLOOR = 0.30
 
 #: per document stem: (predicted names, gold names and aliases) without a stoplist

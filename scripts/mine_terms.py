@@ -12,13 +12,15 @@ boundary entropy, weakest-split PMI, quote and punctuation-edge shares,
 general-language contrast from wordfreq, part-of-speech edges, hashed first/last
 token). Written to a pickle cache.
 
-`train`: labels the candidates that occur in each DEV text (tests/fixtures/eval)
-by its gold names and aliases, trains a logistic regression, picks the
-probability threshold by leave-one-document-out on the dev documents
-(maximising micro concept F1 of the extractor output merged with the scanned
-terms, see bench/eval_corpus_terms.py) and a category model on the dev gold
-categories, then writes every candidate above the threshold to
-extractors/data/corpus_terms.tsv. Needs scikit-learn (`pip install -e .[train]`);
+`train`: labels the candidates that occur in each annotated text (--sets) by its
+gold names and aliases, trains a classifier, prints the pipeline's micro concept
+F1 leave-one-document-out at every threshold (the extractor output merged with the
+scanned terms, see bench/eval_corpus_terms.py), fits a category model on the gold
+categories, then writes every candidate scored from the threshold
+(extractors.lodo.CT_THRESHOLD, chosen for the dev annotators' style by the nested
+leave-one-document-out of scripts/train_concept_filter.py --ct-threshold; or
+--write-threshold) to extractors/data/corpus_terms.tsv and those from 0.30 below it
+to corpus_terms_weak.tsv. Needs scikit-learn (`pip install -e .[train]`);
 the shipped runtime does not. Held-out gold is never read here.
 """
 
@@ -39,6 +41,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from extractors.heads import head_category  # noqa: E402
+from extractors.lodo import CT_THRESHOLD  # noqa: E402
 from extractors.term_features import (  # noqa: E402
     HASH_BUCKETS,
     NUMERIC_FEATURES,
@@ -466,12 +469,12 @@ def train(
         f"extractor alone ({extractor_mode}): P {c.precision:.3f} R {c.recall:.3f} F1 {c.f1:.3f}"
         f"  pairs F1 {summaries[2.0].micro['pairs'].f1:.3f}"
     )
-    log(f"best threshold {best[1]:.2f} (concepts F1 {best[0]:.3f})")
+    log(f"best threshold over all sets {best[1]:.2f} (concepts F1 {best[0]:.3f})")
 
     # final model on all dev documents, applied to every candidate
     fitted = fit(docs)
     probs = predict(fitted, list(range(len(terms))))
-    keep = best[1] if write_threshold is None else write_threshold
+    keep = CT_THRESHOLD if write_threshold is None else write_threshold
     chosen = [k for k in range(len(terms)) if probs[k] >= keep]
     categories = category_model(cache, docs, terms, chosen)
     lines = [
@@ -480,14 +483,17 @@ def train(
         + ");",
         f"# threshold {keep:.2f}"
         + (
-            " chosen by leave-one-document-out merged concept F1;" if write_threshold is None else " (given);"
+            " (extractors.lodo.CT_THRESHOLD: the best dev nested leave-one-document-out concept F1"
+            " with the concept filter, scripts/train_concept_filter.py --ct-threshold);"
+            if write_threshold is None
+            else " (given);"
         ),
         "# columns: term, category, score",
     ]
     for k in sorted(chosen, key=lambda k: -probs[k]):
         lines.append(f"{terms[k]}\t{categories[k]}\t{probs[k]:.3f}")
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    log(f"wrote {len(chosen):,} terms to {out}")
+    log(f"wrote {len(chosen):,} terms scored from {keep:.2f} to {out}")
     if weak_out is not None:
         weak = [k for k in range(len(terms)) if WEAK_FROM <= probs[k] < keep]
         header = [
@@ -581,7 +587,9 @@ def main(argv: list[str] | None = None) -> int:
         help="annotated sets to learn from (folders with gold/ and texts/; the first is the dev set)",
     )
     ap.add_argument(
-        "--write-threshold", type=float, help="write terms from this score (default: the LODO best)"
+        "--write-threshold",
+        type=float,
+        help="write terms from this score (default: lodo.CT_THRESHOLD)",
     )
     ap.add_argument("--dump-lodo", type=Path, help="write the LODO scores of each dev document here (json)")
     ap.add_argument(

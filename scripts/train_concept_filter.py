@@ -7,8 +7,8 @@ document, the corpus-term scores of a classifier trained without it. Every
 annotated document of tests/fixtures/eval (dev, the official style),
 tests/fixtures/heldout and tests/fixtures/train_extra is extracted as unseen, as
 bench/eval_extraction.py does: lexicon entries learnt from it removed, the
-stoplist learnt without it, its LODO corpus terms (score >= 0.45) and, with
-``--weak lodo`` (default), its LODO weak terms (0.30 <= score < 0.45) in place of
+stoplist learnt without it, its LODO corpus terms (score >= 0.50, --ct-threshold) and, with
+``--weak lodo`` (default), its LODO weak terms (0.30 <= score < 0.50) in place of
 the shipped ones. Each predicted concept is a candidate with the features of
 ``concept_features``, labelled by whether it matches a gold name or alias.
 

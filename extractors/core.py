@@ -166,6 +166,16 @@ class Analysis:
     relations: list[tuple[int, FoundRelation]]
 
 
+#: generic nouns a system's name can run into: 根本政治制度|安排, 重要制度|载体 name no system
+#: (the copula's head noun, relations._NOUN_CUES)
+_SYSTEM_NOUN_TAILS = ("安排", "载体")
+
+
+def _inside_generic_noun(text: str, c: ConceptSpan) -> bool:
+    """A span ending in 制度 that runs on into a generic noun (…制度安排, …制度载体)."""
+    return c.name.endswith("制度") and text.startswith(_SYSTEM_NOUN_TAILS, c.end)
+
+
 class Analyzer:
     """Concepts and relations of a text with one lexicon (jieba keeps its terms whole)."""
 
@@ -200,7 +210,8 @@ class Analyzer:
         spans = find_concepts(text, tokens, self.lexicon, self.tag)
         if self.corpus_terms:
             spans = self._with_corpus_terms(text, tokens, spans)
-        return self._without_action_heads(self._with_modifiers(text, tokens, spans))
+        spans = self._without_action_heads(self._with_modifiers(text, tokens, spans))
+        return [c for c in spans if not _inside_generic_noun(text, c)]
 
     def _without_action_heads(self, spans: list[ConceptSpan]) -> list[ConceptSpan]:
         """Spans cut before a generic action head on the thing they name (服务型政府建设 →
@@ -323,7 +334,10 @@ class Analyzer:
         return [
             c
             for c in self.weak_terms.find_on_tokens(text, picked)
-            if not any(covered[c.start : c.end]) and c.name not in stop and c.name not in GENERIC
+            if not any(covered[c.start : c.end])
+            and c.name not in stop
+            and c.name not in GENERIC
+            and not _inside_generic_noun(text, c)
         ]
 
     def analyse(self, text: str) -> Analysis:

@@ -68,6 +68,18 @@ def test_carrier_institutional_vehicle() -> None:
     assert got == {t("人民代表大会制度", R.CARRIER_OF, "全过程人民民主")}
 
 
+def test_carrier_of_each_member_of_a_unified_list() -> None:
+    got = run(
+        "人民政协制度是坚持党的领导、团结民主、协商议政有机统一的重要制度安排。",
+        "人民政协制度",
+        "党的领导",
+        "团结民主",
+        "协商议政",
+    )
+    carrier = {t("人民政协制度", R.CARRIER_OF, n) for n in ("党的领导", "团结民主", "协商议政")}
+    assert carrier <= got
+
+
 def test_carrier_way_and_highest_form_with_two_tails() -> None:
     got = run(
         "人民代表大会制度是发展全过程人民民主、保证人民当家作主的重要途径和最高实现形式。",

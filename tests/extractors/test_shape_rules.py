@@ -119,3 +119,9 @@ def test_paired_terms_sharing_a_head() -> None:
 
 def test_determiner_inside_a_corpus_term_ends_it() -> None:
     assert _shape("国务院|各|部委") == "国务院"
+
+
+def test_a_system_name_running_into_a_generic_noun_is_no_concept(names: Callable[[str], set[str]]) -> None:
+    got = names("基本经济制度是坚持公有制为主体、多种所有制经济共同发展的根本经济制度安排。")
+    assert "根本经济制度" not in got  # …制度|安排: the copula's head noun, not a system
+    assert "根本政治制度" in names("坚持根本政治制度。")

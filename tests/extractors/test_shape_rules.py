@@ -122,6 +122,15 @@ def test_determiner_inside_a_corpus_term_ends_it() -> None:
 
 
 def test_a_system_name_running_into_a_generic_noun_is_no_concept(names: Callable[[str], set[str]]) -> None:
-    got = names("基本经济制度是坚持公有制为主体、多种所有制经济共同发展的根本经济制度安排。")
-    assert "根本经济制度" not in got  # …制度|安排: the copula's head noun, not a system
+    got = names("区域自治制度是坚持国家统一、民族团结有机统一的根本政治制度安排。")
+    assert "根本政治制度" not in got  # …制度|安排: the copula's head noun, not a system
     assert "根本政治制度" in names("坚持根本政治制度。")
+
+
+def test_carrier_copula_over_a_system_arrangement() -> None:
+    ex = PolicyExtractor()
+    text = "民族区域自治制度是坚持国家统一、民族团结有机统一的根本政治制度安排。"
+    rels = {
+        (r.head, r.type.value, r.tail) for r in ex.extract(Document(document_id(text), "t", text)).relations
+    }
+    assert ("民族区域自治制度", "CARRIER_OF", "民族团结") in rels

@@ -12,7 +12,10 @@ precedes is an aspect or a manner and names nothing on its own:
   after a manner it stays (高质量发展, 融合发展, 均衡发展, 绿色发展);
 * 工作 after an activity is cut (合宪性审查工作 → 合宪性审查, 法律援助工作,
   换届选举工作); after a domain it stays (侨务工作, 信访工作, 思想政治工作);
-* 试点 is always a pilot *of* something (长期护理保险制度试点 → 长期护理保险制度).
+* 试点 is always a pilot *of* something (长期护理保险制度试点 → 长期护理保险制度);
+* two coordinated actions ending a phrase are both actions on what precedes them
+  (群团组织改革和建设，→ 群团组织; 全球治理体系改革和建设, 城市建设和管理), except an
+  aspect built, as above (阵地建设和管理 stays).
 
 The word classes are general Chinese morphology of policy nouns, not a list of
 names: a stem qualifies by its last characters.
@@ -132,4 +135,24 @@ def action_head_cut(name: str) -> int:
         if head == "工作" and stem.endswith(_ACTIVITIES):
             return len(head)
         return 0
+    return 0
+
+
+#: actions that are coordinated on one thing (…改革和建设, …建设和管理)
+_COORDINATED_ACTIONS = ("改革", "建设", "发展", "管理")
+#: what may follow the second action: the phrase ends there
+_PHRASE_END = "，。；、"
+
+
+def coordinated_action_cut(name: str, after: str) -> int:
+    """Characters to cut from the end of concept `name` when it ends in an action that the
+    text `after` it coordinates with a second one at the end of the phrase (…改革|和建设，)."""
+    head = next((h for h in _COORDINATED_ACTIONS if name.endswith(h)), None)
+    if head is None or len(name) - len(head) < MIN_STEM - 1 or after[:1] not in ("和", "与"):
+        return 0
+    if head == "建设" and not name[: -len(head)].endswith(_BUILT_THINGS):
+        return 0  # an aspect built stays whole (阵地建设和管理, 作风建设和…)
+    second = after[1:3]
+    if second in _COORDINATED_ACTIONS and second != head and after[3:4] in _PHRASE_END:
+        return len(head)
     return 0

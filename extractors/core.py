@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import jieba
 import jieba.posseg
 
-from extractors.action_heads import action_head_cut
+from extractors.action_heads import action_head_cut, coordinated_action_cut
 from extractors.concepts import GENERIC, find_concepts
 from extractors.corpus_terms import CorpusTerms, load_corpus_terms, load_weak_terms, merge_corpus_terms
 from extractors.lexicon import Lexicon, normal_form
@@ -210,24 +210,28 @@ class Analyzer:
         spans = find_concepts(text, tokens, self.lexicon, self.tag)
         if self.corpus_terms:
             spans = self._with_corpus_terms(text, tokens, spans)
-        spans = self._without_action_heads(self._with_modifiers(text, tokens, spans))
+        spans = self._without_action_heads(text, self._with_modifiers(text, tokens, spans))
         return [c for c in spans if not _inside_generic_noun(text, c)]
 
-    def _without_action_heads(self, spans: list[ConceptSpan]) -> list[ConceptSpan]:
+    def _without_action_heads(self, text: str, spans: list[ConceptSpan]) -> list[ConceptSpan]:
         """Spans cut before a generic action head on the thing they name (服务型政府建设 →
-        服务型政府, extractors/action_heads.py); lexicon terms and persons are left whole."""
+        服务型政府, extractors/action_heads.py), or before the first of two coordinated actions
+        (群团组织改革|和建设，); lexicon terms and persons are left whole."""
         out: list[ConceptSpan] = []
+        taken = {(c.start, c.end) for c in spans}
         for c in spans:
             cut = (
                 0
                 if c.category is Category.PERSON or c.name in self.lexicon.entries
-                else action_head_cut(c.surface)
+                else action_head_cut(c.surface) or coordinated_action_cut(c.surface, text[c.end : c.end + 4])
             )
             if not cut:
                 out.append(c)
-                continue
-            surface = c.surface[:-cut]
-            out.append(ConceptSpan(c.start, c.end - cut, surface, self.lexicon.name_of(surface), c.category))
+            elif (c.start, c.end - cut) not in taken:  # a known term nested there stays alone
+                surface = c.surface[:-cut]
+                out.append(
+                    ConceptSpan(c.start, c.end - cut, surface, self.lexicon.name_of(surface), c.category)
+                )
         return out
 
     def _with_modifiers(

@@ -134,3 +134,20 @@ def test_carrier_copula_over_a_system_arrangement() -> None:
         (r.head, r.type.value, r.tail) for r in ex.extract(Document(document_id(text), "t", text)).relations
     }
     assert ("民族区域自治制度", "CARRIER_OF", "民族团结") in rels
+
+
+@pytest.mark.parametrize(
+    ("name", "after", "cut"),
+    [
+        ("社会组织改革", "和建设，", 2),  # two actions on 社会组织
+        ("全球治理体系建设", "和改革。", 2),  # 体系: a thing built
+        ("海绵城市建设", "和管理；", 2),
+        ("阵地建设", "和管理，", 0),  # an aspect built stays whole
+        ("社会组织改革", "和建设工程", 0),  # the phrase goes on: 改革和建设工程
+        ("社会组织改革", "，", 0),
+    ],
+)
+def test_first_of_two_coordinated_actions_is_cut(name: str, after: str, cut: int) -> None:
+    from extractors.action_heads import coordinated_action_cut
+
+    assert coordinated_action_cut(name, after) == cut

@@ -25,6 +25,7 @@ from extractors.patterns import (
     is_formula,
     list_items,
     name_lists,
+    opening_title,
     paired_terms,
     principles,
     quoted_run_ons,
@@ -154,6 +155,11 @@ def find_concepts(
         t for t in (_trim_spirit(c, lexicon) for c in cands) if t is not None and t.name not in lexicon.stop
     ]
     chosen = _non_overlapping(cands)
+    # the body issuing the document is a concept inside its title too
+    title = opening_title(text)
+    if len(title) == 2 and any((c.start, c.end) == (title[0].start, title[0].end) for c in chosen):
+        body = title[1]
+        chosen.append(_resolve(body.start, body.end, body.name, body.category, PATTERN, lexicon))
     return [
         ConceptSpan(c.start, c.end, text[c.start : c.end], c.name, c.category)
         for c in sorted(chosen, key=lambda c: c.start)

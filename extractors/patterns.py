@@ -533,6 +533,11 @@ _BOOK = re.compile(r"《([^《》\n]{2,60})》")
 _TITLE_LINE = re.compile(
     rf"(?<![{_HAN}])[{_HAN}]{{2,16}}?关于[^。；！？\n《》“”]{{2,80}}?的(?:指导意见|实施意见|意见|通知|决定|决议|办法|规定|方案|报告)"
 )
+#: the same title opening the document, broken over up to three lines
+_TITLE_AT_START = re.compile(
+    r"\A\s*((?:[^\s。；！？《》“”]{2,40}\n){0,2}[^\s。；！？《》“”]{2,40}?"
+    r"的(?:指导意见|实施意见|意见|通知|决定|决议|办法|规定|方案))[ \t]*(?=\n)"
+)
 #: a named meeting where something was said: 在全国抗击新冠肺炎疫情表彰大会上
 _MEETING_AT = re.compile(rf"(?<=在)[{_HAN}“”]{{4,24}}?(?:大会|会议|座谈会|论坛|峰会|开幕式)(?=上)")
 #: a named meeting that is held: 隆重召开全国抗击新冠肺炎疫情表彰大会，
@@ -543,11 +548,26 @@ _MEETING_HELD = re.compile(
 _THOUGHT_ON = re.compile(rf"关于[{_HAN}、]{{2,30}}的重要(?:思想|论述)")
 
 
+def opening_title(text: str) -> list[Found]:
+    """The official title opening the document over several lines (国务院办公厅关于全面推行\n…的
+    指导意见), named without its line breaks, then the body issuing it (国务院办公厅), if any."""
+    tm = _TITLE_AT_START.match(text)
+    if not tm or "\n" not in tm.group(1) or "关于" not in tm.group(1):
+        return []
+    out = [Found(tm.start(1), tm.end(1), "".join(tm.group(1).split()), Category.EVENT)]
+    issuer = tm.group(1).split("关于", 1)[0]
+    if 2 <= len(issuer) <= 12 and "\n" not in issuer:
+        out.append(Found(tm.start(1), tm.start(1) + len(issuer), issuer, Category.ORGANIZATION))
+    return out
+
+
 def events(text: str) -> list[Found]:
-    """Named meetings (党的十九大, 十九届四中全会, 十三届全国人大一次会议) and 《documents》."""
+    """Named meetings (党的十九大, 十九届四中全会, 十三届全国人大一次会议) and documents (《…》, an
+    official title 国务院办公厅关于……的指导意见, also where it opens the text over several lines)."""
     out = [Found(m.start(), m.end(), m.group(0), Category.EVENT) for m in _EVENT.finditer(text)]
     out += [Found(m.start(1), m.end(1), m.group(1), Category.EVENT) for m in _BOOK.finditer(text)]
     out += [Found(m.start(), m.end(), m.group(0), Category.EVENT) for m in _TITLE_LINE.finditer(text)]
+    out += opening_title(text)[:1]
     out += [Found(m.start(), m.end(), m.group(0), Category.IDEA) for m in _THOUGHT_ON.finditer(text)]
     out += [Found(m.start(), m.end(), m.group(0), Category.EVENT) for m in _MEETING_AT.finditer(text)]
     out += [

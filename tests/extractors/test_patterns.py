@@ -149,3 +149,15 @@ def test_quoted_name_runs_on_into_its_head(text: str, name: str) -> None:
 
 def test_quoted_name_before_a_strategic_deployment_stays_alone() -> None:
     assert quoted_run_ons("落实“一带一路”战略部署") == []
+
+
+def test_opening_title_over_several_lines_and_its_issuer() -> None:
+    from extractors.patterns import opening_title
+
+    text = "国务院办公厅关于加强\n基层应急管理能力建设的指导意见\n国办发〔2020〕1号\n各省人民政府：\n正文。"
+    found = [(f.name, f.category) for f in opening_title(text)]
+    assert found == [
+        ("国务院办公厅关于加强基层应急管理能力建设的指导意见", Category.EVENT),
+        ("国务院办公厅", Category.ORGANIZATION),
+    ]
+    assert opening_title("六、发展全过程人民民主\n我国是工人阶级领导的国家。") == []

@@ -555,7 +555,7 @@ def opening_title(text: str) -> list[Found]:
     if not tm or "\n" not in tm.group(1) or "关于" not in tm.group(1):
         return []
     out = [Found(tm.start(1), tm.end(1), "".join(tm.group(1).split()), Category.EVENT)]
-    issuer = tm.group(1).split("关于", 1)[0]
+    issuer = tm.group(1).split("关于", 1)[0].split("转发", 1)[0]  # 国务院办公厅转发民政部关于…
     if 2 <= len(issuer) <= 12 and "\n" not in issuer:
         out.append(Found(tm.start(1), tm.start(1) + len(issuer), issuer, Category.ORGANIZATION))
     return out

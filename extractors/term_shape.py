@@ -74,6 +74,8 @@ LEAD_VERBS = (
 #: lead words that are adverbs: before a verb the phrase is shaped on (共同|弘扬|中华文化),
 #: before a name it is no concept (严格|规范公正文明执法)
 LEAD_ADVERBS = frozenset({"严格", "坚决", "全力", "更加", "有效", "有机", "共同", "大力", "着力", "切实"})
+#: ends of a document's or a law's title (a verb inside is part of the title)
+DOCUMENT_ENDS = ("条例", "办法", "规定", "意见", "决定", "纲要", "规划", "法")
 #: bodies after which 代表 is the verb "on behalf of" (代表|国务院, 代表|党中央)
 _BODIES = ("国务院", "党中央", "中央", "政府", "全国人大")
 #: predicates that turn a term into a clause (…全面发展, …健康发展, …繁荣兴盛)
@@ -139,6 +141,8 @@ def shape_term(words: Sequence[str], known: Callable[[str], bool]) -> tuple[int,
             # shaped itself (大力发展|职业教育 → 职业教育), else the phrase is no concept
             if first in LEAD_ADVERBS and words[k + 1] not in LEAD_VERBS:
                 return None  # 严格|规范公正文明执法: an adverb before a name is no verb-object phrase
+            if body.endswith(DOCUMENT_ENDS):
+                return None  # 优化营商环境条例: the verb belongs to a document's title
             cut = shape_term(words[k + 1 :], known)
             if cut is None:
                 return None

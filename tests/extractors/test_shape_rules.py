@@ -49,6 +49,7 @@ def test_known_object_of_a_verb_is_kept() -> None:
     assert _shape("严格|规范公正文明执法", frozenset({"规范公正文明执法"})) is None
     assert _shape("铸|牢|中华民族共同体意识", frozenset({"中华民族共同体意识"})) == "中华民族共同体意识"
     assert _shape("发展|改革委", frozenset({"改革委"})) is None  # a short object: a fixed name's rest
+    assert _shape("优化|营商环境条例", frozenset({"营商环境条例"})) is None  # a title
 
 
 def test_prepositional_phrase_ending_in_its_object_is_no_term() -> None:

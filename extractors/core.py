@@ -9,6 +9,7 @@ the same functions, so both give the same result (tests/extractors check it).
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -176,6 +177,19 @@ def _inside_generic_noun(text: str, c: ConceptSpan) -> bool:
     return c.name.endswith("制度") and text.startswith(_SYSTEM_NOUN_TAILS, c.end)
 
 
+#: a numbered programme after what it acts on: 农村人居环境整治|三年行动计划
+_PROGRAMME = re.compile("[一二三四五六七八九十两]年行动(?:计划|方案)?")
+
+
+def _with_programme(text: str, c: ConceptSpan, lexicon: Lexicon) -> ConceptSpan:
+    """A span extended over the numbered programme that follows it (…整治三年行动计划): an event."""
+    m = _PROGRAMME.match(text, c.end)
+    if m is None or c.category is Category.PERSON:
+        return c
+    surface = text[c.start : m.end()]
+    return ConceptSpan(c.start, m.end(), surface, lexicon.name_of(surface), Category.EVENT)
+
+
 class Analyzer:
     """Concepts and relations of a text with one lexicon (jieba keeps its terms whole)."""
 
@@ -211,7 +225,16 @@ class Analyzer:
         if self.corpus_terms:
             spans = self._with_corpus_terms(text, tokens, spans)
         spans = self._without_action_heads(text, self._with_modifiers(text, tokens, spans))
-        return [c for c in spans if not _inside_generic_noun(text, c)]
+        out: list[ConceptSpan] = []
+        seen: set[tuple[int, int]] = set()
+        for c in spans:
+            if _inside_generic_noun(text, c):
+                continue
+            c = _with_programme(text, c, self.lexicon)
+            if (c.start, c.end) not in seen:  # a nested known term may have been extended too
+                seen.add((c.start, c.end))
+                out.append(c)
+        return out
 
     def _without_action_heads(self, text: str, spans: list[ConceptSpan]) -> list[ConceptSpan]:
         """Spans cut before a generic action head on the thing they name (服务型政府建设 →

@@ -152,3 +152,8 @@ def test_first_of_two_coordinated_actions_is_cut(name: str, after: str, cut: int
     from extractors.action_heads import coordinated_action_cut
 
     assert coordinated_action_cut(name, after) == cut
+
+
+def test_a_numbered_programme_extends_what_it_acts_on(names: Callable[[str], set[str]]) -> None:
+    assert "城市更新五年行动计划" in names("启动城市更新五年行动计划，改造老旧厂区。")
+    assert "乡村振兴战略三年行动" in names("深入实施乡村振兴战略三年行动，壮大村集体经济。")

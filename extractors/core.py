@@ -177,6 +177,20 @@ def _inside_generic_noun(text: str, c: ConceptSpan) -> bool:
     return c.name.endswith("制度") and text.startswith(_SYSTEM_NOUN_TAILS, c.end)
 
 
+#: verbs a means acts with on an object (用X保障Y, 以X推动Y: the guidelines' cues)
+_INSTRUMENT_VERBS = ("保障", "推动", "促进", "带动", "引领")
+#: what introduces the means
+_INSTRUMENT_MARKS = ("用", "以", "靠", "通过")
+
+
+def _instrument_verb_cut(text: str, c: ConceptSpan, object_follows: bool) -> int:
+    """Characters to cut from a span that swallowed the verb of 用X保障Y (用|法治保障|人民权益:
+    the means 法治, the verb 保障, a concept right after it), else 0."""
+    if not object_follows or len(c.name) < 4 or not c.name.endswith(_INSTRUMENT_VERBS):
+        return 0
+    return 2 if text.endswith(_INSTRUMENT_MARKS, 0, c.start) else 0
+
+
 #: a numbered programme after what it acts on: 农村人居环境整治|三年行动计划
 _PROGRAMME = re.compile("[一二三四五六七八九十两]年行动(?:计划|方案)?")
 
@@ -227,10 +241,15 @@ class Analyzer:
         spans = self._without_action_heads(text, self._with_modifiers(text, tokens, spans))
         out: list[ConceptSpan] = []
         seen: set[tuple[int, int]] = set()
+        starts = {c.start for c in spans}
         for c in spans:
             if _inside_generic_noun(text, c):
                 continue
             c = _with_programme(text, c, self.lexicon)
+            cut = _instrument_verb_cut(text, c, c.end in starts)
+            if cut:
+                surface = c.surface[:-cut]
+                c = ConceptSpan(c.start, c.end - cut, surface, self.lexicon.name_of(surface), c.category)
             if (c.start, c.end) not in seen:  # a nested known term may have been extended too
                 seen.add((c.start, c.end))
                 out.append(c)

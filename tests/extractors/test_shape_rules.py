@@ -157,3 +157,14 @@ def test_first_of_two_coordinated_actions_is_cut(name: str, after: str, cut: int
 def test_a_numbered_programme_extends_what_it_acts_on(names: Callable[[str], set[str]]) -> None:
     assert "城市更新五年行动计划" in names("启动城市更新五年行动计划，改造老旧厂区。")
     assert "乡村振兴战略三年行动" in names("深入实施乡村振兴战略三年行动，壮大村集体经济。")
+
+
+def test_the_verb_of_a_means_is_no_part_of_its_name() -> None:
+    # the guidelines' cue 用X保障Y: 法治保障 is a name of its own, but not before its object
+    ex = PolicyExtractor()
+    text = "用法治保障人民权益。以法治保障推进乡村振兴。"
+    rels = {
+        (r.head, r.type.value, r.tail) for r in ex.extract(Document(document_id(text), "t", text)).relations
+    }
+    assert ("法治", "GUARANTEES", "人民权益") in rels
+    assert ("法治保障", "PROMOTES", "乡村振兴") in rels

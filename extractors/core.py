@@ -21,7 +21,8 @@ from extractors.action_heads import action_head_cut, coordinated_action_cut
 from extractors.concepts import GENERIC, find_concepts
 from extractors.corpus_terms import CorpusTerms, load_corpus_terms, load_weak_terms, merge_corpus_terms
 from extractors.lexicon import Lexicon, normal_form
-from extractors.relations import defining_relations, find_relations, has_defining_cue
+from extractors.patterns import opening_title
+from extractors.relations import TOPIC_MENTIONS, defining_relations, find_relations, has_defining_cue
 from extractors.segmenter import segment_offsets, token_ending_at
 from extractors.sentences import split_sentences
 from extractors.spans import ConceptSpan, FoundRelation
@@ -95,6 +96,17 @@ def spans_by_sentence(
 OPENING_CHARS = 120
 
 
+def opening_end(text: str, sentences: Sequence[tuple[int, int]]) -> int:
+    """Where the document's opening ends: its title lines and first sentence (or a heading and
+    lead), at most OPENING_CHARS characters after the first sentence starts."""
+    end = sentences[0][1]
+    for _, e in sentences:
+        end = e
+        if text[e - 1] in "。！？!?" or e >= sentences[0][0] + OPENING_CHARS:
+            break
+    return end
+
+
 def document_topics(
     text: str, sentences: Sequence[tuple[int, int]], spans: Sequence[ConceptSpan]
 ) -> Counter[str]:
@@ -103,14 +115,21 @@ def document_topics(
     their mentions in the whole document: what the document is about."""
     if not sentences:
         return Counter()
-    opening_end = sentences[0][1]
-    for _, e in sentences:
-        opening_end = e
-        if text[e - 1] in "。！？!?" or e >= sentences[0][0] + OPENING_CHARS:
-            break
-    named = {c.name for c in spans if c.end <= opening_end}
+    end = opening_end(text, sentences)
+    named = {c.name for c in spans if c.end <= end}
+    title = opening_title(text)
+    if title:  # one span covers an official title: what it names is named in the opening too
+        named |= {c.name for c in spans if len(c.name) >= 2 and c.name in title[0].name}
     parts = [n for n in named if len(n) >= 3]  # a title broken over two lines names the topic in parts
     return Counter(c.name for c in spans if c.name in named or any(p in c.name for p in parts))
+
+
+def titled_topics(text: str, topics: Counter[str]) -> frozenset[str]:
+    """The document's topics that the official title opening it names (patterns.opening_title)."""
+    title = opening_title(text)
+    if not title:
+        return frozenset()
+    return frozenset(t for t in topics if t in title[0].name)
 
 
 def sentence_relations(
@@ -119,10 +138,11 @@ def sentence_relations(
     """Relations found in each sentence among the concept spans inside it, as (sentence index, relation)."""
     found: list[tuple[int, FoundRelation]] = []
     topics = document_topics(text, sentences, spans)
+    titled = titled_topics(text, topics)
     for k, members in sorted(spans_by_sentence(sentences, spans).items()):
         if len(members) < 2:
             continue
-        found += [(k, rel) for rel in find_relations(text, sentences[k], members, topics)]
+        found += [(k, rel) for rel in find_relations(text, sentences[k], members, topics, titled)]
     return found
 
 
@@ -355,6 +375,40 @@ class Analyzer:
         self._shapes[key] = cut
         return cut
 
+    def _with_salient_weak_terms(
+        self,
+        text: str,
+        tokens: Sequence[tuple[int, int]],
+        sentences: Sequence[tuple[int, int]],
+        spans: list[ConceptSpan],
+    ) -> list[ConceptSpan]:
+        """Weak corpus terms that are what the document is about become concepts: named in its
+        opening (title and first sentence) and mentioned TOPIC_MENTIONS times or more, outside
+        every concept span (关于深入开展消费扶贫…的指导意见 with 19 mentions of 消费扶贫)."""
+        if not self.weak_terms or not sentences:
+            return spans
+        end = opening_end(text, sentences)
+        opening = {
+            c.name for c in self.weak_terms.find_on_tokens(text, tokens[: bisect.bisect_left(tokens, (end,))])
+        }
+        if not opening:
+            return spans
+        covered = bytearray(len(text) + 1)
+        for c in spans:
+            covered[c.start : c.end] = b"\x01" * (c.end - c.start)
+        stop = self.lexicon.stop
+        found = [
+            c
+            for c in self.weak_terms.find_on_tokens(text, tokens)
+            if c.name in opening
+            and not any(covered[c.start : c.end])
+            and c.name not in stop
+            and c.name not in GENERIC
+        ]
+        mentions = Counter(c.name for c in found)
+        salient = [c for c in found if mentions[c.name] >= TOPIC_MENTIONS]
+        return sorted([*spans, *salient], key=lambda c: (c.start, -c.end)) if salient else spans
+
     def weak_spans(
         self,
         text: str,
@@ -390,6 +444,7 @@ class Analyzer:
         sentences = split_sentences(text)
         tokens = segment(text)
         spans = self.concepts(text, tokens)
+        spans = self._with_salient_weak_terms(text, tokens, sentences, spans)
         weak = self.weak_spans(text, tokens, spans, sentences)
         spans, relations = relations_with_ends(text, sentences, spans, weak)
         return Analysis(sentences, spans, relations)

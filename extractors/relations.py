@@ -592,6 +592,8 @@ RULES: dict[str, str] = {
     "task_is": "train_extra: X的(根本)任务/职责/使命是确保/推动Y (the verb decides)",
     "realised_by": "train_extra: Y要靠X(去)实现 (X carries Y)",
     "exert_as": "heldout: 发挥X作为Y(的)重要渠道/载体…作用 (the head noun decides, as in the copula)",
+    "guided_title_topic": "train_extra: 以X为指导，… T … (no T the whole object of a verb: T a concept the"
+    " document's official title names, mentioned 3+ times)",
     "guided_topic": "own: 以X为指导，…推行/推进T (T a concept of the document's title or lead, mentioned"
     " often: what the guiding-principles sentence of an instruction or plan is about)",
 }
@@ -636,12 +638,20 @@ _VERB_RE = _alt(_VERB_CUES)
 class _Out:
     """Collects relations between span indices, without duplicates or self-loops,
     with the rule that found each first; rules in `exclude` are switched off.
-    `topics`: the document's topic concepts with their mentions (document-level cues)."""
+    `topics`: the document's topic concepts with their mentions (document-level cues);
+    `titled`: those of them its official title names."""
 
-    def __init__(self, m: _Masked, exclude: frozenset[str], topics: Mapping[str, int] | None = None) -> None:
+    def __init__(
+        self,
+        m: _Masked,
+        exclude: frozenset[str],
+        topics: Mapping[str, int] | None = None,
+        titled: frozenset[str] = frozenset(),
+    ) -> None:
         self.m = m
         self.exclude = exclude
         self.topics: Mapping[str, int] = topics or {}
+        self.titled = titled
         self.items: dict[tuple[str, RelationType, str], str] = {}
 
     def add(self, heads: Iterable[int], typ: RelationType, tails: Iterable[int], rule: str) -> None:
@@ -666,11 +676,13 @@ def find_relations(
     sentence: tuple[int, int],
     spans: Sequence[ConceptSpan],
     topics: Mapping[str, int] | None = None,
+    titled: frozenset[str] = frozenset(),
 ) -> list[FoundRelation]:
     """Typed relations stated in one sentence between its concept mentions; `topics` (the
     concepts the document is about, with their mentions: `extractors.core.document_topics`)
-    lets a guiding-principles sentence point at the document's topic."""
-    return [r for r, _ in explain_relations(text, sentence, spans, topics=topics)]
+    and `titled` (those its official title names) let a guiding-principles sentence point at
+    the document's topic."""
+    return [r for r, _ in explain_relations(text, sentence, spans, topics=topics, titled=titled)]
 
 
 def explain_relations(
@@ -679,13 +691,14 @@ def explain_relations(
     spans: Sequence[ConceptSpan],
     exclude: frozenset[str] = frozenset(),
     topics: Mapping[str, int] | None = None,
+    titled: frozenset[str] = frozenset(),
 ) -> list[tuple[FoundRelation, str]]:
     """`find_relations` with the rule (a key of `RULES`) that found each
     relation; the rules in `exclude` are switched off (for ablations)."""
     m = _mask(text, sentence, spans)
     if len(m.spans) < 2:
         return []
-    out = _Out(m, exclude, topics)
+    out = _Out(m, exclude, topics, titled)
     clauses = _clauses(m.s)
     _copula(m, clauses, out)
     _frames(m, clauses, out)
@@ -1014,6 +1027,21 @@ def _topic_object(m: _Masked, pos: int, topics: Mapping[str, int]) -> list[int]:
     return [best] if best >= 0 else []
 
 
+def _titled_topic(m: _Masked, pos: int, topics: Mapping[str, int], titled: frozenset[str]) -> list[int]:
+    """The topic the document's official title names, anywhere in the rest of the sentence after
+    `pos` (以X为指导，…参与消费扶贫的积极性…: the title 关于深入开展消费扶贫…的指导意见), the most
+    mentioned if several, with at least TOPIC_MENTIONS mentions."""
+    best, best_count = -1, TOPIC_MENTIONS - 1
+    for g in re.finditer(_X, m.s[pos:]):
+        k = ord(g.group(0)) - _BASE
+        sp = m.spans[k]
+        if sp.name not in titled or sp.category in (Category.EVENT, Category.PERSON, Category.ORGANIZATION):
+            continue
+        if topics.get(sp.name, 0) > best_count:
+            best, best_count = k, topics[sp.name]
+    return [best] if best >= 0 else []
+
+
 # ---- guidance ---------------------------------------------------------------
 
 _UNDER_RE = re.compile(
@@ -1123,8 +1151,11 @@ def _guidance(m: _Masked, clauses: list[tuple[int, int]], out: _Out) -> None:
             # 以X为指导，…: the guiding-principles sentence, about the document's topic
             opening = fm.group(2) == "指导" and s[fm.end() : fm.end() + 1] in ("，", ",")
             topic = _topic_object(m, fm.end(), out.topics) if opening else []
+            titled = _titled_topic(m, fm.end(), out.topics, out.titled) if opening and not topic else []
             if topic:
                 out.add(head, R.GUIDES, topic, "guided_topic")
+            elif titled:
+                out.add(head, R.GUIDES, titled, "guided_title_topic")
             else:
                 out.add(head, R.GUIDES, _following_object(m, clauses, fm.end()), "guidance_frame")
     for um in _UNDER_RE.finditer(s) if "下" in s else ():

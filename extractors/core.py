@@ -23,7 +23,7 @@ from extractors.corpus_terms import CorpusTerms, load_corpus_terms, load_weak_te
 from extractors.lexicon import Lexicon, normal_form
 from extractors.patterns import opening_title
 from extractors.relations import TOPIC_MENTIONS, defining_relations, find_relations, has_defining_cue
-from extractors.segmenter import segment_offsets, token_ending_at
+from extractors.segmenter import segment_offsets, token_ending_at, token_starting_at
 from extractors.sentences import split_sentences
 from extractors.spans import ConceptSpan, FoundRelation
 from extractors.term_shape import shape_term
@@ -388,25 +388,35 @@ class Analyzer:
         if not self.weak_terms or not sentences:
             return spans
         end = opening_end(text, sentences)
-        opening = {
-            c.name for c in self.weak_terms.find_on_tokens(text, tokens[: bisect.bisect_left(tokens, (end,))])
-        }
-        if not opening:
+        weak = self.weak_terms
+        opening = {c.surface for c in weak.find_on_tokens(text, tokens[: bisect.bisect_left(tokens, (end,))])}
+        stop = self.lexicon.stop
+        topical = [
+            t
+            for t in opening
+            if text.count(t) >= TOPIC_MENTIONS and weak.names[t] not in stop and weak.names[t] not in GENERIC
+        ]
+        if not topical:
             return spans
         covered = bytearray(len(text) + 1)
         for c in spans:
             covered[c.start : c.end] = b"\x01" * (c.end - c.start)
-        stop = self.lexicon.stop
-        found = [
-            c
-            for c in self.weak_terms.find_on_tokens(text, tokens)
-            if c.name in opening
-            and not any(covered[c.start : c.end])
-            and c.name not in stop
-            and c.name not in GENERIC
-        ]
-        mentions = Counter(c.name for c in found)
-        salient = [c for c in found if mentions[c.name] >= TOPIC_MENTIONS]
+        salient: list[ConceptSpan] = []
+        for t in sorted(topical):
+            found = []
+            i = text.find(t)
+            while i >= 0:
+                j = i + len(t)
+                # whole tokens, outside every concept span
+                if (
+                    token_starting_at(tokens, i)
+                    and token_ending_at(tokens, j) is not None
+                    and not any(covered[i:j])
+                ):
+                    found.append(ConceptSpan(i, j, t, weak.names[t], weak.terms[t][0]))
+                i = text.find(t, j)
+            if len(found) >= TOPIC_MENTIONS:
+                salient += found
         return sorted([*spans, *salient], key=lambda c: (c.start, -c.end)) if salient else spans
 
     def weak_spans(

@@ -21,7 +21,7 @@ HELDOUT2 = FIXTURES.parent / "heldout2"
 
 #: micro F1 floors on the dev set (the shipped pipeline, mined corpus terms included; concepts 0.892 -> 0.945
 #: with the concept filter, which is trained on these documents: in-sample, its honest gain is the nested
-#: leave-one-document-out of scripts/train_concept_filter.py, dev concepts F1 0.816 -> 0.829)
+#: leave-one-document-out of scripts/train_concept_filter.py, dev concepts F1 0.816 -> 0.830)
 FLOORS = {"concepts": 0.93, "pairs": 0.82, "typed": 0.82}
 
 
@@ -30,7 +30,7 @@ TRAIN_EXTRA = FIXTURES.parent / "train_extra"
 
 #: micro F1 floors on the other annotated sets, just under the measured scores (concepts / pairs / typed,
 #: the concept filter included, trained on heldout and train_extra too, so in-sample there): heldout
-#: 0.753 / 0.726 / 0.726, train_extra 0.620 / 0.301 / 0.298, heldout2 (blind) 0.585 / 0.254 / 0.254.
+#: 0.753 / 0.726 / 0.726, train_extra 0.619 / 0.306 / 0.302, heldout2 (blind) 0.587 / 0.254 / 0.254.
 #: Their annotators mark more concepts than the dev gold; the corpus-term threshold (0.50) is chosen for
 #: the dev style and cost them recall (heldout2 was 0.608 / 0.286 / 0.286 at 0.45)
 SET_FLOORS = {
@@ -76,7 +76,7 @@ def test_micro_f1_floor(summary: Summary, measure: str) -> None:
 def test_concept_precision_floor(summary: Summary) -> None:
     # the corpus terms trade dev precision (0.900 -> 0.849) for recall on unseen text
     # (heldout2 concepts F1 up); the rules and lexicon alone keep the 0.89 floor below. The concept
-    # filter takes it back up (0.953, in-sample: trained on these documents)
+    # filter takes it back up (0.952, in-sample: trained on these documents)
     assert summary.micro["concepts"].precision >= 0.93
 
 

@@ -9,7 +9,6 @@ the same functions, so both give the same result (tests/extractors check it).
 from __future__ import annotations
 
 import bisect
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -25,6 +24,7 @@ from extractors.patterns import opening_title
 from extractors.relations import TOPIC_MENTIONS, defining_relations, find_relations, has_defining_cue
 from extractors.segmenter import segment_offsets, token_ending_at, token_starting_at
 from extractors.sentences import split_sentences
+from extractors.span_rules import inside_generic_noun, instrument_verb_cut, with_programme
 from extractors.spans import ConceptSpan, FoundRelation
 from extractors.term_shape import shape_term
 from kg.model import Category
@@ -187,43 +187,6 @@ class Analysis:
     relations: list[tuple[int, FoundRelation]]
 
 
-#: generic nouns a system's name can run into: 根本政治制度|安排, 重要制度|载体 name no system
-#: (the copula's head noun, relations._NOUN_CUES)
-_SYSTEM_NOUN_TAILS = ("安排", "载体")
-
-
-def _inside_generic_noun(text: str, c: ConceptSpan) -> bool:
-    """A span ending in 制度 that runs on into a generic noun (…制度安排, …制度载体)."""
-    return c.name.endswith("制度") and text.startswith(_SYSTEM_NOUN_TAILS, c.end)
-
-
-#: verbs a means acts with on an object (用X保障Y, 以X推动Y: the guidelines' cues)
-_INSTRUMENT_VERBS = ("保障", "推动", "促进", "带动", "引领")
-#: what introduces the means
-_INSTRUMENT_MARKS = ("用", "以", "靠", "通过")
-
-
-def _instrument_verb_cut(text: str, c: ConceptSpan, object_follows: bool) -> int:
-    """Characters to cut from a span that swallowed the verb of 用X保障Y (用|法治保障|人民权益:
-    the means 法治, the verb 保障, a concept right after it), else 0."""
-    if not object_follows or len(c.name) < 4 or not c.name.endswith(_INSTRUMENT_VERBS):
-        return 0
-    return 2 if text.endswith(_INSTRUMENT_MARKS, 0, c.start) else 0
-
-
-#: a numbered programme after what it acts on: 农村人居环境整治|三年行动计划
-_PROGRAMME = re.compile("[一二三四五六七八九十两]年行动(?:计划|方案)?")
-
-
-def _with_programme(text: str, c: ConceptSpan, lexicon: Lexicon) -> ConceptSpan:
-    """A span extended over the numbered programme that follows it (…整治三年行动计划): an event."""
-    m = _PROGRAMME.match(text, c.end)
-    if m is None or c.category is Category.PERSON:
-        return c
-    surface = text[c.start : m.end()]
-    return ConceptSpan(c.start, m.end(), surface, lexicon.name_of(surface), Category.EVENT)
-
-
 class Analyzer:
     """Concepts and relations of a text with one lexicon (jieba keeps its terms whole)."""
 
@@ -263,10 +226,10 @@ class Analyzer:
         seen: set[tuple[int, int]] = set()
         starts = {c.start for c in spans}
         for c in spans:
-            if _inside_generic_noun(text, c):
+            if inside_generic_noun(text, c):
                 continue
-            c = _with_programme(text, c, self.lexicon)
-            cut = _instrument_verb_cut(text, c, c.end in starts)
+            c = with_programme(text, c, self.lexicon)
+            cut = instrument_verb_cut(text, c, c.end in starts)
             if cut:
                 surface = c.surface[:-cut]
                 c = ConceptSpan(c.start, c.end - cut, surface, self.lexicon.name_of(surface), c.category)
@@ -447,7 +410,7 @@ class Analyzer:
             if not any(covered[c.start : c.end])
             and c.name not in stop
             and c.name not in GENERIC
-            and not _inside_generic_noun(text, c)
+            and not inside_generic_noun(text, c)
         ]
 
     def analyse(self, text: str) -> Analysis:

@@ -545,6 +545,7 @@ RULES: dict[str, str] = {
     "guidance_frame": "brief: 以X为指导/引领/主线 + the following verb object",
     "defined_topic": "dev: 发展Y，就是以X为指导",
     "under_leadership": "guidelines: 在X的领导/指引下(做)Y",
+    "guiding_status": "own: X在Y领域的指导/领导/主导地位",
     "closing_goals": "dev: 以X为指导/在X领导下 … 为Y而奋斗",
     "led_by": "dev: X领导的Y",
     "placed_under": "dev: 将Y置于X的领导下",
@@ -1059,6 +1060,8 @@ _LEAD_OVER_CLAUSE_RE = re.compile(
 _OVER_RE = re.compile(
     f"({_G})(?:{_NP}{{0,2}})?对({_G}){_NP}{{0,6}}?的?(?:全面|绝对|统一|集中统一|坚强)*领导(?:权|地位)?(?!小组)"
 )
+#: X在Y领域的指导地位: X guides Y (马克思主义在意识形态领域的指导地位)
+_GUIDING_STATUS_RE = re.compile(f"({_G})在(?:我国)?({_G})(?:工作)?(?:领域)?(?:中)?的?(?:指导|领导|主导)地位")
 _POINT_RE = re.compile(
     f"({_G})({_NP}{{0,10}})为({_NP}{{0,10}}?)((?:{_G}{_NP}{{0,8}}?)+)"
     "(?:指明了?|指引了?|提供了?)(?:前进|新的|新|根本|科学|重要|行动)*(方向|遵循|指引|指南)"
@@ -1175,6 +1178,8 @@ def _guidance(m: _Masked, clauses: list[tuple[int, int]], out: _Out) -> None:
         out.add(_ids(pm.group(2)), R.GUIDES, _ids(pm.group(1)), "placed_under")
     for om in _OVER_RE.finditer(s) if leads else ():
         out.add(_ids(om.group(1)), R.GUIDES, _ids(om.group(2)), "leadership_over")
+    for gm in _GUIDING_STATUS_RE.finditer(s) if "地位" in s else ():
+        out.add(_ids(gm.group(1)), R.GUIDES, _ids(gm.group(2)), "guiding_status")
     # 成立X，加强对Y的统一领导: the organization of the previous clause leads
     for ci, (a, b) in enumerate(clauses[1:] if leads else [], start=1):
         hm = _LEAD_OVER_CLAUSE_RE.match(s[a:b])

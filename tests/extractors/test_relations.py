@@ -179,6 +179,11 @@ def test_guides_points_the_way() -> None:
     assert got == {t("党的二十大报告", R.GUIDES, "人大工作")}
 
 
+def test_guides_guiding_status_in_a_domain() -> None:
+    got = run("这对于坚持毛泽东思想在我国科学文化领域的领导地位具有重要意义。", "毛泽东思想", "科学文化")
+    assert got == {t("毛泽东思想", R.GUIDES, "科学文化")}
+
+
 def test_guides_under_leadership_of() -> None:
     got = run(
         "在党中央的坚强领导下，全国上下扎实推进脱贫攻坚。",

@@ -189,3 +189,7 @@ def test_the_title_topic_is_a_concept_and_what_the_guiding_principles_guide() ->
     rels = {(r.head, r.type.value, r.tail) for r in extraction.relations}
     assert ("习近平新时代中国特色社会主义思想", "GUIDES", "消费扶贫") in rels
     assert ("习近平新时代中国特色社会主义思想", "GUIDES", "五位一体总体布局") not in rels
+
+
+def test_a_standing_is_no_concept(names: Callable[[str], set[str]]) -> None:
+    assert "指导地位" not in names("巩固马克思主义在意识形态领域的指导地位。")

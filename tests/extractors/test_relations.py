@@ -179,6 +179,11 @@ def test_guides_points_the_way() -> None:
     assert got == {t("党的二十大报告", R.GUIDES, "人大工作")}
 
 
+def test_guides_copula_of_a_guide_for_action() -> None:
+    got = run("邓小平理论是改革开放的根本遵循和行动指南。", "邓小平理论", "改革开放")
+    assert got == {t("邓小平理论", R.GUIDES, "改革开放")}
+
+
 def test_guides_guiding_status_in_a_domain() -> None:
     got = run("这对于坚持毛泽东思想在我国科学文化领域的领导地位具有重要意义。", "毛泽东思想", "科学文化")
     assert got == {t("毛泽东思想", R.GUIDES, "科学文化")}

@@ -11,8 +11,10 @@ overlap, corpus terms fill the gaps), writes gold-format predictions
 which were trained on them: the honest dev figure is the leave-one-document-out
 estimate that `scripts/mine_terms.py train` prints).
 
-Also used by `scripts/mine_terms.py train` (`lodo_pipeline_scores`) to choose
-the classifier threshold.
+Also used by `scripts/mine_terms.py train` (`lodo_pipeline_scores`) to print the
+pipeline's leave-one-document-out concept F1 at every classifier threshold (the shipped
+threshold, extractors.lodo.CT_THRESHOLD, is chosen on the dev set with the concept filter:
+scripts/train_concept_filter.py --ct-threshold).
 """
 
 from __future__ import annotations
@@ -63,7 +65,7 @@ def merged_extraction(extraction: DocumentExtraction, terms: CorpusTerms) -> Doc
     return dataclasses.replace(extraction, concepts=tuple(concepts), mentions=tuple(mentions))
 
 
-# ---- used by scripts/mine_terms.py to tune the threshold on the dev set ---------------------------
+# ---- used by scripts/mine_terms.py: concept F1 per threshold, leave-one-document-out ------------
 
 
 def lodo_pipeline_scores(

@@ -57,7 +57,7 @@ parts, organizations listed before ``的C制度`` are possessors.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from extractors.spans import ConceptSpan, FoundRelation
@@ -1005,42 +1005,50 @@ TOPIC_MENTIONS = 3
 _NEXT_FRAME = re.compile("(?<![可加予所难足得借])以(?![来及上下外内后前便免致至])")
 
 
+#: categories that are never the topic a guiding-principles sentence guides
+_NO_TOPIC = (Category.EVENT, Category.PERSON, Category.ORGANIZATION)
+
+
+def _most_mentioned(
+    m: _Masked, pos: int, end: int, topics: Mapping[str, int], admit: Callable[[re.Match[str]], bool]
+) -> list[int]:
+    """Among the topic concepts in m.s[pos:end] that `admit` lets through (a match of _X
+    relative to `pos`), the one the document mentions most, if at least TOPIC_MENTIONS times."""
+    best, best_count = -1, TOPIC_MENTIONS - 1
+    for g in re.finditer(_X, m.s[pos:end]):
+        k = ord(g.group(0)) - _BASE
+        if m.spans[k].category in _NO_TOPIC or not admit(g):
+            continue
+        count = topics.get(m.spans[k].name, 0)
+        if count > best_count:
+            best, best_count = k, count
+    return [best] if best >= 0 else []
+
+
 def _topic_object(m: _Masked, pos: int, topics: Mapping[str, int]) -> list[int]:
     """The document's topic where the rest of the sentence after `pos` does something to it
     (以X为指导，…，全面推行T，): among the topic concepts that are the whole object of a doing
     verb, the one the document mentions most, if it is mentioned at least TOPIC_MENTIONS times."""
     if not topics:
         return []
-    best, best_count = -1, TOPIC_MENTIONS - 1
     nxt = _NEXT_FRAME.search(m.s, pos)  # another 以-frame governs what follows it
-    for g in re.finditer(_X, m.s[pos : nxt.start() if nxt else len(m.s)]):
-        k = ord(g.group(0)) - _BASE
-        sp = m.spans[k]
-        if sp.category in (Category.EVENT, Category.PERSON, Category.ORGANIZATION):
-            continue
+
+    def whole_object(g: re.Match[str]) -> bool:
         if not _AFTER_DOING_VERB_RE.search(m.s[max(pos, pos + g.start() - 8) : pos + g.start()]):
-            continue
-        if not re.match("(?:工作|建设)?(?:[，,；;。！？!?]|$)", m.s[pos + g.end() :]):
-            continue  # the whole object, not a modifier (推动贫困地区产品…)
-        count = topics.get(sp.name, 0)
-        if count > best_count:
-            best, best_count = k, count
-    return [best] if best >= 0 else []
+            return False
+        # the whole object, not a modifier (推动贫困地区产品…)
+        return re.match("(?:工作|建设)?(?:[，,；;。！？!?]|$)", m.s[pos + g.end() :]) is not None
+
+    return _most_mentioned(m, pos, nxt.start() if nxt else len(m.s), topics, whole_object)
 
 
 def _titled_topic(m: _Masked, pos: int, topics: Mapping[str, int], titled: frozenset[str]) -> list[int]:
     """The topic the document's official title names, anywhere in the rest of the sentence after
     `pos` (以X为指导，…参与消费扶贫的积极性…: the title 关于深入开展消费扶贫…的指导意见), the most
     mentioned if several, with at least TOPIC_MENTIONS mentions."""
-    best, best_count = -1, TOPIC_MENTIONS - 1
-    for g in re.finditer(_X, m.s[pos:]):
-        k = ord(g.group(0)) - _BASE
-        sp = m.spans[k]
-        if sp.name not in titled or sp.category in (Category.EVENT, Category.PERSON, Category.ORGANIZATION):
-            continue
-        if topics.get(sp.name, 0) > best_count:
-            best, best_count = k, topics[sp.name]
-    return [best] if best >= 0 else []
+    return _most_mentioned(
+        m, pos, len(m.s), topics, lambda g: m.spans[ord(g.group(0)) - _BASE].name in titled
+    )
 
 
 # ---- guidance ---------------------------------------------------------------

@@ -125,6 +125,7 @@ def find_concepts(
     def is_noun(word: str) -> bool:
         return tag(word) in _NOUN_TAGS or (len(word) >= 2 and tag(word) not in _NON_NOUN_TAGS)
 
+    title = opening_title(text)  # the official title opening the text, then the body issuing it
     found = (
         *quoted_terms(text),
         *quoted_run_ons(text),
@@ -133,6 +134,7 @@ def find_concepts(
         *principles(text),
         *short_slogan_lists(text, tag),
         *events(text),
+        *title[:1],
         *name_lists(text),
         *titled_names(text),
         *(_categorised(f) for f in list_items(text, is_noun)),
@@ -160,7 +162,6 @@ def find_concepts(
     ]
     chosen = _non_overlapping(cands)
     # the body issuing the document is a concept inside its title too
-    title = opening_title(text)
     if len(title) == 2 and any((c.start, c.end) == (title[0].start, title[0].end) for c in chosen):
         body = title[1]
         chosen.append(_resolve(body.start, body.end, body.name, body.category, PATTERN, lexicon))

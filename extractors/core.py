@@ -108,28 +108,32 @@ def opening_end(text: str, sentences: Sequence[tuple[int, int]]) -> int:
 
 
 def document_topics(
-    text: str, sentences: Sequence[tuple[int, int]], spans: Sequence[ConceptSpan]
+    text: str, sentences: Sequence[tuple[int, int]], spans: Sequence[ConceptSpan], title: str | None = None
 ) -> Counter[str]:
     """The concepts named in the document's opening (its title lines and first sentence, or a
     heading and lead), or containing a name of three characters or more named there, with
-    their mentions in the whole document: what the document is about."""
+    their mentions in the whole document: what the document is about. `title`: the name of
+    the official title opening it (`opening_title_name`; found here if not given)."""
     if not sentences:
         return Counter()
     end = opening_end(text, sentences)
     named = {c.name for c in spans if c.end <= end}
-    title = opening_title(text)
+    title = opening_title_name(text) if title is None else title
     if title:  # one span covers an official title: what it names is named in the opening too
-        named |= {c.name for c in spans if len(c.name) >= 2 and c.name in title[0].name}
+        named |= {c.name for c in spans if len(c.name) >= 2 and c.name in title}
     parts = [n for n in named if len(n) >= 3]  # a title broken over two lines names the topic in parts
     return Counter(c.name for c in spans if c.name in named or any(p in c.name for p in parts))
 
 
-def titled_topics(text: str, topics: Counter[str]) -> frozenset[str]:
-    """The document's topics that the official title opening it names (patterns.opening_title)."""
+def opening_title_name(text: str) -> str:
+    """The name of the official title opening the document (patterns.opening_title), or ""."""
     title = opening_title(text)
-    if not title:
-        return frozenset()
-    return frozenset(t for t in topics if t in title[0].name)
+    return title[0].name if title else ""
+
+
+def titled_topics(title: str, topics: Counter[str]) -> frozenset[str]:
+    """The document's topics that the official title opening it (its name: `title`) names."""
+    return frozenset(t for t in topics if t in title) if title else frozenset()
 
 
 def sentence_relations(
@@ -137,8 +141,9 @@ def sentence_relations(
 ) -> list[tuple[int, FoundRelation]]:
     """Relations found in each sentence among the concept spans inside it, as (sentence index, relation)."""
     found: list[tuple[int, FoundRelation]] = []
-    topics = document_topics(text, sentences, spans)
-    titled = titled_topics(text, topics)
+    title = opening_title_name(text)
+    topics = document_topics(text, sentences, spans, title)
+    titled = titled_topics(title, topics)
     for k, members in sorted(spans_by_sentence(sentences, spans).items()):
         if len(members) < 2:
             continue

@@ -563,11 +563,11 @@ def opening_title(text: str) -> list[Found]:
 
 def events(text: str) -> list[Found]:
     """Named meetings (党的十九大, 十九届四中全会, 十三届全国人大一次会议) and documents (《…》, an
-    official title 国务院办公厅关于……的指导意见, also where it opens the text over several lines)."""
+    official title 国务院办公厅关于……的指导意见 on one line; `opening_title` finds the one that
+    opens the text over several lines)."""
     out = [Found(m.start(), m.end(), m.group(0), Category.EVENT) for m in _EVENT.finditer(text)]
     out += [Found(m.start(1), m.end(1), m.group(1), Category.EVENT) for m in _BOOK.finditer(text)]
     out += [Found(m.start(), m.end(), m.group(0), Category.EVENT) for m in _TITLE_LINE.finditer(text)]
-    out += opening_title(text)[:1]
     out += [Found(m.start(), m.end(), m.group(0), Category.IDEA) for m in _THOUGHT_ON.finditer(text)]
     out += [Found(m.start(), m.end(), m.group(0), Category.EVENT) for m in _MEETING_AT.finditer(text)]
     out += [

@@ -192,6 +192,14 @@ class Analysis:
     relations: list[tuple[int, FoundRelation]]
 
 
+def _covered(text: str, spans: Iterable[ConceptSpan]) -> bytearray:
+    """One byte per character of `text` (and one past its end), 1 where a span covers it."""
+    covered = bytearray(len(text) + 1)
+    for c in spans:
+        covered[c.start : c.end] = b"\x01" * (c.end - c.start)
+    return covered
+
+
 class Analyzer:
     """Concepts and relations of a text with one lexicon (jieba keeps its terms whole)."""
 
@@ -236,12 +244,16 @@ class Analyzer:
             c = with_programme(text, c, self.lexicon)
             cut = instrument_verb_cut(text, c, c.end in starts)
             if cut:
-                surface = c.surface[:-cut]
-                c = ConceptSpan(c.start, c.end - cut, surface, self.lexicon.name_of(surface), c.category)
+                c = self._respan(text, c, c.start, c.end - cut)
             if (c.start, c.end) not in seen:  # a nested known term may have been extended too
                 seen.add((c.start, c.end))
                 out.append(c)
         return out
+
+    def _respan(self, text: str, c: ConceptSpan, start: int, end: int) -> ConceptSpan:
+        """`c` moved to text[start:end], named as the lexicon names that surface."""
+        surface = text[start:end]
+        return ConceptSpan(start, end, surface, self.lexicon.name_of(surface), c.category)
 
     def _without_action_heads(self, text: str, spans: list[ConceptSpan]) -> list[ConceptSpan]:
         """Spans cut before a generic action head on the thing they name (服务型政府建设 →
@@ -258,10 +270,7 @@ class Analyzer:
             if not cut:
                 out.append(c)
             elif (c.start, c.end - cut) not in taken:  # a known term nested there stays alone
-                surface = c.surface[:-cut]
-                out.append(
-                    ConceptSpan(c.start, c.end - cut, surface, self.lexicon.name_of(surface), c.category)
-                )
+                out.append(self._respan(text, c, c.start, c.end - cut))
         return out
 
     def _with_modifiers(
@@ -290,8 +299,7 @@ class Analyzer:
             if new_start is None:
                 out.append(c)
                 continue
-            surface = text[new_start : c.end]
-            out.append(ConceptSpan(new_start, c.end, surface, self.lexicon.name_of(surface), c.category))
+            out.append(self._respan(text, c, new_start, c.end))
         return out
 
     # ---- hook: mined corpus terms (extractors/corpus_terms.py, built by scripts/mine_terms.py) ----
@@ -366,9 +374,7 @@ class Analyzer:
         ]
         if not topical:
             return spans
-        covered = bytearray(len(text) + 1)
-        for c in spans:
-            covered[c.start : c.end] = b"\x01" * (c.end - c.start)
+        covered = _covered(text, spans)
         salient: list[ConceptSpan] = []
         for t in sorted(topical):
             found = []
@@ -405,9 +411,7 @@ class Analyzer:
                 picked += tokens[bisect.bisect_left(tokens, (a,)) : bisect.bisect_left(tokens, (b,))]
         if not picked:
             return []
-        covered = bytearray(len(text) + 1)
-        for c in spans:
-            covered[c.start : c.end] = b"\x01" * (c.end - c.start)
+        covered = _covered(text, spans)
         stop = self.lexicon.stop
         return [
             c

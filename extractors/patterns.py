@@ -529,14 +529,16 @@ _EVENT = re.compile(
     rf"|[{NUMERALS}]+届[{NUMERALS}]+中(?:、[{NUMERALS}]+中)*全会"
 )
 _BOOK = re.compile(r"《([^《》\n]{2,60})》")
+#: the kinds of official document a title ends with (…的指导意见)
+_DOC_KINDS = "指导意见|实施意见|意见|通知|决定|决议|办法|规定|方案"
 #: an official document's title: 国务院办公厅关于……的指导意见
 _TITLE_LINE = re.compile(
-    rf"(?<![{_HAN}])[{_HAN}]{{2,16}}?关于[^。；！？\n《》“”]{{2,80}}?的(?:指导意见|实施意见|意见|通知|决定|决议|办法|规定|方案|报告)"
+    rf"(?<![{_HAN}])[{_HAN}]{{2,16}}?关于[^。；！？\n《》“”]{{2,80}}?的(?:{_DOC_KINDS}|报告)"
 )
 #: the same title opening the document, broken over up to three lines
 _TITLE_AT_START = re.compile(
-    r"\A\s*((?:[^\s。；！？《》“”]{2,40}\n){0,2}[^\s。；！？《》“”]{2,40}?"
-    r"的(?:指导意见|实施意见|意见|通知|决定|决议|办法|规定|方案))[ \t]*(?=\n)"
+    rf"\A\s*((?:[^\s。；！？《》“”]{{2,40}}\n){{0,2}}[^\s。；！？《》“”]{{2,40}}?"
+    rf"的(?:{_DOC_KINDS}))[ \t]*(?=\n)"
 )
 #: a named meeting where something was said: 在全国抗击新冠肺炎疫情表彰大会上
 _MEETING_AT = re.compile(rf"(?<=在)[{_HAN}“”]{{4,24}}?(?:大会|会议|座谈会|论坛|峰会|开幕式)(?=上)")

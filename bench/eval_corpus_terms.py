@@ -35,7 +35,7 @@ if str(ROOT) not in sys.path:
 
 from extractors.corpus_terms import CorpusTerms, load_corpus_terms, merge_corpus_terms  # noqa: E402
 from extractors.spans import ConceptSpan  # noqa: E402
-from kg.goldformat import to_gold_format  # noqa: E402
+from kg.goldformat import gold_json, to_gold_format  # noqa: E402
 from kg.model import ConceptRecord, DocumentExtraction, Mention  # noqa: E402
 from kg.scoring import DocumentScore, Summary, score_document, summarize  # noqa: E402
 
@@ -171,9 +171,7 @@ def main(argv: list[str] | None = None) -> int:
         pred = to_gold_format(both, f"{gpath.stem}.txt")
         if args.out:
             args.out.mkdir(parents=True, exist_ok=True)
-            (args.out / f"{gpath.stem}.json").write_text(
-                json.dumps(pred, ensure_ascii=False, indent=1), "utf-8"
-            )
+            (args.out / f"{gpath.stem}.json").write_text(gold_json(pred), "utf-8")
         alone.append(score_document(gpath.stem, gold, pred_alone))
         merged.append(score_document(gpath.stem, gold, pred))
     result: dict[str, Any] = {"terms": len(terms), "chars": chars}

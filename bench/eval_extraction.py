@@ -30,7 +30,7 @@ from extractors.corpus_terms import CorpusTerms
 from extractors.lexicon import Lexicon, make_lexicon
 from extractors.lodo import CT_THRESHOLD, LodoTerms, lodo_lexicon
 from extractors.pipeline import PolicyExtractor
-from kg.goldformat import to_gold_format
+from kg.goldformat import gold_json, to_gold_format
 from kg.model import Document, document_id
 from kg.normalize import normalize_text
 from kg.scoring import MEASURES, DocumentScore, Summary, norm, score_document, summarize
@@ -54,7 +54,7 @@ def score_one(
     pred = to_gold_format(ex.extract(Document(document_id(text), stem, text)), f"{stem}.txt")
     if write_to is not None:
         write_to.mkdir(parents=True, exist_ok=True)
-        (write_to / f"{stem}.json").write_text(json.dumps(pred, ensure_ascii=False, indent=1), "utf-8")
+        (write_to / f"{stem}.json").write_text(gold_json(pred), "utf-8")
     return score_document(stem, gold, pred)
 
 

@@ -24,7 +24,7 @@ from rich.table import Table
 import kg.commands
 from kg import query
 from kg.extraction import ExtractorNotFound, load_extractor
-from kg.goldformat import to_gold_format
+from kg.goldformat import gold_json, to_gold_format
 from kg.ingest import ingest_paths
 from kg.settings import Settings
 from kg.sources import InputError, read_document
@@ -171,7 +171,7 @@ def extract(
                 failed += 1
                 continue
             data = to_gold_format(ex.extract(doc), path.name)
-            (out / f"{path.stem}.json").write_text(json.dumps(data, ensure_ascii=False, indent=1), "utf-8")
+            (out / f"{path.stem}.json").write_text(gold_json(data), "utf-8")
     console.print(f"wrote {len(files) - failed} files to {out}" + (f", {failed} skipped" if failed else ""))
     if failed == len(files):
         raise typer.Exit(1)

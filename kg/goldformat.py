@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from kg.model import GUIDELINE_TYPES, DocumentExtraction
@@ -29,3 +30,8 @@ def to_gold_format(extraction: DocumentExtraction, document_name: str) -> dict[s
             {"head": r.head, "type": str(r.type), "tail": r.tail, "evidence": r.evidence.sentence}
         )
     return {"document": document_name, "concepts": concepts, "relations": relations}
+
+
+def gold_json(data: dict[str, Any]) -> str:
+    """The text of a `gold/<stem>.json` file holding `data` (UTF-8 characters as they are)."""
+    return json.dumps(data, ensure_ascii=False, indent=1)

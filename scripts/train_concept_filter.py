@@ -43,7 +43,7 @@ from extractors.build_stoplist import predictions  # noqa: E402
 from extractors.concept_filter import DATA, ConceptFilter, Tree, concept_features, prior_features  # noqa: E402
 from extractors.lodo import CT_THRESHOLD, LodoTerms, lodo_lexicon  # noqa: E402
 from extractors.pipeline import PolicyExtractor, assemble_extraction  # noqa: E402
-from kg.goldformat import to_gold_format  # noqa: E402
+from kg.goldformat import gold_json, to_gold_format  # noqa: E402
 from kg.model import Document, document_id  # noqa: E402
 from kg.normalize import normalize_text  # noqa: E402
 from kg.scoring import Counts, norm, score_document  # noqa: E402
@@ -373,9 +373,7 @@ def main(argv: list[str] | None = None) -> int:
         args.dump.mkdir(parents=True, exist_ok=True)
         for d in docs:
             pred = filtered(d.pred, drops.get(d.stem, set()))
-            (args.dump / f"{d.stem}.json").write_text(
-                json.dumps(pred, ensure_ascii=False, indent=1), encoding="utf-8"
-            )
+            (args.dump / f"{d.stem}.json").write_text(gold_json(pred), encoding="utf-8")
     print(table(docs, {}, "baseline"))
     print(table(docs, drops, "filter"))
     if args.write:

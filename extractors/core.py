@@ -24,7 +24,14 @@ from extractors.patterns import opening_title
 from extractors.relations import TOPIC_MENTIONS, defining_relations, find_relations, has_defining_cue
 from extractors.segmenter import segment_offsets, token_ending_at, token_starting_at
 from extractors.sentences import split_sentences
-from extractors.span_rules import inside_generic_noun, instrument_verb_cut, with_programme
+from extractors.span_rules import (
+    inside_generic_noun,
+    instrument_verb_cut,
+    names_party_members,
+    process_word_cut,
+    untitled_decision,
+    with_programme,
+)
 from extractors.spans import ConceptSpan, FoundRelation
 from extractors.term_shape import shape_term
 from kg.model import Category
@@ -239,10 +246,14 @@ class Analyzer:
         seen: set[tuple[int, int]] = set()
         starts = {c.start for c in spans}
         for c in spans:
-            if inside_generic_noun(text, c):
+            if (
+                inside_generic_noun(text, c)
+                or names_party_members(text, c)
+                or untitled_decision(text, c, self.lexicon)
+            ):
                 continue
             c = with_programme(text, c, self.lexicon)
-            cut = instrument_verb_cut(text, c, c.end in starts)
+            cut = instrument_verb_cut(text, c, c.end in starts) or process_word_cut(text, c)
             if cut:
                 c = self._respan(text, c, c.start, c.end - cut)
             if (c.start, c.end) not in seen:  # a nested known term may have been extended too
@@ -315,7 +326,7 @@ class Analyzer:
 
         def keep(c: ConceptSpan) -> ConceptSpan | None:
             cut = self._shape(text, tokens, c)
-            if cut is None:
+            if cut is None or self._verb_cut_from_object(text, tokens, c.end):
                 return None
             if cut != (0, 0):
                 surface = c.surface[cut[0] : len(c.surface) - cut[1]]
@@ -332,6 +343,16 @@ class Analyzer:
         # a known (lexicon) term inside a longer corpus term is kept too, as find_concepts does
         known = self.lexicon.entries
         return merge_corpus_terms(spans, found, lambda s: s.name in known)
+
+    def _verb_cut_from_object(self, text: str, tokens: Sequence[tuple[int, int]], end: int) -> bool:
+        """Whether a span ending at `end` ends in a one-character verb whose object goes on
+        after it (依法|治|港…: the term stops inside a verb-object phrase)."""
+        if end >= len(text) or not "\u4e00" <= text[end] <= "\u9fff":
+            return False
+        k = token_ending_at(tokens, end)
+        if k is None or tokens[k][1] - tokens[k][0] != 1:
+            return False
+        return self.tag(text[tokens[k][0] : end]).startswith("v")
 
     def _shape(self, text: str, tokens: Sequence[tuple[int, int]], c: ConceptSpan) -> tuple[int, int] | None:
         """Characters to cut at each end of a corpus term (None: no concept), see term_shape.py."""

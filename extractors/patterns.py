@@ -641,6 +641,51 @@ LEADING_VERBS = (
     "我们",
     "一切",
 )
+#: more verbs a list's first item may start with (强化|社会责任意识、规则意识; 厚植|爱国情怀…)
+_MORE_LIST_VERBS = (
+    "强化",
+    "增进",
+    "发扬",
+    "厚植",
+    "坚守",
+    "守住",
+    "守牢",
+    "树牢",
+    "筑牢",
+    "铸牢",
+    "夯实",
+    "营造",
+    "牢记",
+    "遵循",
+    "贯彻",
+    "执行",
+    "支持",
+    "鼓励",
+    "引导",
+    "推广",
+    "拓展",
+    "扩大",
+    "实现",
+    "保持",
+    "传承",
+    "宣传",
+    "学习",
+    "探索",
+    "改进",
+    "用好",
+    "管好",
+    "抓好",
+    "建立健全",
+    "大力发展",
+    "加快推进",
+    "深入推进",
+    "全面推进",
+    "扎实推进",
+    "积极推进",
+    "大力推进",
+    "持续推进",
+)
+_LIST_VERBS = tuple(sorted({*LEADING_VERBS, *_MORE_LIST_VERBS}, key=len, reverse=True))
 _CONJ = re.compile("以及|和|与|及")
 #: modals and ordinals that may stand before the leading verb of a list's first item
 _MODALS = ("要", "必须", "应当", "还要", "就要", "也要", "更要", *(f"{n}是" for n in "一二三四五六七八九十"))
@@ -707,13 +752,13 @@ def _suffix_items(text: str, items: list[tuple[int, int]], suffix: str) -> list[
     stripped = True
     while stripped:
         stripped = False
-        for verb in LEADING_VERBS:
+        for verb in _LIST_VERBS:
             if text.startswith(verb, s0) and e0 - s0 - len(verb) > len(suffix):
                 s0 += len(verb)
                 stripped = True
         for modal in _MODALS:  # 要建立…, 三是要…: a modal (or an ordinal) before a leading verb
             rest = s0 + len(modal)
-            if text.startswith(modal, s0) and text.startswith((*LEADING_VERBS, *_MODALS, "按照"), rest):
+            if text.startswith(modal, s0) and text.startswith((*_LIST_VERBS, *_MODALS, "按照"), rest):
                 s0 = rest
                 stripped = True
     longest = max(e - s for s, e in items[1:])

@@ -5,7 +5,10 @@ finders runs into, or stops short of, the words around it:
 
 * a system's name running into a generic noun is no concept (根本政治制度|安排);
 * the verb of a means is no part of its name before the object (用|法治保障|人民权益);
-* a numbered programme belongs to what it acts on (农村人居环境整治|三年行动计划).
+* a numbered programme belongs to what it acts on (农村人居环境整治|三年行动计划);
+* a process applied to a concept is no part of it (志愿服务|制度|化 → 志愿服务);
+* a party's name before 人 names its members, not the party (中国共产党|人);
+* a decision is a document only under its title (中共中央关于…的决定; 行政执法决定 is none).
 """
 
 from __future__ import annotations
@@ -51,3 +54,28 @@ def with_programme(text: str, c: ConceptSpan, lexicon: Lexicon) -> ConceptSpan:
         return c
     surface = text[c.start : m.end()]
     return ConceptSpan(c.start, m.end(), surface, lexicon.name_of(surface), Category.EVENT)
+
+
+#: words that make a process with a following 化 (志愿服务制度化: making 志愿服务 an institution)
+_PROCESS_WORDS = ("制度", "规范", "程序", "常态", "法治", "机制", "长效")
+
+
+def process_word_cut(text: str, c: ConceptSpan) -> int:
+    """Characters to cut from a span whose last word turns, with the 化 after it, into a process
+    applied to the rest (志愿服务制度|化 → 志愿服务), else 0."""
+    if not text.startswith("化", c.end) or not c.surface.endswith(_PROCESS_WORDS) or len(c.surface) < 4:
+        return 0
+    return 2
+
+
+def names_party_members(text: str, c: ConceptSpan) -> bool:
+    """A party's name right before 人: its members (中国共产党人), not the party itself."""
+    return c.category is Category.ORGANIZATION and c.name.endswith("党") and text.startswith("人", c.end)
+
+
+def untitled_decision(text: str, c: ConceptSpan, lexicon: Lexicon) -> bool:
+    """A span ending in 决定 that is no document's title: not 关于…的决定, not in 《》 and not a
+    known term (行政执法决定, 审核决定 name an act of an office, not a document)."""
+    if not c.surface.endswith("决定") or "关于" in c.surface or c.name in lexicon.entries:
+        return False
+    return not (text.endswith("《", 0, c.start) and text.startswith("》", c.end))

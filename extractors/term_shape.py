@@ -10,8 +10,9 @@ the same rules the assembler and patterns follow, on the term's tokens:
 * a predicate after it makes a clause (人权事业全面发展, 非公有制经济健康发展);
 * 对 and one word at the end make a prepositional phrase, not a name
   (人大|对|行政机关; but 党对军队绝对领导 goes on after the object, 总对总 is one word);
-* generic tails are cut (全民普法力度 → 全民普法, 祖国和平统一进程 → 祖国和平统一,
-  依法治国实践 → 依法治国), and generic action heads when what precedes is a known
+* a term opening on 问题 and two more words is the rest of a longer name (问题|专项|整治);
+* generic tails are cut, several in a row too (全民普法力度 → 全民普法, 祖国和平统一进程 →
+  祖国和平统一, 理想信念教育常态化制度化 → 理想信念教育), and generic action heads when what precedes is a known
   term (合宪性审查工作 → 合宪性审查, 体育强国建设 → 体育强国);
 * collective determiners are cut (各民主党派 → 民主党派);
 * "the spirit of" a meeting names the meeting (党的二十大精神 → 党的二十大).
@@ -52,6 +53,7 @@ LEAD_VERBS = (
         "促进",
         "推动",
         "出台",
+        "走",  # 走|和平发展道路: the road is the concept
         # verbs of holding fast to a value (铸牢|中华民族共同体意识, 树立|正确政绩观)
         "铸牢",
         "树牢",
@@ -168,10 +170,14 @@ def shape_term(words: Sequence[str], known: Callable[[str], bool]) -> tuple[int,
             return None
         if rest.endswith(_MEETING_ENDS):
             return left, right + 2
-    for tail in GENERIC_TAILS:
-        if body.endswith(tail):
-            rest = body[: -len(tail)]
-            return (left, right + len(tail)) if len(rest) >= 3 or known(rest) else None
+    if len(words) - k >= 3 and words[k] == "问题":
+        return None  # 问题|专项|整治: the rest of a longer name (…作风问题专项整治)
+    cut_tail = 0
+    while tail := next((t for t in GENERIC_TAILS if body.endswith(t, 0, len(body) - cut_tail)), None):
+        cut_tail += len(tail)  # tails in a row: 理想信念教育|常态化|制度化
+    if cut_tail:
+        rest = body[:-cut_tail]
+        return (left, right + cut_tail) if len(rest) >= 3 or known(rest) else None
     for tail in ACTION_TAILS:
         if body.endswith(tail) and len(body) - len(tail) >= 3 and known(body[: -len(tail)]):
             return left, right + len(tail)

@@ -193,3 +193,55 @@ def test_the_title_topic_is_a_concept_and_what_the_guiding_principles_guide() ->
 
 def test_a_standing_is_no_concept(names: Callable[[str], set[str]]) -> None:
     assert "指导地位" not in names("巩固马克思主义在意识形态领域的指导地位。")
+
+
+def test_tails_in_a_row_a_rest_of_a_name_and_the_road_taken() -> None:
+    assert _shape("理想信念教育|常态|化|制度化") == "理想信念教育"  # both processes cut
+    assert _shape("问题|专项|整治") is None  # the rest of …作风问题专项整治
+    assert _shape("问题|导向") == "问题导向"  # two words: a name of its own
+    assert _shape("走|和平发展道路", frozenset({"和平发展道路"})) == "和平发展道路"
+
+
+def test_a_process_applied_to_a_concept_is_no_part_of_it(names: Callable[[str], set[str]]) -> None:
+    got = names("推进诚信建设和志愿服务制度化。")
+    assert "志愿服务" in got
+    assert "志愿服务制度" not in got
+    assert "志愿服务制度" in names("健全志愿服务制度。")
+
+
+@pytest.fixture(scope="module")
+def rule_names() -> Callable[[str], set[str]]:
+    """Concept names the rules find, before the learned filter (which may drop some anyway)."""
+    ex = PolicyExtractor()
+    ex.set_concept_filter(None)
+
+    def run(text: str) -> set[str]:
+        return {c.name for c in ex.extract(Document(document_id(text), "t", text)).concepts}
+
+    return run
+
+
+def test_party_members_are_not_the_party(rule_names: Callable[[str], set[str]]) -> None:
+    assert not {"中国共产党", "当代中国共产党"} & rule_names("当代中国共产党人应当担负起新的文化使命。")
+    assert "中国共产党" in rule_names("中国共产党是最高政治领导力量。")
+
+
+def test_a_decision_is_a_document_only_under_its_title(rule_names: Callable[[str], set[str]]) -> None:
+    assert "行政执法决定" not in rule_names("已公开的行政执法决定被依法撤销的，应当及时撤下。")
+    titled = "中共中央关于全面推进依法治国若干重大问题的决定"
+    assert titled in rule_names(f"全面贯彻《{titled}》。")
+
+
+def test_a_corpus_term_ending_in_a_verb_cut_from_its_object_is_no_concept(
+    rule_names: Callable[[str], set[str]],
+) -> None:
+    # 依法治 is a mined corpus term; here 治 goes on to its object 网
+    assert "依法治" not in rule_names("坚持依法治网，维护网络安全。")
+    assert "依法治军" in rule_names("推进依法治军，加强国防建设。")
+
+
+def test_the_verb_before_a_list_is_no_part_of_its_first_item() -> None:
+    from extractors.patterns import list_items
+
+    found = [f.name for f in list_items("强化社会责任意识、规则意识、奉献意识。", lambda w: True)]
+    assert found == ["社会责任意识", "规则意识", "奉献意识"]

@@ -168,6 +168,7 @@ def concept_features(
             for c in group
         ):
             f["quoted"] = 1.0
+        f.update(context_features(text, group))
         k = rel_count.get(name, 0)
         if k:
             f["rel_end"] = 1.0
@@ -186,6 +187,33 @@ def concept_features(
         f.update(own)
         out[name] = f
     return out
+
+
+def context_features(text: str, group: Sequence[ConceptSpan]) -> dict[str, float]:
+    """Where the mentions stand: after an action verb (加强|X), in a 、-list, before or after 的,
+    at the start of a line; the share of mentions for each (zeros left out)."""
+    n = len(group)
+    verb = listed = de_after = de_before = line_start = 0
+    for c in group:
+        before = text[max(0, c.start - 4) : c.start]
+        if before.endswith(_LEAD_VERBS):
+            verb += 1
+        if before.endswith("、") or text.startswith("、", c.end):
+            listed += 1
+        if text.startswith("的", c.end):
+            de_after += 1
+        if before.endswith("的"):
+            de_before += 1
+        if c.start == 0 or before.endswith(("\n", "）", "。")):
+            line_start += 1
+    out = {
+        "ctx_verb": verb / n,
+        "ctx_list": listed / n,
+        "ctx_de_after": de_after / n,
+        "ctx_de_before": de_before / n,
+        "ctx_start": line_start / n,
+    }
+    return {k: v for k, v in out.items() if v}
 
 
 #: names whose own features a filter keeps (cleared when full)

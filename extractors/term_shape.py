@@ -12,8 +12,8 @@ the same rules the assembler and patterns follow, on the term's tokens:
   (人大|对|行政机关; but 党对军队绝对领导 goes on after the object, 总对总 is one word);
 * a term opening on 问题 and two more words is the rest of a longer name (问题|专项|整治);
 * generic tails are cut, several in a row too (全民普法力度 → 全民普法, 祖国和平统一进程 →
-  祖国和平统一, 理想信念教育常态化制度化 → 理想信念教育), and generic action heads when what precedes is a known
-  term (合宪性审查工作 → 合宪性审查, 体育强国建设 → 体育强国);
+  祖国和平统一, 理想信念教育常态化制度化 → 理想信念教育), and generic action heads when what
+  precedes is a known term (合宪性审查工作 → 合宪性审查, 体育强国建设 → 体育强国);
 * collective determiners are cut (各民主党派 → 民主党派);
 * "the spirit of" a meeting names the meeting (党的二十大精神 → 党的二十大).
 """

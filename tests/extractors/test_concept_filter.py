@@ -8,6 +8,7 @@ from extractors.concept_filter import (
     ConceptFilter,
     Tree,
     concept_features,
+    context_features,
     load_concept_filter,
     prior_features,
 )
@@ -64,6 +65,20 @@ def test_features_mentions_relations_nesting(features: dict[str, dict[str, float
     assert (
         features["全过程人民民主"]["contains_other"] == 1.0 and features["全过程人民民主"]["rel_end"] == 1.0
     )
+
+
+def test_context_features() -> None:
+    text = "加强社会治理。提高社会治理的效能、法治保障水平。\n社会治理是大事。"
+    spans = [ConceptSpan(i, i + 4, "社会治理", "社会治理", Category.IDEA) for i in (2, 9, 25)]
+    f = context_features(text, spans)
+    assert f["ctx_verb"] == pytest.approx(2 / 3)  # 加强|社会治理, 提高|社会治理
+    assert f["ctx_de_after"] == pytest.approx(1 / 3)  # 社会治理|的
+    assert f["ctx_start"] == pytest.approx(1 / 3)  # at a line start
+    assert "ctx_list" not in f and "ctx_de_before" not in f
+    listed = ConceptSpan(
+        text.index("法治保障"), text.index("法治保障") + 4, "法治保障", "法治保障", Category.IDEA
+    )
+    assert context_features(text, [listed]) == {"ctx_list": 1.0}
 
 
 def test_prior_features() -> None:

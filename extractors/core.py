@@ -207,6 +207,10 @@ def _covered(text: str, spans: Iterable[ConceptSpan]) -> bytearray:
     return covered
 
 
+#: tags of a word that can be a verb's object (jieba's nouns, abbreviations, lexicon terms)
+_OBJECT_TAGS = frozenset({"n", "ng", "nr", "ns", "nt", "nz", "j", "LEX"})
+
+
 class Analyzer:
     """Concepts and relations of a text with one lexicon (jieba keeps its terms whole)."""
 
@@ -345,14 +349,17 @@ class Analyzer:
         return merge_corpus_terms(spans, found, lambda s: s.name in known)
 
     def _verb_cut_from_object(self, text: str, tokens: Sequence[tuple[int, int]], end: int) -> bool:
-        """Whether a span ending at `end` ends in a one-character verb whose object goes on
-        after it (依法|治|港…: the term stops inside a verb-object phrase)."""
-        if end >= len(text) or not "\u4e00" <= text[end] <= "\u9fff":
-            return False
+        """Whether a span ending at `end` ends in a one-character verb that makes a word with the
+        one-character noun after it (依法|治|港…: 治港, the term stops inside a verb-object word;
+        not 互利共|赢|的, not 西气东|输|工程 where a head noun follows)."""
         k = token_ending_at(tokens, end)
-        if k is None or tokens[k][1] - tokens[k][0] != 1:
+        if k is None or k + 1 >= len(tokens) or tokens[k][1] - tokens[k][0] != 1:
             return False
-        return self.tag(text[tokens[k][0] : end]).startswith("v")
+        if tokens[k + 1] != (end, end + 1):
+            return False
+        if not self.tag(text[tokens[k][0] : end]).startswith("v"):
+            return False
+        return self.tag(text[end : tokens[k + 1][1]]) in _OBJECT_TAGS
 
     def _shape(self, text: str, tokens: Sequence[tuple[int, int]], c: ConceptSpan) -> tuple[int, int] | None:
         """Characters to cut at each end of a corpus term (None: no concept), see term_shape.py."""

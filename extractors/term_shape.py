@@ -53,7 +53,6 @@ LEAD_VERBS = (
         "促进",
         "推动",
         "出台",
-        "走",  # 走|和平发展道路: the road is the concept
         # verbs of holding fast to a value (铸牢|中华民族共同体意识, 树立|正确政绩观)
         "铸牢",
         "树牢",
@@ -134,6 +133,8 @@ def shape_term(words: Sequence[str], known: Callable[[str], bool]) -> tuple[int,
         and words[k] + words[k + 1] in LEAD_VERBS
     ):
         words = [*words[:k], words[k] + words[k + 1], *words[k + 2 :]]  # 铸|牢: a verb jieba does not know
+    if words[k] == "走" and len(words) - k >= 2 and len(body) >= 5 and known(body[1:]):
+        return left + 1, right  # 走|和平发展道路: the road taken is the concept (走出去 is a name)
     if "、" not in body and len(words) - k >= 2:
         first = words[k]
         if (

@@ -200,6 +200,7 @@ def test_tails_in_a_row_a_rest_of_a_name_and_the_road_taken() -> None:
     assert _shape("问题|专项|整治") is None  # the rest of …作风问题专项整治
     assert _shape("问题|导向") == "问题导向"  # two words: a name of its own
     assert _shape("走|和平发展道路", frozenset({"和平发展道路"})) == "和平发展道路"
+    assert _shape("走|出去") == "走出去"  # a name of its own, not the road to something known
 
 
 def test_a_process_applied_to_a_concept_is_no_part_of_it(names: Callable[[str], set[str]]) -> None:
@@ -238,6 +239,9 @@ def test_a_corpus_term_ending_in_a_verb_cut_from_its_object_is_no_concept(
     # 依法治 is a mined corpus term; here 治 goes on to its object 网
     assert "依法治" not in rule_names("坚持依法治网，维护网络安全。")
     assert "依法治军" in rule_names("推进依法治军，加强国防建设。")
+    # a one-character verb before a particle or a head noun ends a name: 互利共|赢|。, 西气东|输|工程
+    got = rule_names("建设西气东输工程，坚持引进来和走出去相结合，实现互利共赢。")
+    assert {"西气东输", "引进来", "走出去", "互利共赢"} <= got
 
 
 def test_the_verb_before_a_list_is_no_part_of_its_first_item() -> None:

@@ -46,6 +46,8 @@ _CLOSE = frozenset("”’」』》〉\"'")
 
 #: verbs that open a verb-object phrase (two characters or more)
 _LEAD_VERBS = tuple(v for v in LEAD_VERBS if len(v) >= 2)
+_LEAD_VERB_SET = frozenset(_LEAD_VERBS)
+_LEAD_VERB_LENGTHS = tuple(sorted({len(v) for v in _LEAD_VERBS}))
 
 
 _SUFFIX_SET = frozenset(SUFFIXES)
@@ -195,16 +197,18 @@ def context_features(text: str, group: Sequence[ConceptSpan]) -> dict[str, float
     n = len(group)
     verb = listed = de_after = de_before = line_start = 0
     for c in group:
-        before = text[max(0, c.start - 4) : c.start]
-        if before.endswith(_LEAD_VERBS):
+        start = c.start
+        prev = text[start - 1] if start else "\n"
+        after = text[c.end : c.end + 1]
+        if any(text[start - k : start] in _LEAD_VERB_SET for k in _LEAD_VERB_LENGTHS if k <= start):
             verb += 1
-        if before.endswith("、") or text.startswith("、", c.end):
+        if prev == "、" or after == "、":
             listed += 1
-        if text.startswith("的", c.end):
+        if after == "的":
             de_after += 1
-        if before.endswith("的"):
+        if prev == "的":
             de_before += 1
-        if c.start == 0 or before.endswith(("\n", "）", "。")):
+        if prev in "\n）。":
             line_start += 1
     out = {
         "ctx_verb": verb / n,

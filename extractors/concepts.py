@@ -149,6 +149,8 @@ def find_concepts(
         cat = head_category(f.name) or f.category
         cands.append(_resolve(f.start, f.end, f.name, cat, ASSEMBLED, lexicon))
     cands += _persons(tokens, words, tags, lexicon)
+    for s, e in _place_goals(tokens, words, tags):
+        cands.append(_resolve(s, e, text[s:e], Category.IDEA, PATTERN, lexicon))
     for s, e in _listed_bodies(tokens, words, tags):
         cands.append(_resolve(s, e, text[s:e], Category.ORGANIZATION, ASSEMBLED, lexicon))
     for m in _ORG.finditer(text):
@@ -277,6 +279,38 @@ def _listed_bodies(
         if words[k] == "、" and body(k - 1) and body(k + 1):
             out += [tokens[k - 1], tokens[k + 1]]
     return out
+
+
+#: qualities a place is built up to (法治章丘, 平安海拉尔, 幸福海拉尔, 美丽中国: the place's goal)
+PLACE_GOALS = frozenset({"法治", "平安", "美丽", "健康", "数字", "智慧", "幸福", "文明", "绿色"})
+
+
+def _place_goals(tokens: Sequence[Token], words: Sequence[str], tags: Sequence[str]) -> list[tuple[int, int]]:
+    """A quality and the place it is to be built into, one goal: 推动|法治|章丘|建设, 建设|平安|海拉尔。
+    jieba tags local place names as places or persons, so both are taken; the goal must be what is
+    built (a building verb or 、 before it, nothing but 建设 or a break after it), which leaves
+    人民幸福安康 and 美丽宜居乡村 alone."""
+    out: list[tuple[int, int]] = []
+    n = len(tokens)
+    for k in range(1, n - 1):
+        if words[k] not in PLACE_GOALS or tokens[k][1] != tokens[k + 1][0]:
+            continue
+        place = words[k + 1]
+        if not (2 <= len(place) <= 4 and (tags[k + 1] in ("ns", "nr") or place == "中国")):
+            continue
+        if words[k - 1] not in _BUILDING_VERBS:
+            continue
+        after = words[k + 2] if k + 2 < n and tokens[k + 2][0] == tokens[k + 1][1] else ""
+        if after and after != "建设" and any("\u4e00" <= ch <= "\u9fff" for ch in after):
+            continue
+        out.append((tokens[k][0], tokens[k + 1][1]))
+    return out
+
+
+#: what comes before a place's goal: building it (建设平安海拉尔), or another goal in a list
+_BUILDING_VERBS = frozenset(
+    {"建设", "打造", "创建", "推进", "推动", "建成", "争创", "共建", "加快建设", "、"}
+)
 
 
 def _non_overlapping(cands: list[Candidate]) -> list[Candidate]:

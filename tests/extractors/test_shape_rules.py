@@ -249,3 +249,9 @@ def test_the_verb_before_a_list_is_no_part_of_its_first_item() -> None:
 
     found = [f.name for f in list_items("强化社会责任意识、规则意识、奉献意识。", lambda w: True)]
     assert found == ["社会责任意识", "规则意识", "奉献意识"]
+
+
+def test_a_place_built_up_to_a_quality_is_one_goal(rule_names: Callable[[str], set[str]]) -> None:
+    got = rule_names("推动法治章丘建设，建设平安海拉尔、幸福海拉尔。人民幸福安康。建设美丽宜居乡村。")
+    assert {"法治章丘", "平安海拉尔", "幸福海拉尔"} <= got
+    assert not {"幸福安康", "美丽宜居"} & got  # not what is built / the name runs on

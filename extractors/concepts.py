@@ -7,12 +7,13 @@ more reliable finder.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from extractors.assemble import Token, assemble_terms
-from extractors.heads import head_category
+from extractors.heads import HEADS, head_category
 from extractors.lexicon import Lexicon, normal_form
 from extractors.patterns import (
     TITLES,
@@ -149,6 +150,8 @@ def find_concepts(
         cat = head_category(f.name) or f.category
         cands.append(_resolve(f.start, f.end, f.name, cat, ASSEMBLED, lexicon))
     cands += _persons(tokens, words, tags, lexicon)
+    for s, e in _big_n_formulas(text, tokens, words, tags):
+        cands.append(_resolve(s, e, text[s:e], Category.FORMULA, PATTERN, lexicon))
     for s, e in _place_goals(tokens, words, tags):
         cands.append(_resolve(s, e, text[s:e], Category.IDEA, PATTERN, lexicon))
     for s, e in _listed_bodies(tokens, words, tags):
@@ -279,6 +282,42 @@ def _listed_bodies(
         if words[k] == "、" and body(k - 1) and body(k + 1):
             out += [tokens[k - 1], tokens[k + 1]]
     return out
+
+
+#: N大 (三大攻坚战, 两大主题), not inside a larger number (十九大) or a word (一大批), not a
+#: party congress (党的八大, 中共九大)
+_BIG_N = re.compile("(?<![一二三四五六七八九十百千万零〇0-9的共])[两三四五六七八九十]大")
+_FORMULA_NOUN_TAGS = frozenset({"n", "vn", "nz", "j", "LEX"})
+#: what follows N大 when it names a party congress (八大决议, 九大政治报告)
+_CONGRESS_WORDS = frozenset({"决议", "党章", "报告", "政治报告", "精神", "路线", "文件", "代表"})
+
+
+def _big_n_formulas(
+    text: str, tokens: Sequence[Token], words: Sequence[str], tags: Sequence[str]
+) -> list[tuple[int, int]]:
+    """Numbered formulas with 大: N大 and the noun right after it (两大主题, 四大考验, 三大污染源),
+    or a noun and a head (五大发展理念); not N大 before a verb or a locative (十大以来, 七大提出)
+    or before what a party congress issues (八大决议)."""
+    out: list[tuple[int, int]] = []
+    n = len(tokens)
+    for m in _BIG_N.finditer(text):
+        k = bisect.bisect_left(tokens, (m.end(),))
+        if k >= n or tokens[k][0] != m.end() or tags[k] not in _FORMULA_NOUN_TAGS:
+            continue
+        if words[k] in _CONGRESS_WORDS or not 2 <= len(words[k]) <= 4:
+            continue
+        end = tokens[k][1]
+        if k + 1 < n and tokens[k + 1][0] == end and tags[k + 1] in _FORMULA_NOUN_TAGS:
+            if words[k + 1] in HEADS:
+                end = tokens[k + 1][1]  # 五大|发展|理念
+            elif words[k + 1] not in _ACTIONS_ON_IT:
+                continue  # a longer noun (三大|历史|任务): where it ends is unclear
+        out.append((m.start(), end))
+    return out
+
+
+#: actions after a formula that are not part of it (三大污染源|治理)
+_ACTIONS_ON_IT = frozenset({"治理", "建设", "工作", "整治", "改革", "发展", "管理", "保护"})
 
 
 #: qualities a place is built up to (法治章丘, 平安海拉尔, 幸福海拉尔, 美丽中国: the place's goal)

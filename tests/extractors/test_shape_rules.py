@@ -255,3 +255,11 @@ def test_a_place_built_up_to_a_quality_is_one_goal(rule_names: Callable[[str], s
     got = rule_names("推动法治章丘建设，建设平安海拉尔、幸福海拉尔。人民幸福安康。建设美丽宜居乡村。")
     assert {"法治章丘", "平安海拉尔", "幸福海拉尔"} <= got
     assert not {"幸福安康", "美丽宜居"} & got  # not what is built / the name runs on
+
+
+def test_numbered_formulas_with_da(rule_names: Callable[[str], set[str]]) -> None:
+    got = rule_names("围绕团结和民主两大主题，经受住四大考验，治理三大污染源，贯彻五大发展理念。")
+    assert {"两大主题", "四大考验", "三大污染源", "五大发展理念"} <= got
+    # a party congress (党的九大, 八大决议), a count before a verb, a longer noun: no formula
+    got = rule_names("党的九大政治报告，八大决议，十大以来，七大提出，完成三大历史任务。")
+    assert not {"九大政治报告", "九大政治", "八大决议", "十大以来", "七大提出", "三大历史"} & got

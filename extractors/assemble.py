@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 
-from extractors.heads import HEADS
+from extractors.heads import HEADS, head_category
+from kg.model import Category
 
 Token = tuple[int, int]  # (start, end) character offsets
 
@@ -428,6 +429,14 @@ def _term_of_run(
     # a run too long to be one term is not cut to size: cut pieces are rarely terms
     if last - first + 1 > MAX_TOKENS or run[last][1] - run[first][0] > MAX_CHARS or first >= last:
         return []
+    if (
+        last == first + 1
+        and words[first] in known
+        and head_category(words[first]) is Category.ORGANIZATION
+        and tag(words[last]) == "v"
+        and words[last] != "组织"
+    ):
+        return []  # a named body and a bare verb: subject and predicate (国务院|振兴|东北)
     start, end = run[first][0], run[last][1]
     term = text[start:end]
     if term.endswith(("项目建设", "工程建设")) and term not in known:

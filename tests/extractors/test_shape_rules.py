@@ -263,3 +263,8 @@ def test_numbered_formulas_with_da(rule_names: Callable[[str], set[str]]) -> Non
     # a party congress (党的九大, 八大决议), a count before a verb, a longer noun: no formula
     got = rule_names("党的九大政治报告，八大决议，十大以来，七大提出，完成三大历史任务。")
     assert not {"九大政治报告", "九大政治", "八大决议", "十大以来", "七大提出", "三大历史"} & got
+
+
+def test_a_named_body_and_a_bare_verb_are_a_clause(rule_names: Callable[[str], set[str]]) -> None:
+    assert "国务院振兴" not in rule_names("按照党中央、国务院振兴东北决策部署，坚持改善民生。")
+    assert "组织振兴" in rule_names("推动乡村产业振兴、人才振兴、文化振兴、生态振兴、组织振兴。")

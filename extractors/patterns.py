@@ -508,12 +508,16 @@ _NAME_AFTER_TITLE = re.compile(
 )
 
 
+#: a photographer's credit under a news photo: 新华社记者 谢环驰/摄, 记者 鞠鹏 摄
+_PHOTO_CREDIT = re.compile(rf"记者[ \u3000]*([{''.join(sorted(SURNAMES))}][{_HAN}]{{1,2}})[ \u3000]*/?摄")
+
+
 def titled_names(text: str) -> list[Found]:
     """A surname + 1-2 characters right before a title: 钟南山院士, 张定宇同志 (title not included),
-    or right after one: 国务院总理李克强在… (李克强)."""
+    right after one: 国务院总理李克强在… (李克强), or credited for a photo: 记者 谢环驰/摄."""
     return [
         Found(m.start(1), m.end(1), m.group(1), Category.PERSON)
-        for pattern in (_TITLED_NAME, _NAME_AFTER_TITLE)
+        for pattern in (_TITLED_NAME, _NAME_AFTER_TITLE, _PHOTO_CREDIT)
         for m in pattern.finditer(text)
         if m.group(1)[-1] not in _NOT_NAME_END
     ]

@@ -83,6 +83,8 @@ def test_principles() -> None:
 def test_persons_after_titles_and_in_lists() -> None:
     assert [f.name for f in titled_names("国务院总理李克强在辽宁代表团参加审议")] == ["李克强"]
     assert [f.name for f in titled_names("高举毛主席的旗帜")] == []
+    credits = "大会在京举行。 新华社记者 谢环驰/摄——会见获得者。新华社记者 李学仁 摄"
+    assert [f.name for f in titled_names(credits)] == ["谢环驰", "李学仁"]  # photo credits
     found = name_lists("陈求发、唐一军、张桂平等代表就经济振兴、制造业升级、推进创新创业等积极发言")
     assert [f.name for f in found] == ["陈求发", "唐一军", "张桂平"]
 

@@ -152,7 +152,7 @@ def find_concepts(
     cands += _persons(tokens, words, tags, lexicon)
     for s, e in _big_n_formulas(text, tokens, words, tags):
         cands.append(_resolve(s, e, text[s:e], Category.FORMULA, PATTERN, lexicon))
-    for s, e in _place_goals(tokens, words, tags):
+    for s, e in _place_goals(text, tokens, words, tags):
         cands.append(_resolve(s, e, text[s:e], Category.IDEA, PATTERN, lexicon))
     for s, e in _listed_bodies(tokens, words, tags):
         cands.append(_resolve(s, e, text[s:e], Category.ORGANIZATION, ASSEMBLED, lexicon))
@@ -324,15 +324,21 @@ _ACTIONS_ON_IT = frozenset({"治理", "建设", "工作", "整治", "改革", "�
 PLACE_GOALS = frozenset({"法治", "平安", "美丽", "健康", "数字", "智慧", "幸福", "文明", "绿色"})
 
 
-def _place_goals(tokens: Sequence[Token], words: Sequence[str], tags: Sequence[str]) -> list[tuple[int, int]]:
+_PLACE_GOAL = re.compile("|".join(sorted(PLACE_GOALS)))
+
+
+def _place_goals(
+    text: str, tokens: Sequence[Token], words: Sequence[str], tags: Sequence[str]
+) -> list[tuple[int, int]]:
     """A quality and the place it is to be built into, one goal: 推动|法治|章丘|建设, 建设|平安|海拉尔。
     jieba tags local place names as places or persons, so both are taken; the goal must be what is
     built (a building verb or 、 before it, nothing but 建设 or a break after it), which leaves
     人民幸福安康 and 美丽宜居乡村 alone."""
     out: list[tuple[int, int]] = []
     n = len(tokens)
-    for k in range(1, n - 1):
-        if words[k] not in PLACE_GOALS or tokens[k][1] != tokens[k + 1][0]:
+    for m in _PLACE_GOAL.finditer(text):
+        k = bisect.bisect_left(tokens, (m.start(),))
+        if not 1 <= k < n - 1 or tokens[k] != (m.start(), m.end()) or tokens[k][1] != tokens[k + 1][0]:
             continue
         place = words[k + 1]
         if not (2 <= len(place) <= 4 and (tags[k + 1] in ("ns", "nr") or place == "中国")):

@@ -391,6 +391,10 @@ def _nominal(word: str, pos: str, known: Mapping[str, str]) -> bool:
     return pos in NOMINAL_TAGS or word in HEADS
 
 
+#: numerals a measure word follows (三|支|队伍, 十|项|制度)
+_NUMERALS = frozenset("一二三四五六七八九十百千万亿两几多")
+
+
 def _terms_in_run(
     text: str, run: Sequence[Token], known: Mapping[str, str], tag: Callable[[str], str]
 ) -> list[tuple[int, int]]:
@@ -421,6 +425,14 @@ def _term_of_run(
         or words[first] in NO_START
         or words[first] in LEADING_ACTIONS
         or not _nominal(words[first], tag(words[first]), known)
+    ):
+        first += 1
+    # a measure word after a number is no part of the term (346|支|国家医疗队, 16|座|方舱医院)
+    if (
+        first < last - 1
+        and run[first][1] - run[first][0] == 1
+        and run[first][0] > 0
+        and (text[run[first][0] - 1].isdigit() or text[run[first][0] - 1] in _NUMERALS)
     ):
         first += 1
     # a single character does not start a term (…新|冠肺炎…: a cut word)

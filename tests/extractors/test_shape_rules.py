@@ -270,3 +270,13 @@ def test_numbered_formulas_with_da(rule_names: Callable[[str], set[str]]) -> Non
 def test_a_named_body_and_a_bare_verb_are_a_clause(rule_names: Callable[[str], set[str]]) -> None:
     assert "国务院振兴" not in rule_names("按照党中央、国务院振兴东北决策部署，坚持改善民生。")
     assert "组织振兴" in rule_names("推动乡村产业振兴、人才振兴、文化振兴、生态振兴、组织振兴。")
+
+
+def test_a_measure_word_after_a_number_does_not_start_a_term() -> None:
+    from extractors.assemble import assemble_terms
+
+    text = "346支国家医疗队奔赴一线。"
+    tokens = [(0, 3), (3, 4), (4, 6), (6, 9), (9, 11), (11, 13), (13, 14)]  # 346|支|国家|医疗队|…
+    tags = {"支": "n", "国家": "n", "医疗队": "n", "奔赴": "v", "一线": "n"}
+    found = assemble_terms(text, tokens, lambda w: tags.get(w, "x"), {})
+    assert [text[s:e] for s, e in found] == ["国家医疗队"]

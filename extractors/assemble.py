@@ -314,7 +314,13 @@ def system_terms(
     """
     out: list[tuple[int, int]] = []
     for k, head in enumerate(words):
-        if head not in SYSTEM_HEADS or k == 0:
+        if k == 0:
+            continue
+        if head in SYSTEM_HEADS:
+            before = 2
+        elif len(head) == 4 and head.endswith(_SYSTEM_ENDS):
+            before = 1  # a mechanism named in one word: 诚信建设|长效机制
+        else:
             continue
         first = None
         j = k - 1
@@ -330,12 +336,17 @@ def system_terms(
                 break
             if not (_nominal(w, p, known) or p in ("v", "vn", "a", "b")):
                 break
+            if before == 1 and (p in ("v", "a", "b", "r") or len(w) == 1):
+                break  # before a one-word mechanism only names: not 引入|竞争机制, 整个|经济体制
             if w not in NO_START and p != "a":
                 first = j
             j -= 1
-        if first is not None and k - first >= 2:
+        if first is not None and k - first >= before:
             out.append((tokens[first][0], tokens[k][1]))
     return out
+
+
+_SYSTEM_ENDS = ("制度", "机制", "体制")
 
 
 #: verbs that make a dictionary phrase an action (充分发挥, 全面推行, 全面提高), whatever its tag

@@ -280,3 +280,16 @@ def test_a_measure_word_after_a_number_does_not_start_a_term() -> None:
     tags = {"支": "n", "国家": "n", "医疗队": "n", "奔赴": "v", "一线": "n"}
     found = assemble_terms(text, tokens, lambda w: tags.get(w, "x"), {})
     assert [text[s:e] for s, e in found] == ["国家医疗队"]
+
+
+def test_a_mechanism_named_in_one_word_takes_the_name_before_it() -> None:
+    from extractors.assemble import system_terms
+
+    def terms(text: str, tokens: list[tuple[int, int]], tags: list[str]) -> list[str]:
+        words = [text[s:e] for s, e in tokens]
+        return [text[s:e] for s, e in system_terms(tokens, words, tags, {})]
+
+    text = "健全诚信建设长效机制。"  # 健全|诚信建设|长效机制|。
+    assert terms(text, [(0, 2), (2, 6), (6, 10), (10, 11)], ["v", "n", "n", "x"]) == ["诚信建设长效机制"]
+    text = "引入竞争机制。"  # a verb before a one-word mechanism is its action, not its name
+    assert terms(text, [(0, 2), (2, 6), (6, 7)], ["v", "n", "x"]) == []

@@ -19,10 +19,11 @@ HELDOUT = FIXTURES.parent / "heldout"
 #: annotated independently and never used to write or train anything: the unseen-document figure
 HELDOUT2 = FIXTURES.parent / "heldout2"
 
-#: micro F1 floors on the dev set (the shipped pipeline, mined corpus terms included; concepts 0.892 -> 0.945
-#: with the concept filter, which is trained on these documents: in-sample, its honest gain is the nested
-#: leave-one-document-out of scripts/train_concept_filter.py, dev concepts F1 0.816 -> 0.830)
-FLOORS = {"concepts": 0.93, "pairs": 0.82, "typed": 0.82}
+#: micro F1 floors on the dev set, just under the measured 0.951 / 0.870 / 0.870 (the shipped pipeline,
+#: mined corpus terms included, with the concept filter, which is trained on these documents: in-sample;
+#: its honest gain is the nested leave-one-document-out of scripts/train_concept_filter.py, dev concepts
+#: F1 0.823 -> 0.835)
+FLOORS = {"concepts": 0.94, "pairs": 0.85, "typed": 0.85}
 
 
 #: more training documents of the corpus-term classifier, annotated like heldout
@@ -30,13 +31,13 @@ TRAIN_EXTRA = FIXTURES.parent / "train_extra"
 
 #: micro F1 floors on the other annotated sets, just under the measured scores (concepts / pairs / typed,
 #: the concept filter included, trained on heldout and train_extra too, so in-sample there): heldout
-#: 0.753 / 0.726 / 0.726, train_extra 0.619 / 0.306 / 0.302, heldout2 (blind) 0.587 / 0.254 / 0.254.
+#: 0.758 / 0.726 / 0.726, train_extra 0.626 / 0.314 / 0.310, heldout2 (blind) 0.585 / 0.254 / 0.254.
 #: Their annotators mark more concepts than the dev gold; the corpus-term threshold (0.50) is chosen for
 #: the dev style and cost them recall (heldout2 was 0.608 / 0.286 / 0.286 at 0.45)
 SET_FLOORS = {
-    "heldout": (HELDOUT, {"concepts": 0.74, "pairs": 0.71, "typed": 0.71}),
+    "heldout": (HELDOUT, {"concepts": 0.75, "pairs": 0.71, "typed": 0.71}),
     "heldout2": (HELDOUT2, {"concepts": 0.57, "pairs": 0.24, "typed": 0.24}),
-    "train_extra": (TRAIN_EXTRA, {"concepts": 0.60, "pairs": 0.28, "typed": 0.28}),
+    "train_extra": (TRAIN_EXTRA, {"concepts": 0.61, "pairs": 0.30, "typed": 0.30}),
 }
 
 
@@ -76,8 +77,8 @@ def test_micro_f1_floor(summary: Summary, measure: str) -> None:
 def test_concept_precision_floor(summary: Summary) -> None:
     # the corpus terms trade dev precision (0.900 -> 0.849) for recall on unseen text
     # (heldout2 concepts F1 up); the rules and lexicon alone keep the 0.89 floor below. The concept
-    # filter takes it back up (0.952, in-sample: trained on these documents)
-    assert summary.micro["concepts"].precision >= 0.93
+    # filter takes it back up (0.954, in-sample: trained on these documents)
+    assert summary.micro["concepts"].precision >= 0.94
 
 
 def test_rules_and_lexicon_floors(rules_summary: Summary) -> None:

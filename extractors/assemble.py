@@ -346,7 +346,8 @@ def system_terms(
     return out
 
 
-_SYSTEM_ENDS = ("制度", "机制", "体制")
+#: the two-character system heads, as the end of a one-word mechanism (长效机制, 管理体制)
+_SYSTEM_ENDS = tuple(sorted(h for h in SYSTEM_HEADS if len(h) == 2))
 
 
 #: verbs that make a dictionary phrase an action (充分发挥, 全面推行, 全面提高), whatever its tag

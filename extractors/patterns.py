@@ -689,7 +689,8 @@ _MORE_LIST_VERBS = (
     "大力推进",
     "持续推进",
 )
-_LIST_VERBS = tuple(sorted({*LEADING_VERBS, *_MORE_LIST_VERBS}, key=len, reverse=True))
+#: longest first; equal lengths in a fixed order (a set's order changes with the string hash seed)
+_LIST_VERBS = tuple(sorted({*LEADING_VERBS, *_MORE_LIST_VERBS}, key=lambda v: (-len(v), v)))
 _CONJ = re.compile("以及|和|与|及")
 #: modals and ordinals that may stand before the leading verb of a list's first item
 _MODALS = ("要", "必须", "应当", "还要", "就要", "也要", "更要", *(f"{n}是" for n in "一二三四五六七八九十"))

@@ -31,6 +31,7 @@ from extractors.patterns import (
     principles,
     quoted_run_ons,
     quoted_terms,
+    shared_head_lists,
     short_slogan_lists,
     titled_names,
 )
@@ -134,6 +135,7 @@ def find_concepts(
         *enumerated_slogans(text, is_noun, surfaces.__contains__),
         *principles(text),
         *short_slogan_lists(text, tag),
+        *shared_head_lists(text, surfaces.__contains__),
         *events(text),
         *title[:1],
         *name_lists(text),

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from extractors.heads import HEADS
+from extractors.heads import HEADS, head_category
 from kg.model import Category
 
 NUMERALS = "一二两三四五六七八九十百千"
@@ -448,6 +448,39 @@ def short_slogan_lists(text: str, tag: Callable[[str], str]) -> list[Found]:
         if sum(tag(w[:2]) in _SUBJECT_TAGS for w in words) == len(words):
             continue
         out.append(Found(start, end, "、".join(words), Category.IDEA))
+    return out
+
+
+#: verbs that set up mechanisms or protect rights; the list they govern shares one head
+_SHARED_HEAD_VERBS = "建立健全|健全|建立|完善|保障|维护"
+_NOT_LIST_START = frozenset("和与及并让使把以好")
+_SHARED_HEADS = ("工作机制", "机制", "制度", "合法权益", "权益")
+_SHARED_HEAD_LIST = re.compile(
+    rf"(?:{_SHARED_HEAD_VERBS})((?:[{_HAN}]{{1,10}}、)+[{_HAN}]{{1,8}}?(?:{'|'.join(_SHARED_HEADS)}))(?![{_HAN}])"
+)
+
+
+def shared_head_lists(text: str, is_known: Callable[[str], bool]) -> list[Found]:
+    """A list whose items share the head after its last one names one concept (the longest
+    phrase naming it): 健全|吸纳民意、汇集民智工作机制; 建立健全|党内激励、关怀、帮扶机制;
+    保障|妇女、儿童、残疾人权益.
+
+    Not where the items are concepts of their own (政治协商、民主监督、参政议政制度 and
+    组织制度、会议制度、运行机制; 评价体系、激励机制: each item names one), nor lists with 的, 等
+    or 对 (质询、问责等制度), nor clauses (完善|和落实…; 维护|好、发展好…).
+    """
+    out: list[Found] = []
+    for m in _SHARED_HEAD_LIST.finditer(text):
+        phrase = m.group(1)
+        if any(ch in phrase for ch in "的等对各") or phrase[0] in _NOT_LIST_START:
+            continue  # 完善|和落实…, 健全|让党员…: a clause, not a list of names
+        items = phrase.split("、")
+        head = next(h for h in _SHARED_HEADS if phrase.endswith(h))
+        if len(items[-1]) == len(head):
+            continue
+        if any(it.endswith((*_SHARED_HEADS, "体系")) or is_known(it) for it in items[:-1]):
+            continue
+        out.append(Found(m.start(1), m.end(1), phrase, head_category(phrase) or Category.IDEA))
     return out
 
 

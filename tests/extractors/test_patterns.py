@@ -163,3 +163,39 @@ def test_opening_title_over_several_lines_and_its_issuer() -> None:
     assert opening_title("六、发展全过程人民民主\n我国是工人阶级领导的国家。") == []
     forwarded = opening_title("国务院办公厅转发民政部关于清理\n整顿社会团体意见的通知\n正文。")
     assert [f.name for f in forwarded][1:] == ["国务院办公厅"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("建立健全矛盾纠纷源头预防、排查预警、多元化解机制。", "矛盾纠纷源头预防、排查预警、多元化解机制"),
+        ("健全项目审批、核准和备案制度，", "项目审批、核准和备案制度"),
+        ("依法保障农民工、留守儿童合法权益。", "农民工、留守儿童合法权益"),
+    ],
+)
+def test_a_list_sharing_the_head_after_it_is_one_concept(text: str, name: str) -> None:
+    from extractors.patterns import shared_head_lists
+
+    assert [f.name for f in shared_head_lists(text, lambda term: False)] == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "健全人大组织制度、会议制度、运行机制。",  # every item names a system of its own
+        "建立科学评价体系、激励机制。",
+        "健全质询、问责等制度。",  # an open list (等)
+        "完善和落实安全生产责任、管理制度。",  # 和落实: a second verb, not a list item
+        "维护好、发展好劳动者合法权益。",  # verbs with their complements
+    ],
+)
+def test_lists_of_whole_names_or_clauses_do_not_share_a_head(text: str) -> None:
+    from extractors.patterns import shared_head_lists
+
+    assert shared_head_lists(text, lambda term: False) == []
+
+
+def test_a_list_of_known_terms_keeps_its_items() -> None:
+    from extractors.patterns import shared_head_lists
+
+    assert shared_head_lists("推进健全政治协商、民主监督、参政议政制度。", {"民主监督"}.__contains__) == []

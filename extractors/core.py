@@ -19,6 +19,7 @@ import jieba.posseg
 from extractors.action_heads import action_head_cut, coordinated_action_cut
 from extractors.concepts import GENERIC, find_concepts
 from extractors.corpus_terms import CorpusTerms, load_corpus_terms, load_weak_terms, merge_corpus_terms
+from extractors.frame_parts import frame_parts
 from extractors.lexicon import Lexicon, normal_form
 from extractors.patterns import opening_title
 from extractors.relations import TOPIC_MENTIONS, defining_relations, find_relations, has_defining_cue
@@ -263,7 +264,7 @@ class Analyzer:
             if (c.start, c.end) not in seen:  # a nested known term may have been extended too
                 seen.add((c.start, c.end))
                 out.append(c)
-        return out
+        return frame_parts(text, tokens, self.tag, out)
 
     def _respan(self, text: str, c: ConceptSpan, start: int, end: int) -> ConceptSpan:
         """`c` moved to text[start:end], named as the lexicon names that surface."""

@@ -1,0 +1,129 @@
+"""The listed parts of a system named after them (pure): 公众参与、专家论证、风险评估、合法性审查、
+集体讨论决定|的|重大行政决策程序; 党委领导、政府负责、社会协同、公众参与、法治保障|的|现代乡村社会治理体制.
+
+A list before 的 and a name ending in a system head (程序, 体制, 机制, 体系 …) states the
+parts of that system, one concept each, and the system is a concept too (the guidelines'
+longest phrase naming one concept). That reading needs evidence: at least one item is a
+concept found already. Lists of qualities (决策科学、执行坚决、监督有力的权力运行机制)
+have none and are left alone. The PART_OF relations follow from the spans
+(relations.py, ``enum_frame_of``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from extractors.heads import head_category
+from extractors.spans import ConceptSpan
+from extractors.term_shape import LEAD_VERBS
+from kg.model import Category
+
+#: head-noun endings of a system whose parts a list before 的 names
+FRAME_HEADS = ("程序", "体制", "机制", "体系", "制度", "格局")
+_HAN = "\u4e00-\u9fff"
+_FRAME_LIST = re.compile(
+    rf"((?:[{_HAN}]{{2,12}}、)+[{_HAN}]{{2,8}})的([{_HAN}]{{2,12}}?(?:{'|'.join(FRAME_HEADS)}))(?![{_HAN}])"
+)
+#: word classes a list's first chunk may open with before its first item (严格执行|公众参与,
+#: 落实|好|中央统筹, 根本|的|是|中央统筹)
+_LEADING_TAGS = ("v", "d", "a", "c", "p", "u")
+#: qualities a system is built with, not parts (系统完备、科学规范、运行有效的制度体系): items
+#: ending in one of these predicates of quality (jieba's adjective tag is too loose: 落实 a)
+_QUALITIES = (
+    "有效",
+    "高效",
+    "合理",
+    "清晰",
+    "明确",
+    "完备",
+    "规范",
+    "透明",
+    "有力",
+    "灵敏",
+    "可靠",
+    "适度",
+    "科学",
+    "平衡",
+    "一致",
+    "有序",
+    "畅通",
+    "严密",
+    "完善",
+    "健全",
+    "便捷",
+    "持续",
+    "弹性",
+)
+#: a last item that joins the items into one action: a combination, not a system's parts
+#: (源头治理、动态管理、应急处置|相结合|的社会管理机制)
+_COMBINING = ("结合", "联动", "互为补充", "协同发展", "并重", "并举", "相统一", "融合发展")
+#: longest item
+_MAX_ITEM = 8
+
+
+def frame_parts(
+    text: str,
+    tokens: Sequence[tuple[int, int]],
+    tag: Callable[[str], str],
+    spans: Sequence[ConceptSpan],
+) -> list[ConceptSpan]:
+    """`spans` with the parts and the system of every list-before-的 frame that names one of
+    its parts already; spans strictly inside a part give way to it (政府 in 政府负责)."""
+    exact = {(c.start, c.end) for c in spans}
+    added: list[ConceptSpan] = []
+    parts: list[tuple[int, int]] = []
+    for m in _FRAME_LIST.finditer(text):
+        items = _items(text, tokens, tag, m.start(1), m.group(1))
+        if items is None or not any(it in exact for it in items):
+            continue
+        words = [text[s:e] for s, e in items]
+        if words[-1].endswith(_COMBINING) or any(w.endswith(_QUALITIES) for w in words):
+            continue
+        parts += items
+        system = (m.start(2), m.end(2))
+        for s, e in [*items, system]:
+            if (s, e) in exact:
+                continue
+            name = text[s:e]
+            cat = (head_category(name) or Category.SYSTEM) if (s, e) == system else Category.IDEA
+            added.append(ConceptSpan(s, e, name, name, cat))
+            exact.add((s, e))
+    if not parts:
+        return list(spans)
+    kept = [
+        c
+        for c in spans
+        if not any(s <= c.start and c.end <= e and (c.start, c.end) != (s, e) for s, e in parts)
+    ]
+    return sorted([*kept, *added], key=lambda c: (c.start, -c.end))
+
+
+def _items(
+    text: str, tokens: Sequence[tuple[int, int]], tag: Callable[[str], str], start: int, raw: str
+) -> list[tuple[int, int]] | None:
+    """Offsets of the list's items; the first chunk loses the verbs, adverbs and particles
+    opening it (建立健全|党委领导). None when an item is too long, holds 的 or 等, or opens a
+    clause of its own, or when no item is left in the first chunk."""
+    out: list[tuple[int, int]] = []
+    pos = start
+    for part in raw.split("、"):
+        out.append((pos, pos + len(part)))
+        pos += len(part) + 1
+    s0, e0 = out[0]
+    for ts, te in tokens:
+        if ts < s0:
+            continue
+        word = text[ts:te]
+        leading = word in LEAD_VERBS or word[:2] in LEAD_VERBS or tag(word).startswith(_LEADING_TAGS)
+        if ts >= e0 or not leading:
+            s0 = ts
+            break
+    if e0 - s0 < 2:
+        return None
+    out[0] = (s0, e0)
+    if any(e - s > _MAX_ITEM or "的" in text[s:e] or "等" in text[s:e] for s, e in out):
+        return None
+    if any(text[s:e].startswith(tuple(LEAD_VERBS)) for s, e in out[1:]):
+        return None  # 加强党的全面领导、健全|党的组织体系: two clauses, not one list
+    return out

@@ -1,0 +1,60 @@
+from collections.abc import Callable
+
+import pytest
+
+from extractors.core import segment
+from extractors.frame_parts import frame_parts
+from extractors.pipeline import PolicyExtractor
+from extractors.spans import ConceptSpan
+from kg.model import Category, Document, document_id
+
+
+@pytest.fixture(scope="module")
+def tag() -> Callable[[str], str]:
+    return PolicyExtractor()._concepts.analyzer.tag
+
+
+def _parts(text: str, known: list[str], tag: Callable[[str], str]) -> list[str]:
+    spans = []
+    for name in known:
+        i = text.index(name)
+        spans.append(ConceptSpan(i, i + len(name), name, name, Category.IDEA))
+    return [c.name for c in frame_parts(text, segment(text), tag, spans)]
+
+
+def test_the_parts_listed_before_a_system_are_concepts(tag: Callable[[str], str]) -> None:
+    text = "要完善党委领导、政府负责、社会协同、公众参与的社会管理格局。"
+    assert _parts(text, ["党委领导"], tag) == ["党委领导", "政府负责", "社会协同", "公众参与", "社会管理格局"]
+
+
+def test_the_first_item_loses_the_verbs_and_particles_before_it(tag: Callable[[str], str]) -> None:
+    text = "要落实好中央统筹、省负总责、市县抓落实的管理体制。"
+    assert _parts(text, ["省负总责"], tag) == ["中央统筹", "省负总责", "市县抓落实", "管理体制"]
+
+
+def test_a_frame_needs_one_part_found_already(tag: Callable[[str], str]) -> None:
+    assert _parts("建立全域覆盖、分层管理、分类指导的规划体系。", [], tag) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "known"),
+    [
+        ("构建系统完备、科学规范、运行有效的制度体系。", "科学规范"),  # qualities, not parts
+        ("形成源头治理、动态管理、应急处置相结合的社会管理机制。", "源头治理"),  # a combination
+        ("在加强党的全面领导、健全党的组织体系方面。", "党的全面领导"),  # two clauses
+    ],
+)
+def test_qualities_combinations_and_clauses_are_no_parts(
+    text: str, known: str, tag: Callable[[str], str]
+) -> None:
+    assert _parts(text, [known], tag) == [known]
+
+
+def test_the_parts_are_part_of_the_system_end_to_end() -> None:
+    ex = PolicyExtractor()
+    ex.set_concept_filter(None)
+    # 政府引导 is a mined corpus term; the other items and the system are in no word list
+    text = "建立政府引导、企业主体、农户参与的废旧农膜回收利用体系。"
+    got = ex.extract(Document(document_id(text), "t", text))
+    parts = {r.head for r in got.relations if r.type.value == "PART_OF" and r.tail == "废旧农膜回收利用体系"}
+    assert parts == {"政府引导", "企业主体", "农户参与"}

@@ -7,10 +7,14 @@ longest phrase naming one concept). That reading needs evidence: at least one it
 concept found already. Lists of qualities (决策科学、执行坚决、监督有力的权力运行机制)
 have none and are left alone. The PART_OF relations follow from the spans
 (relations.py, ``enum_frame_of``).
+
+The items joined as one (坚持思想精深、艺术精湛、制作精良|相统一; 集体领导与个人分工负责|相结合)
+are concepts on the same evidence, and relations.py makes them UNIFIED_WITH.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Sequence
 
@@ -25,9 +29,16 @@ _HAN = "\u4e00-\u9fff"
 _FRAME_LIST = re.compile(
     rf"((?:[{_HAN}]{{2,12}}、)+[{_HAN}]{{2,8}})的([{_HAN}]{{2,12}}?(?:{'|'.join(FRAME_HEADS)}))(?![{_HAN}])"
 )
+#: what joins a list's items as one (the guidelines' 坚持X、Y、Z有机统一)
+_UNIFYING = ("有机统一", "相统一", "相结合", "有机结合", "紧密结合", "共同推进", "一体建设", "一体推进")
+_UNIFIED_LIST = re.compile(rf"((?:[{_HAN}]{{2,12}}、)*[{_HAN}]{{2,20}}?)(?:{'|'.join(_UNIFYING)})")
+_LAST_AND = re.compile("[和与同](?=[^和与同]+$)")
 #: word classes a list's first chunk may open with before its first item (严格执行|公众参与,
-#: 落实|好|中央统筹, 根本|的|是|中央统筹)
-_LEADING_TAGS = ("v", "d", "a", "c", "p", "u")
+#: 落实|好|中央统筹, 根本|的|是|中央统筹, 一|要|坚持|党内监督, 这种|工资制)
+_LEADING_TAGS = ("v", "d", "a", "c", "p", "u", "m", "r")
+#: an item ending in a modal or an adverb runs on into a clause (管人与管事|既|紧密结合,
+#: 精神文明建设|必须|同…相结合)
+_CLAUSE_ENDS = ("既", "又", "也", "都", "要", "必须", "应", "应当", "需要", "能够")
 #: qualities a system is built with, not parts (系统完备、科学规范、运行有效的制度体系): items
 #: ending in one of these predicates of quality (jieba's adjective tag is too loose: 落实 a)
 _QUALITIES = (
@@ -73,20 +84,15 @@ def frame_parts(
     exact = {(c.start, c.end) for c in spans}
     added: list[ConceptSpan] = []
     parts: list[tuple[int, int]] = []
-    for m in _FRAME_LIST.finditer(text):
-        items = _items(text, tokens, tag, m.start(1), m.group(1))
-        if items is None or not any(it in exact for it in items):
-            continue
-        words = [text[s:e] for s, e in items]
-        if words[-1].endswith(_COMBINING) or any(w.endswith(_QUALITIES) for w in words):
+    for items, system in _frames(text, tokens, tag):
+        if not any(it in exact for it in items):
             continue
         parts += items
-        system = (m.start(2), m.end(2))
-        for s, e in [*items, system]:
+        for s, e in [*items, *system]:
             if (s, e) in exact:
                 continue
             name = text[s:e]
-            cat = (head_category(name) or Category.SYSTEM) if (s, e) == system else Category.IDEA
+            cat = (head_category(name) or Category.SYSTEM) if [(s, e)] == system else Category.IDEA
             added.append(ConceptSpan(s, e, name, name, cat))
             exact.add((s, e))
     if not parts:
@@ -99,30 +105,58 @@ def frame_parts(
     return sorted([*kept, *added], key=lambda c: (c.start, -c.end))
 
 
+def _frames(
+    text: str, tokens: Sequence[tuple[int, int]], tag: Callable[[str], str]
+) -> list[tuple[list[tuple[int, int]], list[tuple[int, int]]]]:
+    """(items, [system] or []) of every system frame and every unified list of `text`."""
+    out: list[tuple[list[tuple[int, int]], list[tuple[int, int]]]] = []
+    for m in _FRAME_LIST.finditer(text):
+        items = _items(text, tokens, tag, m.start(1), m.group(1))
+        if items is None:
+            continue
+        words = [text[s:e] for s, e in items]
+        if words[-1].endswith(_COMBINING) or any(w.endswith(_QUALITIES) for w in words):
+            continue
+        out.append((items, [(m.start(2), m.end(2))]))
+    for m in _UNIFIED_LIST.finditer(text):
+        raw = m.group(1)
+        last = raw.rsplit("、", 1)[-1]
+        conj = _LAST_AND.search(last)
+        if conj is not None and conj.start() >= 2:
+            cut = len(raw) - len(last) + conj.start()
+            raw = raw[:cut] + "、" + raw[cut + 1 :]  # A和B相结合: two items (same length)
+        if "、" not in raw:
+            continue
+        items = _items(text, tokens, tag, m.start(1), raw)
+        if items is not None:
+            out.append((items, []))
+    return out
+
+
 def _items(
     text: str, tokens: Sequence[tuple[int, int]], tag: Callable[[str], str], start: int, raw: str
 ) -> list[tuple[int, int]] | None:
     """Offsets of the list's items; the first chunk loses the verbs, adverbs and particles
-    opening it (建立健全|党委领导). None when an item is too long, holds 的 or 等, or opens a
-    clause of its own, or when no item is left in the first chunk."""
+    opening it (建立健全|党委领导). None when an item is too long, holds 的 or 等, opens or
+    ends in a clause of its own, or when no item is left in the first chunk."""
     out: list[tuple[int, int]] = []
     pos = start
     for part in raw.split("、"):
         out.append((pos, pos + len(part)))
         pos += len(part) + 1
     s0, e0 = out[0]
-    for ts, te in tokens:
-        if ts < s0:
-            continue
+    for ts, te in tokens[bisect.bisect_left(tokens, (s0,)) :]:
         word = text[ts:te]
         leading = word in LEAD_VERBS or word[:2] in LEAD_VERBS or tag(word).startswith(_LEADING_TAGS)
-        if ts >= e0 or not leading:
+        if te >= e0 or not leading:  # the chunk's last word stays (坚持|自治)
             s0 = ts
             break
     if e0 - s0 < 2:
         return None
     out[0] = (s0, e0)
     if any(e - s > _MAX_ITEM or "的" in text[s:e] or "等" in text[s:e] for s, e in out):
+        return None
+    if any(text[s:e].endswith(_CLAUSE_ENDS) for s, e in out):
         return None
     if any(text[s:e].startswith(tuple(LEAD_VERBS)) for s, e in out[1:]):
         return None  # 加强党的全面领导、健全|党的组织体系: two clauses, not one list

@@ -40,7 +40,6 @@ def test_a_frame_needs_one_part_found_already(tag: Callable[[str], str]) -> None
     ("text", "known"),
     [
         ("构建系统完备、科学规范、运行有效的制度体系。", "科学规范"),  # qualities, not parts
-        ("形成源头治理、动态管理、应急处置相结合的社会管理机制。", "源头治理"),  # a combination
         ("在加强党的全面领导、健全党的组织体系方面。", "党的全面领导"),  # two clauses
     ],
 )
@@ -58,3 +57,22 @@ def test_the_parts_are_part_of_the_system_end_to_end() -> None:
     got = ex.extract(Document(document_id(text), "t", text))
     parts = {r.head for r in got.relations if r.type.value == "PART_OF" and r.tail == "废旧农膜回收利用体系"}
     assert parts == {"政府引导", "企业主体", "农户参与"}
+
+
+def test_items_joined_as_one_are_concepts(tag: Callable[[str], str]) -> None:
+    text = "坚持源头治理、动态管理、应急处置相结合的社会管理机制。"
+    assert _parts(text, ["源头治理"], tag) == ["源头治理", "动态管理", "应急处置"]  # no system parts
+    assert _parts("坚持自治、法治、德治相结合。", ["法治"], tag) == ["自治", "法治", "德治"]
+    assert _parts("坚持长远利益和眼前利益相结合。", ["眼前利益"], tag) == ["长远利益", "眼前利益"]
+    assert _parts("坚持长远利益和眼前利益相结合。", [], tag) == []
+
+
+def test_items_joined_as_one_are_unified_end_to_end() -> None:
+    ex = PolicyExtractor()
+    ex.set_concept_filter(None)
+    text = "坚持乡村振兴、城乡融合、产业升级相结合。"  # 乡村振兴 is known, the others are not
+    got = ex.extract(Document(document_id(text), "t", text))
+    pairs = {frozenset((r.head, r.tail)) for r in got.relations if r.type.value == "UNIFIED_WITH"}
+    assert pairs == {
+        frozenset(p) for p in [("乡村振兴", "城乡融合"), ("乡村振兴", "产业升级"), ("城乡融合", "产业升级")]
+    }

@@ -32,6 +32,7 @@ _FRAME_LIST = re.compile(
 #: what joins a list's items as one (the guidelines' 坚持X、Y、Z有机统一)
 _UNIFYING = ("有机统一", "相统一", "相结合", "有机结合", "紧密结合", "共同推进", "一体建设", "一体推进")
 _UNIFIED_LIST = re.compile(rf"((?:[{_HAN}]{{2,12}}、)*[{_HAN}]{{2,20}}?)(?:{'|'.join(_UNIFYING)})")
+_UNIFYING_WORD = re.compile("|".join(_UNIFYING))
 _LAST_AND = re.compile("[和与同](?=[^和与同]+$)")
 #: word classes a list's first chunk may open with before its first item (严格执行|公众参与,
 #: 落实|好|中央统筹, 根本|的|是|中央统筹, 一|要|坚持|党内监督, 这种|工资制)
@@ -97,28 +98,59 @@ def frame_parts(
             exact.add((s, e))
     if not parts:
         return list(spans)
-    kept = [
-        c
-        for c in spans
-        if not any(s <= c.start and c.end <= e and (c.start, c.end) != (s, e) for s, e in parts)
-    ]
+    parts.sort()
+    starts = [s for s, _ in parts]
+
+    def inside_a_part(c: ConceptSpan) -> bool:
+        k = bisect.bisect_right(starts, c.start) - 1  # the last part starting at or before c
+        return k >= 0 and c.end <= parts[k][1] and (c.start, c.end) != parts[k]
+
+    kept = [c for c in spans if not inside_a_part(c)]
     return sorted([*kept, *added], key=lambda c: (c.start, -c.end))
+
+
+#: a clause: what the frames are searched in (they hold no clause punctuation)
+_CLAUSE = re.compile("[^，,。；;：:！!？?\\s]+")
 
 
 def _frames(
     text: str, tokens: Sequence[tuple[int, int]], tag: Callable[[str], str]
 ) -> list[tuple[list[tuple[int, int]], list[tuple[int, int]]]]:
-    """(items, [system] or []) of every system frame and every unified list of `text`."""
+    """(items, [system] or []) of every system frame and every unified list of `text`; the
+    patterns run only on clauses that hold their anchors (、 and 的, or a unifying word)."""
     out: list[tuple[list[tuple[int, int]], list[tuple[int, int]]]] = []
-    for m in _FRAME_LIST.finditer(text):
-        items = _items(text, tokens, tag, m.start(1), m.group(1))
+    unifying = [m.start() for m in _UNIFYING_WORD.finditer(text)]
+    for clause in _CLAUSE.finditer(text):
+        words = clause.group(0)
+        base = clause.start()
+        if "、" in words and "的" in words:
+            out += _system_frames(text, tokens, tag, base, words)
+        k = bisect.bisect_left(unifying, base)
+        if k < len(unifying) and unifying[k] < clause.end():
+            out += _unified_lists(text, tokens, tag, base, words)
+    return out
+
+
+def _system_frames(
+    text: str, tokens: Sequence[tuple[int, int]], tag: Callable[[str], str], base: int, clause: str
+) -> list[tuple[list[tuple[int, int]], list[tuple[int, int]]]]:
+    out: list[tuple[list[tuple[int, int]], list[tuple[int, int]]]] = []
+    for m in _FRAME_LIST.finditer(clause):
+        items = _items(text, tokens, tag, base + m.start(1), m.group(1))
         if items is None:
             continue
         words = [text[s:e] for s, e in items]
         if words[-1].endswith(_COMBINING) or any(w.endswith(_QUALITIES) for w in words):
             continue
-        out.append((items, [(m.start(2), m.end(2))]))
-    for m in _UNIFIED_LIST.finditer(text):
+        out.append((items, [(base + m.start(2), base + m.end(2))]))
+    return out
+
+
+def _unified_lists(
+    text: str, tokens: Sequence[tuple[int, int]], tag: Callable[[str], str], base: int, clause: str
+) -> list[tuple[list[tuple[int, int]], list[tuple[int, int]]]]:
+    out: list[tuple[list[tuple[int, int]], list[tuple[int, int]]]] = []
+    for m in _UNIFIED_LIST.finditer(clause):
         raw = m.group(1)
         last = raw.rsplit("、", 1)[-1]
         conj = _LAST_AND.search(last)
@@ -127,7 +159,7 @@ def _frames(
             raw = raw[:cut] + "、" + raw[cut + 1 :]  # A和B相结合: two items (same length)
         if "、" not in raw:
             continue
-        items = _items(text, tokens, tag, m.start(1), raw)
+        items = _items(text, tokens, tag, base + m.start(1), raw)
         if items is not None:
             out.append((items, []))
     return out

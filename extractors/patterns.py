@@ -351,7 +351,9 @@ def paired_terms(text: str) -> list[Found]:
         i = m.start()
         for n in (4, 3, 5):
             a, b = text[i - n : i], text[i + 1 : i + 1 + n]
-            if len(a) < n or len(b) < n or not all(_is_han(ch) for ch in a + b):
+            if len(a) < n or len(b) < n or a[-1] != b[-1]:
+                continue  # no shared head (the cheap test first)
+            if not all(_is_han(ch) for ch in a + b):
                 continue
             head = _common_suffix([a, b])
             if not (head.endswith(_PAIR_HEADS) or head in _SHORT_HEADS) or len(head) >= n - 1:

@@ -9,7 +9,9 @@ have none and are left alone. The PART_OF relations follow from the spans
 (relations.py, ``enum_frame_of``).
 
 The items joined as one (坚持思想精深、艺术精湛、制作精良|相统一; 集体领导与个人分工负责|相结合)
-are concepts on the same evidence, and relations.py makes them UNIFIED_WITH.
+are concepts on the same evidence, and relations.py makes them UNIFIED_WITH. The two states of
+a change (由|传统农业|向|现代农业|转变; 由|增产导向|转向|提质导向) are concepts without more
+evidence, and relations.py makes them TRANSFORMS_INTO.
 """
 
 from __future__ import annotations
@@ -17,11 +19,19 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
 from extractors.heads import head_category
 from extractors.spans import ConceptSpan
 from extractors.term_shape import LEAD_VERBS
 from kg.model import Category
+
+
+class _Frame(NamedTuple):
+    items: list[tuple[int, int]]
+    system: list[tuple[int, int]]  # [the system the items are parts of] or []
+    needs_evidence: bool  # one item must be found already
+
 
 #: head-noun endings of a system whose parts a list before 的 names
 FRAME_HEADS = ("程序", "体制", "机制", "体系", "制度", "格局")
@@ -32,6 +42,12 @@ _FRAME_LIST = re.compile(
 #: what joins a list's items as one (the guidelines' 坚持X、Y、Z有机统一)
 _UNIFYING = ("有机统一", "相统一", "相结合", "有机结合", "紧密结合", "共同推进", "一体建设", "一体推进")
 _UNIFIED_LIST = re.compile(rf"((?:[{_HAN}]{{2,12}}、)*[{_HAN}]{{2,20}}?)(?:{'|'.join(_UNIFYING)})")
+#: a change between two states (the guidelines' TRANSFORMS_INTO): 由X向Y转变, 由X转向Y
+_CHANGE = re.compile(
+    rf"由([{_HAN}]{{2,10}}?)(?:向([{_HAN}]{{2,10}}?)(?:转变|转型|转化)|转向([{_HAN}]{{2,10}}?)(?![{_HAN}]))"
+)
+#: a state named by a manner (…为主) is no concept
+_NOT_STATE_ENDS = ("为主",)
 _UNIFYING_WORD = re.compile("|".join(_UNIFYING))
 _LAST_AND = re.compile("[和与同](?=[^和与同]+$)")
 #: word classes a list's first chunk may open with before its first item (严格执行|公众参与,
@@ -85,8 +101,8 @@ def frame_parts(
     exact = {(c.start, c.end) for c in spans}
     added: list[ConceptSpan] = []
     parts: list[tuple[int, int]] = []
-    for items, system in _frames(text, tokens, tag):
-        if not any(it in exact for it in items):
+    for items, system, needs_evidence in _frames(text, tokens, tag):
+        if needs_evidence and not any(it in exact for it in items):
             continue
         parts += items
         for s, e in [*items, *system]:
@@ -113,12 +129,10 @@ def frame_parts(
 _CLAUSE = re.compile("[^，,。；;：:！!？?\\s]+")
 
 
-def _frames(
-    text: str, tokens: Sequence[tuple[int, int]], tag: Callable[[str], str]
-) -> list[tuple[list[tuple[int, int]], list[tuple[int, int]]]]:
+def _frames(text: str, tokens: Sequence[tuple[int, int]], tag: Callable[[str], str]) -> list[_Frame]:
     """(items, [system] or []) of every system frame and every unified list of `text`; the
     patterns run only on clauses that hold their anchors (、 and 的, or a unifying word)."""
-    out: list[tuple[list[tuple[int, int]], list[tuple[int, int]]]] = []
+    out: list[_Frame] = []
     unifying = [m.start() for m in _UNIFYING_WORD.finditer(text)]
     for clause in _CLAUSE.finditer(text):
         words = clause.group(0)
@@ -128,13 +142,31 @@ def _frames(
         k = bisect.bisect_left(unifying, base)
         if k < len(unifying) and unifying[k] < clause.end():
             out += _unified_lists(text, tokens, tag, base, words)
+        if "由" in words:
+            out += _changes(text, tokens, base, words)
+    return out
+
+
+def _changes(text: str, tokens: Sequence[tuple[int, int]], base: int, clause: str) -> list[_Frame]:
+    """由X向Y转变 / 由X转向Y: the two states of a change, whole tokens, no 的 or list inside."""
+    out: list[_Frame] = []
+    starts = {s for s, _ in tokens}
+    ends = {e for _, e in tokens}
+    for m in _CHANGE.finditer(clause):
+        y = 2 if m.group(2) else 3
+        items = [(base + m.start(1), base + m.end(1)), (base + m.start(y), base + m.end(y))]
+        words = [text[s:e] for s, e in items]
+        if any("的" in w or w.endswith(_NOT_STATE_ENDS) for w in words):
+            continue
+        if all(s in starts and e in ends for s, e in items):
+            out.append(_Frame(items, [], False))
     return out
 
 
 def _system_frames(
     text: str, tokens: Sequence[tuple[int, int]], tag: Callable[[str], str], base: int, clause: str
-) -> list[tuple[list[tuple[int, int]], list[tuple[int, int]]]]:
-    out: list[tuple[list[tuple[int, int]], list[tuple[int, int]]]] = []
+) -> list[_Frame]:
+    out: list[_Frame] = []
     for m in _FRAME_LIST.finditer(clause):
         items = _items(text, tokens, tag, base + m.start(1), m.group(1))
         if items is None:
@@ -142,14 +174,14 @@ def _system_frames(
         words = [text[s:e] for s, e in items]
         if words[-1].endswith(_COMBINING) or any(w.endswith(_QUALITIES) for w in words):
             continue
-        out.append((items, [(base + m.start(2), base + m.end(2))]))
+        out.append(_Frame(items, [(base + m.start(2), base + m.end(2))], True))
     return out
 
 
 def _unified_lists(
     text: str, tokens: Sequence[tuple[int, int]], tag: Callable[[str], str], base: int, clause: str
-) -> list[tuple[list[tuple[int, int]], list[tuple[int, int]]]]:
-    out: list[tuple[list[tuple[int, int]], list[tuple[int, int]]]] = []
+) -> list[_Frame]:
+    out: list[_Frame] = []
     for m in _UNIFIED_LIST.finditer(clause):
         raw = m.group(1)
         last = raw.rsplit("、", 1)[-1]
@@ -161,7 +193,7 @@ def _unified_lists(
             continue
         items = _items(text, tokens, tag, base + m.start(1), raw)
         if items is not None:
-            out.append((items, []))
+            out.append(_Frame(items, [], True))
     return out
 
 

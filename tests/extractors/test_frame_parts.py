@@ -76,3 +76,30 @@ def test_items_joined_as_one_are_unified_end_to_end() -> None:
     assert pairs == {
         frozenset(p) for p in [("乡村振兴", "城乡融合"), ("乡村振兴", "产业升级"), ("城乡融合", "产业升级")]
     }
+
+
+def test_the_two_states_of_a_change_are_concepts(tag: Callable[[str], str]) -> None:
+    assert _parts("推动农业由粗放经营向集约经营转变。", [], tag) == ["粗放经营", "集约经营"]
+    assert _parts("推动增长由传统动能转向新动能，", [], tag) == ["传统动能", "新动能"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "由行政村向自然村延伸。",  # a movement, not a change of state
+        "由直接控制为主向间接控制为主转变。",  # manners
+        "由政府的监管向社会的共治转变。",
+    ],
+)
+def test_other_uses_of_you_are_no_change(text: str, tag: Callable[[str], str]) -> None:
+    assert _parts(text, [], tag) == []
+
+
+def test_a_change_is_transforms_into_end_to_end() -> None:
+    ex = PolicyExtractor()
+    ex.set_concept_filter(None)
+    text = "推动农业由粗放经营向集约经营转变。"
+    got = ex.extract(Document(document_id(text), "t", text))
+    assert {(r.head, r.type.value, r.tail) for r in got.relations} == {
+        ("粗放经营", "TRANSFORMS_INTO", "集约经营")
+    }

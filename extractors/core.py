@@ -264,7 +264,7 @@ class Analyzer:
             if (c.start, c.end) not in seen:  # a nested known term may have been extended too
                 seen.add((c.start, c.end))
                 out.append(c)
-        return frame_parts(text, tokens, self.tag, out)
+        return frame_parts(text, tokens, self.tag, out, self.lexicon.name_of)
 
     def _respan(self, text: str, c: ConceptSpan, start: int, end: int) -> ConceptSpan:
         """`c` moved to text[start:end], named as the lexicon names that surface."""

@@ -95,22 +95,28 @@ def frame_parts(
     tokens: Sequence[tuple[int, int]],
     tag: Callable[[str], str],
     spans: Sequence[ConceptSpan],
+    name_of: Callable[[str], str] = lambda surface: surface,
 ) -> list[ConceptSpan]:
     """`spans` with the parts and the system of every list-before-的 frame that names one of
-    its parts already; spans strictly inside a part give way to it (政府 in 政府负责)."""
+    its parts already; spans strictly inside a part give way to it (政府 in 政府负责). A frame
+    inside a found span is none (人民代表大会制度、|中国共产党领导的多党合作和政治协商制度|).
+    `name_of` gives the canonical name of a surface (the lexicon's aliases)."""
     exact = {(c.start, c.end) for c in spans}
+    crossing = sorted((c.start, c.end) for c in spans)
     added: list[ConceptSpan] = []
     parts: list[tuple[int, int]] = []
     for items, system, needs_evidence in _frames(text, tokens, tag):
         if needs_evidence and not any(it in exact for it in items):
             continue
+        if system and _inside_a_span(crossing, items[-1][0], system[0][1]):
+            continue  # the 的 joins a longer name found already
         parts += items
         for s, e in [*items, *system]:
             if (s, e) in exact:
                 continue
             name = text[s:e]
             cat = (head_category(name) or Category.SYSTEM) if [(s, e)] == system else Category.IDEA
-            added.append(ConceptSpan(s, e, name, name, cat))
+            added.append(ConceptSpan(s, e, name, name_of(name), cat))
             exact.add((s, e))
     if not parts:
         return list(spans)
@@ -127,6 +133,17 @@ def frame_parts(
 
 #: a clause: what the frames are searched in (they hold no clause punctuation)
 _CLAUSE = re.compile("[^，,。；;：:！!？?\\s]+")
+
+
+#: longer than any concept name: how far back a span holding a position may start
+_LONGEST = 80
+
+
+def _inside_a_span(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether a span of the sorted `spans` holds text[start:end]."""
+    lo = bisect.bisect_left(spans, (start - _LONGEST,))
+    hi = bisect.bisect_right(spans, (start, end + _LONGEST))
+    return any(s <= start and end <= e for s, e in spans[lo:hi])
 
 
 def _frames(text: str, tokens: Sequence[tuple[int, int]], tag: Callable[[str], str]) -> list[_Frame]:

@@ -103,3 +103,18 @@ def test_a_change_is_transforms_into_end_to_end() -> None:
     assert {(r.head, r.type.value, r.tail) for r in got.relations} == {
         ("粗放经营", "TRANSFORMS_INTO", "集约经营")
     }
+
+
+def test_no_frame_inside_a_name_found_already(tag: Callable[[str], str]) -> None:
+    text = "坚持和完善人民代表大会制度、中国共产党领导的多党合作和政治协商制度、民族区域自治制度。"
+    known = ["人民代表大会制度", "中国共产党领导的多党合作和政治协商制度"]
+    assert _parts(text, known, tag) == known
+
+
+def test_new_parts_take_their_canonical_names(tag: Callable[[str], str]) -> None:
+    text = "要完善党委领导、政府负责、人大监督的基层治理格局。"
+    i = text.index("党委领导")
+    spans = [ConceptSpan(i, i + 4, "党委领导", "党委领导", Category.IDEA)]
+    aliases = {"人大监督": "人民代表大会监督"}
+    got = frame_parts(text, segment(text), tag, spans, lambda s: aliases.get(s, s))
+    assert "人民代表大会监督" in [c.name for c in got]

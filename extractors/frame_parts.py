@@ -188,9 +188,14 @@ def _system_frames(
         items = _items(text, tokens, tag, base + m.start(1), m.group(1))
         if items is None:
             continue
+        items = [_role_holder(text, s, e) for s, e in items]
         words = [text[s:e] for s, e in items]
-        if words[-1].endswith(_COMBINING) or any(w.endswith(_QUALITIES) for w in words):
-            continue
+        if (
+            words[-1].endswith(_COMBINING)
+            or "共同" in words[-1]
+            or any(w.endswith(_QUALITIES) for w in words)
+        ):
+            continue  # …相结合的, 政府、工会、企业共同参与的: one action of all, not parts
         out.append(_Frame(items, [(base + m.start(2), base + m.end(2))], True))
     return out
 
@@ -214,6 +219,12 @@ def _unified_lists(
     return out
 
 
+def _role_holder(text: str, start: int, end: int) -> tuple[int, int]:
+    """An item naming a part's role names the part before 为 (以|企业为主体、市场为导向 → 企业)."""
+    k = text.find("为", start + 2, end - 1)
+    return (start, k) if k > 0 else (start, end)
+
+
 def _items(
     text: str, tokens: Sequence[tuple[int, int]], tag: Callable[[str], str], start: int, raw: str
 ) -> list[tuple[int, int]] | None:
@@ -226,10 +237,13 @@ def _items(
         out.append((pos, pos + len(part)))
         pos += len(part) + 1
     s0, e0 = out[0]
+    shortest = min(e - s for s, e in out[1:])
     for ts, te in tokens[bisect.bisect_left(tokens, (s0,)) :]:
         word = text[ts:te]
         leading = word in LEAD_VERBS or word[:2] in LEAD_VERBS or tag(word).startswith(_LEADING_TAGS)
-        if te >= e0 or not leading:  # the chunk's last word stays (坚持|自治)
+        # the chunk's last word stays (坚持|自治), and the item stays about as long as the others
+        # (要|建立|日常考核、分类考核: not 日常|考核)
+        if te >= e0 or not leading or e0 - te < shortest - 1:
             s0 = ts
             break
     if e0 - s0 < 2:

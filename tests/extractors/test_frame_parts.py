@@ -118,3 +118,12 @@ def test_new_parts_take_their_canonical_names(tag: Callable[[str], str]) -> None
     aliases = {"人大监督": "人民代表大会监督"}
     got = frame_parts(text, segment(text), tag, spans, lambda s: aliases.get(s, s))
     assert "人民代表大会监督" in [c.name for c in got]
+
+
+def test_parts_named_by_their_roles(tag: Callable[[str], str]) -> None:
+    text = "建立以企业为主体、市场为导向、院所为支撑的技术创新体系。"
+    assert _parts(text, ["市场"], tag) == ["企业", "市场", "院所", "技术创新体系"]
+
+
+def test_one_action_of_all_is_no_frame(tag: Callable[[str], str]) -> None:
+    assert _parts("完善政府、工会、企业共同参与的协商协调机制。", ["政府"], tag) == ["政府"]

@@ -22,6 +22,7 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from extractors.heads import head_category
+from extractors.segmenter import token_ending_at, token_starting_at
 from extractors.spans import ConceptSpan
 from extractors.term_shape import LEAD_VERBS
 from kg.model import Category
@@ -36,12 +37,16 @@ class _Frame(NamedTuple):
 #: head-noun endings of a system whose parts a list before 的 names
 FRAME_HEADS = ("程序", "体制", "机制", "体系", "制度", "格局")
 _HAN = "\u4e00-\u9fff"
+#: most items of a list the frames read (bounded, so that the patterns stay linear in the text)
+_MAX_ITEMS = 16
 _FRAME_LIST = re.compile(
-    rf"((?:[{_HAN}]{{2,12}}、)+[{_HAN}]{{2,8}})的([{_HAN}]{{2,12}}?(?:{'|'.join(FRAME_HEADS)}))(?![{_HAN}])"
+    rf"((?:[{_HAN}]{{2,12}}、){{1,{_MAX_ITEMS}}}[{_HAN}]{{2,8}})的([{_HAN}]{{2,12}}?(?:{'|'.join(FRAME_HEADS)}))(?![{_HAN}])"
 )
 #: what joins a list's items as one (the guidelines' 坚持X、Y、Z有机统一)
 _UNIFYING = ("有机统一", "相统一", "相结合", "有机结合", "紧密结合", "共同推进", "一体建设", "一体推进")
-_UNIFIED_LIST = re.compile(rf"((?:[{_HAN}]{{2,12}}、)*[{_HAN}]{{2,20}}?)(?:{'|'.join(_UNIFYING)})")
+_UNIFIED_LIST = re.compile(
+    rf"((?:[{_HAN}]{{2,12}}、){{0,{_MAX_ITEMS}}}[{_HAN}]{{2,20}}?)(?:{'|'.join(_UNIFYING)})"
+)
 #: a change between two states (the guidelines' TRANSFORMS_INTO): 由X向Y转变, 由X转向Y
 _CHANGE = re.compile(
     rf"由([{_HAN}]{{2,10}}?)(?:向([{_HAN}]{{2,10}}?)(?:转变|转型|转化)|转向([{_HAN}]{{2,10}}?)(?![{_HAN}]))"
@@ -88,6 +93,8 @@ _QUALITIES = (
 _COMBINING = ("结合", "联动", "互为补充", "协同发展", "并重", "并举", "相统一", "融合发展")
 #: longest item
 _MAX_ITEM = 8
+#: longest list a unifying word closes (items of at most 12 characters and their separators)
+_LIST_REACH = 160
 
 
 def frame_parts(
@@ -158,7 +165,8 @@ def _frames(text: str, tokens: Sequence[tuple[int, int]], tag: Callable[[str], s
             out += _system_frames(text, tokens, tag, base, words)
         k = bisect.bisect_left(unifying, base)
         if k < len(unifying) and unifying[k] < clause.end():
-            out += _unified_lists(text, tokens, tag, base, words)
+            # search only up to a list's length before the first unifying word (long clauses)
+            out += _unified_lists(text, tokens, tag, base, words, max(0, unifying[k] - base - _LIST_REACH))
         if "由" in words:
             out += _changes(text, tokens, base, words)
     return out
@@ -167,15 +175,13 @@ def _frames(text: str, tokens: Sequence[tuple[int, int]], tag: Callable[[str], s
 def _changes(text: str, tokens: Sequence[tuple[int, int]], base: int, clause: str) -> list[_Frame]:
     """由X向Y转变 / 由X转向Y: the two states of a change, whole tokens, no 的 or list inside."""
     out: list[_Frame] = []
-    starts = {s for s, _ in tokens}
-    ends = {e for _, e in tokens}
     for m in _CHANGE.finditer(clause):
         y = 2 if m.group(2) else 3
         items = [(base + m.start(1), base + m.end(1)), (base + m.start(y), base + m.end(y))]
         words = [text[s:e] for s, e in items]
         if any("的" in w or w.endswith(_NOT_STATE_ENDS) for w in words):
             continue
-        if all(s in starts and e in ends for s, e in items):
+        if all(token_starting_at(tokens, s) and token_ending_at(tokens, e) is not None for s, e in items):
             out.append(_Frame(items, [], False))
     return out
 
@@ -201,10 +207,15 @@ def _system_frames(
 
 
 def _unified_lists(
-    text: str, tokens: Sequence[tuple[int, int]], tag: Callable[[str], str], base: int, clause: str
+    text: str,
+    tokens: Sequence[tuple[int, int]],
+    tag: Callable[[str], str],
+    base: int,
+    clause: str,
+    start: int = 0,
 ) -> list[_Frame]:
     out: list[_Frame] = []
-    for m in _UNIFIED_LIST.finditer(clause):
+    for m in _UNIFIED_LIST.finditer(clause, start):
         raw = m.group(1)
         last = raw.rsplit("、", 1)[-1]
         conj = _LAST_AND.search(last)

@@ -458,7 +458,7 @@ _SHARED_HEAD_VERBS = "建立健全|健全|建立|完善|保障|维护"
 _NOT_LIST_START = frozenset("和与及并让使把以好")
 _SHARED_HEADS = ("工作机制", "机制", "制度", "合法权益", "权益")
 _SHARED_HEAD_LIST = re.compile(
-    rf"(?:{_SHARED_HEAD_VERBS})((?:[{_HAN}]{{1,10}}、)+[{_HAN}]{{1,8}}?(?:{'|'.join(_SHARED_HEADS)}))(?![{_HAN}])"
+    rf"(?:{_SHARED_HEAD_VERBS})((?:[{_HAN}]{{1,10}}、){{1,16}}[{_HAN}]{{1,8}}?(?:{'|'.join(_SHARED_HEADS)}))(?![{_HAN}])"
 )
 
 

@@ -113,8 +113,9 @@ def frame_parts(
     added: list[ConceptSpan] = []
     parts: list[tuple[int, int]] = []
     for items, system, needs_evidence in _frames(text, tokens, tag):
-        if needs_evidence and not any(it in exact for it in items):
-            continue
+        known = sum(it in exact for it in items)
+        if needs_evidence and (known == 0 or (system and len(items) == 2 and known < 2)):
+            continue  # two parts need both found (优势互补、高质量发展的…格局: qualities)
         if system and _inside_a_span(crossing, items[-1][0], system[0][1]):
             continue  # the 的 joins a longer name found already
         parts += items
@@ -194,14 +195,16 @@ def _system_frames(
         items = _items(text, tokens, tag, base + m.start(1), m.group(1))
         if items is None:
             continue
-        items = [_role_holder(text, s, e) for s, e in items]
         words = [text[s:e] for s, e in items]
+        if any(w.endswith(FRAME_HEADS) or "对" in w for w in words):
+            continue  # a list of systems (…制度体系、党对人民军队的绝对领导制度), not of parts
         if (
             words[-1].endswith(_COMBINING)
             or "共同" in words[-1]
             or any(w.endswith(_QUALITIES) for w in words)
         ):
-            continue  # …相结合的, 政府、工会、企业共同参与的: one action of all, not parts
+            continue  # …相结合的, …互为补充的, 政府、工会、企业共同参与的: one action of all
+        items = [_role_holder(text, s, e) for s, e in items]
         out.append(_Frame(items, [(base + m.start(2), base + m.end(2))], True))
     return out
 
@@ -230,10 +233,29 @@ def _unified_lists(
     return out
 
 
+#: roles of a system's parts (以企业为主体、市场为导向…的技术创新体系)
+_ROLES = (
+    "主体",
+    "导向",
+    "补充",
+    "引导",
+    "骨干",
+    "依托",
+    "网底",
+    "龙头",
+    "支撑",
+    "主导",
+    "核心",
+    "基础",
+    "纽带",
+)
+
+
 def _role_holder(text: str, start: int, end: int) -> tuple[int, int]:
-    """An item naming a part's role names the part before 为 (以|企业为主体、市场为导向 → 企业)."""
+    """An item naming a part's role names the part before 为 (以|企业为主体、市场为导向 → 企业;
+    not 以德为先, which names no role)."""
     k = text.find("为", start + 2, end - 1)
-    return (start, k) if k > 0 else (start, end)
+    return (start, k) if k > 0 and text[k + 1 : end] in _ROLES else (start, end)
 
 
 def _items(

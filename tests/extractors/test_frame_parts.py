@@ -127,3 +127,21 @@ def test_parts_named_by_their_roles(tag: Callable[[str], str]) -> None:
 
 def test_one_action_of_all_is_no_frame(tag: Callable[[str], str]) -> None:
     assert _parts("完善政府、工会、企业共同参与的协商协调机制。", ["政府"], tag) == ["政府"]
+
+
+def test_a_rule_of_selection_is_no_role(tag: Callable[[str], str]) -> None:
+    text = "要建立以德为先、任人唯贤、人事相宜的干部选用体系。"
+    assert _parts(text, ["任人唯贤"], tag) == ["以德为先", "任人唯贤", "人事相宜", "干部选用体系"]
+
+
+@pytest.mark.parametrize(
+    ("text", "known"),
+    [
+        ("健全生态文明制度体系、党对人民军队的绝对领导制度。", "生态文明制度体系"),  # systems listed
+        ("加快构建优势互补、高质量发展的区域经济格局。", "高质量发展"),  # two qualities, one known
+    ],
+)
+def test_lists_of_systems_and_two_unconfirmed_parts_are_no_frame(
+    text: str, known: str, tag: Callable[[str], str]
+) -> None:
+    assert _parts(text, [known], tag) == [known]

@@ -207,14 +207,15 @@ _LIST = re.compile(rf"(?<![{_HAN}])[{_HAN}]++(?:、[{_HAN}]++)+")  # possessive:
 
 
 @lru_cache(maxsize=4)
-def _list_items(list_start: int, raw: str) -> list[tuple[int, int]]:
-    """Offsets of the items of a 、-separated list found at `list_start` (pure)."""
+def list_item_offsets(list_start: int, raw: str) -> tuple[tuple[int, int], ...]:
+    """Offsets of the items of a 、-separated list `raw` found at `list_start` (pure; cached, so
+    a tuple: each caller trims its own copy)."""
     items: list[tuple[int, int]] = []
     pos = list_start
     for part in raw.split("、"):
         items.append((pos, pos + len(part)))
         pos += len(part) + 1
-    return items
+    return tuple(items)
 
 
 def _lists(text: str) -> tuple[tuple[int, str], ...]:
@@ -230,7 +231,7 @@ def enumerations(text: str) -> list[tuple[int, list[tuple[int, int]]]]:
     """
     out: list[tuple[int, list[tuple[int, int]]]] = []
     for list_start, raw in _lists(text):
-        items = _list_items(list_start, raw)
+        items = list(list_item_offsets(list_start, raw))
         inner = items[1:-1] or items[1:]
         size = inner[0][1] - inner[0][0]
         if any(e - s != size for s, e in inner):
@@ -739,7 +740,7 @@ def list_items(text: str, is_noun: Callable[[str], bool]) -> list[Found]:
     """
     out: list[Found] = []
     for list_start, raw in _lists(text):
-        items = _list_items(list_start, raw)
+        items = list(list_item_offsets(list_start, raw))
         # the last item may join one more with 和/与/及 (基层协商和社会组织协商)
         ls, le = items[-1]
         conj = _CONJ.search(text, ls, le)

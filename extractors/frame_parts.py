@@ -22,6 +22,7 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from extractors.heads import head_category
+from extractors.patterns import list_item_offsets
 from extractors.segmenter import token_ending_at, token_starting_at
 from extractors.spans import ConceptSpan
 from extractors.term_shape import LEAD_VERBS
@@ -108,11 +109,14 @@ def frame_parts(
     its parts already; spans strictly inside a part give way to it (政府 in 政府负责). A frame
     inside a found span is none (人民代表大会制度、|中国共产党领导的多党合作和政治协商制度|).
     `name_of` gives the canonical name of a surface (the lexicon's aliases)."""
+    frames = _frames(text, tokens, tag)
+    if not frames:
+        return list(spans)
     exact = {(c.start, c.end) for c in spans}
-    crossing = sorted((c.start, c.end) for c in spans)
+    crossing = sorted(exact)
     added: list[ConceptSpan] = []
     parts: list[tuple[int, int]] = []
-    for items, system, needs_evidence in _frames(text, tokens, tag):
+    for items, system, needs_evidence in frames:
         known = sum(it in exact for it in items)
         if needs_evidence and (known == 0 or (system and len(items) == 2 and known < 2)):
             continue  # two parts need both found (优势互补、高质量发展的…格局: qualities)
@@ -155,8 +159,8 @@ def _inside_a_span(spans: Sequence[tuple[int, int]], start: int, end: int) -> bo
 
 
 def _frames(text: str, tokens: Sequence[tuple[int, int]], tag: Callable[[str], str]) -> list[_Frame]:
-    """(items, [system] or []) of every system frame and every unified list of `text`; the
-    patterns run only on clauses that hold their anchors (、 and 的, or a unifying word)."""
+    """Every system frame, unified list and change of `text`; the patterns run only on clauses
+    that hold their anchors (、 and 的, a unifying word, 由)."""
     out: list[_Frame] = []
     unifying = [m.start() for m in _UNIFYING_WORD.finditer(text)]
     for clause in _CLAUSE.finditer(text):
@@ -264,11 +268,7 @@ def _items(
     """Offsets of the list's items; the first chunk loses the verbs, adverbs and particles
     opening it (建立健全|党委领导). None when an item is too long, holds 的 or 等, opens or
     ends in a clause of its own, or when no item is left in the first chunk."""
-    out: list[tuple[int, int]] = []
-    pos = start
-    for part in raw.split("、"):
-        out.append((pos, pos + len(part)))
-        pos += len(part) + 1
+    out = list(list_item_offsets(start, raw))
     s0, e0 = out[0]
     shortest = min(e - s for s, e in out[1:])
     for ts, te in tokens[bisect.bisect_left(tokens, (s0,)) :]:

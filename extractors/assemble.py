@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 
 from extractors.heads import HEADS, head_category
+from extractors.patterns import NUMERALS
 from kg.model import Category
 
 Token = tuple[int, int]  # (start, end) character offsets
@@ -403,8 +404,9 @@ def _nominal(word: str, pos: str, known: Mapping[str, str]) -> bool:
     return pos in NOMINAL_TAGS or word in HEADS
 
 
-#: numerals a measure word follows (三|支|队伍, 十|项|制度)
-_NUMERALS = frozenset("一二三四五六七八九十百千万亿两几多")
+#: numerals a measure word follows (三|支|队伍, 十|项|制度): the digits' names, and large or
+#: vague amounts
+_NUMERALS = frozenset(NUMERALS + "万亿几多")
 
 
 def _terms_in_run(

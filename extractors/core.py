@@ -24,7 +24,7 @@ from extractors.lexicon import Lexicon, normal_form
 from extractors.patterns import opening_title
 from extractors.relations import TOPIC_MENTIONS, defining_relations, find_relations, has_defining_cue
 from extractors.segmenter import segment_offsets, token_ending_at, token_starting_at
-from extractors.sentences import split_sentences
+from extractors.sentences import clause_windows, split_sentences
 from extractors.span_rules import (
     inside_generic_noun,
     instrument_verb_cut,
@@ -152,11 +152,34 @@ def sentence_relations(
     title = opening_title_name(text)
     topics = document_topics(text, sentences, spans, title)
     titled = titled_topics(title, topics)
-    for k, members in sorted(spans_by_sentence(sentences, spans).items()):
+    windows, owner = relation_windows(text, sentences)
+    seen: set[tuple[int, FoundRelation]] = set()
+    for j, members in sorted(spans_by_sentence(windows, spans).items()):
         if len(members) < 2:
             continue
-        found += [(k, rel) for rel in find_relations(text, sentences[k], members, topics, titled)]
+        for rel in find_relations(text, windows[j], members, topics, titled):
+            if (owner[j], rel) not in seen:
+                seen.add((owner[j], rel))
+                found.append((owner[j], rel))
     return found
+
+
+#: relation rules read sentences in windows of at most this many characters (see clause_windows)
+RELATION_WINDOW = 2_000
+
+
+def relation_windows(
+    text: str, sentences: Sequence[tuple[int, int]], limit: int = RELATION_WINDOW
+) -> tuple[list[tuple[int, int]], list[int]]:
+    """The windows relation rules read (each sentence, cut only when over `limit` characters)
+    and the index of the sentence each window belongs to."""
+    windows: list[tuple[int, int]] = []
+    owner: list[int] = []
+    for k, (start, end) in enumerate(sentences):
+        for w in clause_windows(text, start, end, limit) if end - start > limit else [(start, end)]:
+            windows.append(w)
+            owner.append(k)
+    return windows, owner
 
 
 def relations_with_ends(
@@ -174,14 +197,16 @@ def relations_with_ends(
     if not weak:
         return list(spans), found
     names = {c.name for c in weak}
-    members = spans_by_sentence(sentences, sorted([*spans, *weak], key=lambda c: (c.start, -c.end)))
-    with_weak = {k for k, group in members.items() if any(c.name in names for c in group)}
+    windows, owner = relation_windows(text, sentences)
+    members = spans_by_sentence(windows, sorted([*spans, *weak], key=lambda c: (c.start, -c.end)))
+    with_weak = {j for j, group in members.items() if any(c.name in names for c in group)}
     seen = set(found)
     used: set[str] = set()
-    for k in sorted(with_weak):
-        if len(members[k]) < 2:
+    for j in sorted(with_weak):
+        if len(members[j]) < 2:
             continue
-        for r, _ in defining_relations(text, sentences[k], members[k]):
+        k = owner[j]
+        for r, _ in defining_relations(text, windows[j], members[j]):
             if (r.head in names) == (r.tail in names) or (k, r) in seen:
                 continue
             found.append((k, r))

@@ -1,3 +1,4 @@
+import re
 from pathlib import Path
 
 import pytest
@@ -169,6 +170,26 @@ def test_two_weak_terms_never_make_a_relation_alone() -> None:
     weak = [_span(text, "依法治国"), _span(text, "以德治国")]
     merged, found = relations_with_ends(text, [(0, len(text))], [], weak)
     assert merged == [] and found == []
+
+
+def test_a_run_on_sentence_is_read_in_windows_and_keeps_its_relations() -> None:
+    from extractors.core import RELATION_WINDOW, relation_windows, sentence_relations
+
+    clause = "坚持依法治国和以德治国相结合，"
+    text = clause * (RELATION_WINDOW // len(clause) + 5) + "完。"
+    sentences = [(0, len(text))]
+    windows, owner = relation_windows(text, sentences)
+    assert len(windows) > 1 and set(owner) == {0}
+    assert all(e - s <= RELATION_WINDOW and text[e - 1] == "，" for s, e in windows[:-1])
+    spans = [
+        ConceptSpan(m.start(), m.end(), m.group(), m.group(), Category.IDEA)
+        for m in re.finditer("依法治国|以德治国", text)
+    ]
+    found = sentence_relations(text, sentences, spans)
+    # the relation is stated in every clause: found in every window, reported once for the sentence
+    assert [(k, r.head, r.type, r.tail) for k, r in found] == [
+        (0, "依法治国", RelationType.UNIFIED_WITH, "以德治国")
+    ]
 
 
 def test_document_topics_are_named_in_the_opening() -> None:

@@ -1,7 +1,8 @@
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extractors.sentences import split_sentences
+from extractors.sentences import clause_windows, split_sentences
 
 
 def test_splits_on_chinese_terminators_and_lines() -> None:
@@ -31,3 +32,35 @@ def test_sentences_are_ordered_trimmed_and_cover_the_text(text: str) -> None:
         last = e
     covered = "".join(text[s:e] for s, e in spans)
     assert [c for c in covered if not c.isspace()] == [c for c in text if not c.isspace()]
+
+
+# ---- windows of over-long sentences (clause_windows) ----
+
+
+def test_a_short_sentence_is_one_window() -> None:
+    text = "坚持党的领导、人民当家作主、依法治国有机统一。"
+    assert clause_windows(text, 0, len(text), 100) == [(0, len(text))]
+
+
+def test_a_long_sentence_is_cut_after_clause_marks_first() -> None:
+    text = "甲乙、丙丁，戊己、庚辛；壬癸"
+    got = [text[s:e] for s, e in clause_windows(text, 0, len(text), 7)]
+    assert got == ["甲乙、丙丁，", "戊己、庚辛；", "壬癸"]
+
+
+def test_without_clause_marks_a_window_ends_after_a_list_mark_or_at_the_limit() -> None:
+    text = "甲乙、丙丁戊己庚辛壬癸"
+    assert [text[s:e] for s, e in clause_windows(text, 0, len(text), 5)] == ["甲乙、", "丙丁戊己庚", "辛壬癸"]
+
+
+@given(st.text(alphabet="甲乙，、；", max_size=60), st.integers(min_value=1, max_value=12))
+def test_windows_tile_the_sentence_within_the_limit(text: str, limit: int) -> None:
+    windows = clause_windows(text, 0, len(text), limit)
+    assert "".join(text[s:e] for s, e in windows) == text
+    assert all(e - s <= limit for s, e in windows)
+    assert all(s < e for s, e in windows) or text == ""
+
+
+def test_a_window_limit_must_be_positive() -> None:
+    with pytest.raises(ValueError):
+        clause_windows("甲乙", 0, 2, 0)

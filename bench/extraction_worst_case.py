@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import math
+import re
 import time
 from collections.abc import Callable
 
@@ -41,6 +42,8 @@ def _ordinary(chars: int) -> str:
 #: name -> builder of a text of about `chars` characters
 SHAPES: dict[str, Callable[[int], str]] = {
     "ordinary policy text (fixtures)": _ordinary,
+    "the same text without sentence ends": lambda n: re.sub("[。！？；\n]", "，", _ordinary(n)),
+    "the same text without any punctuation": lambda n: re.sub("[。！？；\n，、：]", "", _ordinary(n)),
     "one run of 、-items ending in 的…制度": lambda n: _repeat("公众参与、", n - 8) + "的重大行政决策程序。",
     "list after a verb, shared head": lambda n: "健全" + _repeat("吸纳民意、", n - 8) + "工作机制。",
     "list before 相结合": lambda n: "坚持" + _repeat("集体领导、", n - 8) + "相结合。",

@@ -191,8 +191,17 @@ def timeline(store: GraphStore, name: str) -> tuple[Concept, list[ConceptDocumen
     docs = store.concept_documents(concept.id)
     per_year: Counter[str] = Counter()
     for d in docs:
-        per_year[(d.document.date or "unknown")[:4]] += d.mentions
-    return concept, docs, dict(sorted(per_year.items()))
+        per_year[year_of(d.document.date)] += d.mentions
+    return concept, docs, dict(sorted(per_year.items(), key=lambda kv: (kv[0] == UNDATED, kv[0])))
+
+
+#: the timeline's key for documents without a date (after every year)
+UNDATED = "unknown"
+
+
+def year_of(date: str | None) -> str:
+    """The year of an ISO date (YYYY, YYYY-MM or YYYY-MM-DD), `UNDATED` when there is none."""
+    return date[:4] if date else UNDATED
 
 
 def detail(store: GraphStore, name: str, *, limit: int = 50) -> ConceptDetail:

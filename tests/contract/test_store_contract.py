@@ -376,6 +376,15 @@ def test_subgraph_query(store: GraphStore) -> None:
     assert all(e.type != CO for e in sub.edges)
 
 
+def test_timeline_counts_undated_documents_under_unknown_after_the_years(store: GraphStore) -> None:
+    undated = make_extraction("undated note", ["全过程人民民主要落到实处。"], {"全过程人民民主": C.IDEA})
+    store.add_many([FOUNDING, REPORT, undated])
+    _, docs, per_year = query.timeline(store, "全过程人民民主")
+    assert len(docs) == 3
+    assert list(per_year) == ["2021", "2022", "unknown"]  # years in order, the undated last
+    assert per_year["unknown"] == 1
+
+
 # ---- export iteration ----------------------------------------------------------
 
 

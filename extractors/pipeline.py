@@ -180,7 +180,10 @@ def assemble_extraction(
     for name, cats in categories.items():
         entry = lexicon.entries.get(name)
         members = entry.members if entry is not None else ()
-        aliases = tuple(dict.fromkeys(a for a in map(normal_form, surfaces[name]) if a != name))
+        # the forms the text uses, then the lexicon's (人大制度 finds 人民代表大会制度 in the graph
+        # even where this text spells it out; as with members, the lexicon adds what it knows)
+        known = entry.aliases if entry is not None else ()
+        aliases = tuple(dict.fromkeys(a for a in (*map(normal_form, surfaces[name]), *known) if a != name))
         # the most frequent category, the first seen among equals (as Counter.most_common(1))
         category = next(iter(cats)) if len(cats) == 1 else max(cats.items(), key=_count)[0]
         concepts.append(ConceptRecord(name, category, aliases, members))

@@ -6,17 +6,22 @@ import json
 from typing import Any
 
 from kg.model import GUIDELINE_TYPES, DocumentExtraction
+from kg.normalize import normalize_term
 
 
 def to_gold_format(extraction: DocumentExtraction, document_name: str) -> dict[str, Any]:
     """One document's concepts and guideline relations, as `gold/<stem>.json` holds them."""
-    # only concepts the text names (a formula's members may be recorded without being named)
-    mentioned = {m.name for m in extraction.mentions}
+    # only concepts the text names (a formula's members may be recorded without being named),
+    # with only the aliases the text uses (a record may also carry a lexicon's aliases)
+    named: dict[str, set[str]] = {}
+    for m in extraction.mentions:
+        named.setdefault(m.name, set()).add(normalize_term(m.surface))
     concepts = [
-        {"name": c.name, "category": str(c.category), "aliases": list(c.aliases)}
+        {"name": c.name, "category": str(c.category), "aliases": [a for a in c.aliases if a in named[c.name]]}
         for c in extraction.concepts
-        if c.name in mentioned
+        if c.name in named
     ]
+    mentioned = named.keys()
     seen: set[tuple[str, str, str]] = set()
     relations = []
     for r in extraction.relations:

@@ -32,6 +32,23 @@ def test_implements_the_contract(extractor: PolicyExtractor) -> None:
     assert extractor.name == "policy-rules/1"
 
 
+def test_records_carry_the_lexicons_aliases_and_the_gold_format_only_the_texts(
+    extractor: PolicyExtractor,
+) -> None:
+    from kg.goldformat import to_gold_format
+
+    ex = extractor.extract(_doc("人民代表大会制度是实现全过程人民民主的重要制度载体。人大制度要与时俱进。"))
+    record = next(c for c in ex.concepts if c.name == "人民代表大会制度")
+    assert "人大制度" in record.aliases  # named here
+    alone = extractor.extract(_doc("人民代表大会制度是实现全过程人民民主的重要制度载体。"))
+    record = next(c for c in alone.concepts if c.name == "人民代表大会制度")
+    assert "人大制度" in record.aliases  # from the lexicon: the graph finds the concept by it
+    gold = to_gold_format(alone, "t.txt")
+    assert next(c for c in gold["concepts"] if c["name"] == "人民代表大会制度")["aliases"] == []
+    gold = to_gold_format(ex, "t.txt")
+    assert next(c for c in gold["concepts"] if c["name"] == "人民代表大会制度")["aliases"] == ["人大制度"]
+
+
 def test_founding_speech_sentence(extractor: PolicyExtractor) -> None:
     sentence = "由此可见，人民代表大会制度是发展全过程人民民主、保证人民当家作主的重要途径和最高实现形式。"
     assert sentence in SPEECH.read_text(encoding="utf-8")

@@ -33,6 +33,8 @@ from kg.settings import get_settings as load_settings
 from kg.store.base import GraphStore
 
 STATIC_DIR = TEMPLATE_DIR.parent / "static"
+# reads, bounded by `request_timeout_s`; writes run to completion (see bound_request_time)
+TIMED_METHODS = frozenset({"GET", "HEAD"})
 
 
 def create_app(settings: Settings | None = None, store: GraphStore | None = None) -> FastAPI:
@@ -68,7 +70,13 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
 
     @app.middleware("http")
     async def bound_request_time(request: Request, call_next: RequestResponseEndpoint) -> Response:
-        """Answer 504 when a request takes longer than `request_timeout_s`."""
+        """Answer 504 when a read takes longer than `request_timeout_s`.
+
+        Writes (POST, DELETE) are not cut off: the endpoint goes on in its worker thread after
+        the answer, so a 504 would report a stored document as failed. They are bounded by their
+        input instead (KG_MAX_FILE_BYTES per text, 60 concepts per map; Cypher by NEO4J_TIMEOUT)."""
+        if request.method not in TIMED_METHODS:
+            return await call_next(request)
         try:
             return await asyncio.wait_for(call_next(request), timeout=settings.request_timeout_s)
         except TimeoutError:

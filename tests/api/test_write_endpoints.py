@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from fastapi.testclient import TestClient
 
 from api.app import create_app
+from kg.model import Document, DocumentExtraction
 from kg.settings import Settings
 from kg.store.networkx_store import NetworkxStore
 
@@ -63,3 +65,27 @@ def test_slow_request_answers_504(settings: Settings, store: NetworkxStore) -> N
         r = c.get("/slow-test-route")
         assert r.status_code == 504
         assert "longer than" in r.json()["detail"]
+
+
+class SlowExtractor:
+    """Takes longer than the tests' request timeout, finds nothing."""
+
+    name = "slow-test/1"
+
+    def extract(self, document: Document) -> DocumentExtraction:
+        time.sleep(0.5)
+        return DocumentExtraction(document, (), (), (), ((0, len(document.text)),), self.name)
+
+
+def test_slow_write_is_not_reported_as_failed(settings: Settings, tmp_path: Path) -> None:
+    """A write is not cut off by the read timeout: it goes on after a 504 and would be stored."""
+    quick = settings.model_copy(update={"request_timeout_s": 0.2})
+    store = NetworkxStore(tmp_path / "slow")
+    app = create_app(quick, store)
+    app.state.extractor = SlowExtractor()
+    with TestClient(app) as c:
+        r = c.post("/documents", json={"text": TEXT, "title": "慢"})
+        assert r.status_code == 201, r.text
+        assert r.json()["added"] is True
+        assert store.stats().documents == 1
+        assert c.get("/documents").json()["count"] == 1

@@ -384,8 +384,10 @@ class LessonMapPublic(BaseModel):
     file: str
     html_url: str
     svg_url: str
-    concepts: int = 0
-    relations: int = 0
+    concepts: int | None = Field(
+        None, description="null when unknown (an older map whose SVG cannot be read)"
+    )
+    relations: int | None = Field(None, description="null when unknown")
 
 
 class LessonMapsPublic(BaseModel):

@@ -1,7 +1,7 @@
 """Trainer lesson maps: a named selection of concepts saved as a self-contained HTML page
 (opens from disk with no server) and a static SVG image for slides and print.
 
-`build_lesson_map` reads the store; `lesson_map_svg`, `spring_positions` and
+`build_lesson_map` reads the store; `lesson_map_svg`, `svg_summary`, `spring_positions` and
 `safe_filename` are pure.
 """
 
@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+import xml.etree.ElementTree as ET
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,6 +35,15 @@ class LessonMap:
     name: str
     concepts: tuple[Concept, ...]
     relations: tuple[Relation, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class LessonMapSummary:
+    """What a saved map shows: its name and how many concepts and relations."""
+
+    name: str
+    concepts: int
+    relations: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,6 +184,27 @@ def lesson_map_svg(
     return "\n".join(out) + "\n"
 
 
+def svg_summary(svg: str) -> LessonMapSummary | None:
+    """The name and counts of a map from its `lesson_map_svg` image; None when it is not one.
+    The name is the SVG's title; concepts are the circles with a title (legend dots have none);
+    relations are the lines drawn before the first circle (legend lines come after)."""
+    try:
+        root = ET.fromstring(svg)
+    except ET.ParseError:
+        return None
+    ns = "{http://www.w3.org/2000/svg}"
+    title = root.find(f"{ns}title")
+    if title is None or not title.text:
+        return None
+    concepts = relations = 0
+    for el in root:
+        if el.tag == f"{ns}circle" and el.find(f"{ns}title") is not None:
+            concepts += 1
+        elif el.tag == f"{ns}line" and not concepts:
+            relations += 1
+    return LessonMapSummary(title.text, concepts, relations)
+
+
 _UNSAFE = re.compile(r"[^\w\u3400-\u9fff-]+")
 
 
@@ -184,10 +215,11 @@ def safe_filename(name: str, max_chars: int = 80) -> str:
     return slug or "map"
 
 
-def save_lesson_map(lm: LessonMap, folder: Path) -> SavedLessonMap:
-    """Write `<name>.html` (self-contained) and `<name>.svg` into `folder`."""
+def save_lesson_map(lm: LessonMap, folder: Path, *, stem: str | None = None) -> SavedLessonMap:
+    """Write `<stem>.html` (self-contained) and `<stem>.svg` into `folder`; the stem defaults
+    to `safe_filename(name)`."""
     folder.mkdir(parents=True, exist_ok=True)
-    stem = safe_filename(lm.name)
+    stem = stem or safe_filename(lm.name)
     html_path, svg_path = folder / f"{stem}.html", folder / f"{stem}.svg"
     html_path.write_text(lesson_map_html(lm), encoding="utf-8")
     svg_path.write_text(lesson_map_svg(lm), encoding="utf-8")
@@ -196,6 +228,7 @@ def save_lesson_map(lm: LessonMap, folder: Path) -> SavedLessonMap:
 
 __all__ = [
     "LessonMap",
+    "LessonMapSummary",
     "SavedLessonMap",
     "build_lesson_map",
     "lesson_map_html",
@@ -203,4 +236,5 @@ __all__ = [
     "safe_filename",
     "save_lesson_map",
     "spring_positions",
+    "svg_summary",
 ]

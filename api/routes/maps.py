@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 from urllib.parse import quote
 
@@ -11,46 +10,49 @@ from fastapi import Path as FPath
 from fastapi.responses import FileResponse
 
 from api.deps import ApiKeyDep, SettingsDep, StoreDep
-from api.schemas import LessonMapIn, LessonMapPublic, LessonMapsPublic
-from kg.lesson_map import build_lesson_map, save_lesson_map
+from api.lesson_maps import MapNameClash, maps_dir, save, saved_maps
+from api.schemas import ErrorPublic, LessonMapIn, LessonMapPublic, LessonMapsPublic
+from kg.lesson_map import LessonMapSummary, build_lesson_map
 
 router = APIRouter(prefix="/maps", tags=["maps"])
 
 MEDIA = {".html": "text/html; charset=utf-8", ".svg": "image/svg+xml"}
 
 
-def maps_dir(data_dir: Path) -> Path:
-    return data_dir / "maps"
-
-
-def _public(html: Path, concepts: int = 0, relations: int = 0) -> LessonMapPublic:
-    stem = html.stem
+def _public(stem: str, found: LessonMapSummary | None) -> LessonMapPublic:
+    """A saved map; without a readable summary its file stem stands for the name, counts unknown."""
     return LessonMapPublic(
-        name=stem,
-        file=html.name,
+        name=found.name if found else stem,
+        file=f"{stem}.html",
         html_url=f"/maps/{quote(stem)}.html",
         svg_url=f"/maps/{quote(stem)}.svg",
-        concepts=concepts,
-        relations=relations,
+        concepts=found.concepts if found else None,
+        relations=found.relations if found else None,
     )
 
 
 @router.post(
-    "", response_model=LessonMapPublic, status_code=status.HTTP_201_CREATED, dependencies=[ApiKeyDep]
+    "",
+    response_model=LessonMapPublic,
+    status_code=status.HTTP_201_CREATED,
+    dependencies=[ApiKeyDep],
+    responses={409: {"model": ErrorPublic}},
 )
 def create_map(store: StoreDep, settings: SettingsDep, body: LessonMapIn) -> LessonMapPublic:
-    """Save the concepts (names or aliases) and the relations among them as NAME.html and NAME.svg."""
+    """Save the concepts (names or aliases) and the relations among them as HTML and SVG files
+    named after the map (its slug and a hash of the exact name); the same name again overwrites."""
     lm = build_lesson_map(store, body.name, body.concepts, include_cooccurrence=body.cooccurrence)
-    saved = save_lesson_map(lm, maps_dir(settings.data_dir))
-    out = _public(saved.html, len(lm.concepts), len(lm.relations))
-    return out.model_copy(update={"name": lm.name})
+    try:
+        stem, found = save(lm, maps_dir(settings.data_dir))
+    except MapNameClash as e:
+        raise HTTPException(status.HTTP_409_CONFLICT, detail=str(e)) from None
+    return _public(stem, found)
 
 
 @router.get("", response_model=LessonMapsPublic)
 def list_maps(settings: SettingsDep) -> LessonMapsPublic:
-    folder = maps_dir(settings.data_dir)
-    files = sorted(folder.glob("*.html")) if folder.is_dir() else []
-    return LessonMapsPublic(data=[_public(p) for p in files[:500]], count=len(files))
+    maps, count = saved_maps(maps_dir(settings.data_dir))
+    return LessonMapsPublic(data=[_public(stem, found) for stem, found in maps], count=count)
 
 
 @router.get("/{file}", response_class=FileResponse)

@@ -9,6 +9,7 @@ from urllib.parse import quote
 
 import pytest
 
+from api.lesson_maps import file_stem
 from tests.api.conftest import XSS
 from tests.browser.conftest import ARTIFACTS, Watch
 
@@ -152,8 +153,8 @@ def test_lesson_map_opens_from_disk(page: Page, server: str, browser_data_dir: P
     pg.fill("#map-concepts", "人大制度\n全过程人民民主\n社会主义民主政治\n" + XSS)
     pg.click("#map-form button")
     pg.wait_for_selector("#map-result a")
-    saved = browser_data_dir / "maps" / "第一课.html"
-    assert saved.is_file() and (browser_data_dir / "maps" / "第一课.svg").is_file()
+    saved = browser_data_dir / "maps" / f"{file_stem('第一课')}.html"
+    assert saved.is_file() and saved.with_suffix(".svg").is_file()
     pg.goto(saved.as_uri())  # no server involved
     assert _wait_for_map(pg) == 4
     assert _inked_pixels(pg) > 500

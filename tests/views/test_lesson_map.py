@@ -6,7 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from kg.lesson_map import build_lesson_map, lesson_map_svg, safe_filename, save_lesson_map, spring_positions
+from kg.lesson_map import (
+    LessonMapSummary,
+    build_lesson_map,
+    lesson_map_svg,
+    safe_filename,
+    save_lesson_map,
+    spring_positions,
+    svg_summary,
+)
 from kg.query import ConceptNotFound, InvalidQuery
 from kg.store.networkx_store import NetworkxStore
 
@@ -72,3 +80,10 @@ def test_kg_map_command(store: NetworkxStore, tmp_path: Path) -> None:
         app, ["--data-dir", str(store.data_dir), "map", "x", "全过程民主", "-o", str(out)]
     )
     assert bad.exit_code != 0 and "全过程人民民主" in bad.output
+
+
+def test_svg_summary_reads_name_and_counts_back(store: NetworkxStore) -> None:
+    lm = build_lesson_map(store, f"第一课 {XSS}", ["人大制度", "全过程人民民主", "社会主义民主政治", XSS])
+    assert svg_summary(lesson_map_svg(lm)) == LessonMapSummary(lm.name, 4, 3)
+    assert svg_summary("<html></html>") is None
+    assert svg_summary("not xml <") is None

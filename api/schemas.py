@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 from kg.communities import Community
 from kg.diff import ConceptChange, ConceptDiff, Side
@@ -377,6 +378,14 @@ class LessonMapIn(BaseModel):
     name: str = Field(min_length=1, max_length=80)
     concepts: list[str] = Field(min_length=1, max_length=60)
     cooccurrence: bool = False
+
+    @field_validator("name")
+    @classmethod
+    def _printable(cls, name: str) -> str:
+        """Control characters (NUL, ...) cannot be written into the map's SVG (XML)."""
+        if any(unicodedata.category(ch) == "Cc" for ch in name):
+            raise ValueError("a map name must not contain control characters (NUL, line breaks, tabs)")
+        return name
 
 
 class LessonMapPublic(BaseModel):

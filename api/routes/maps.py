@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 from urllib.parse import quote
 
@@ -59,8 +60,19 @@ def list_maps(settings: SettingsDep) -> LessonMapsPublic:
 def get_map_file(
     settings: SettingsDep, file: Annotated[str, FPath(min_length=1, max_length=100)]
 ) -> FileResponse:
-    folder = maps_dir(settings.data_dir).resolve()
-    path = (folder / file).resolve()
-    if path.parent != folder or path.suffix not in MEDIA or not path.is_file():
+    path = _saved_file(maps_dir(settings.data_dir).resolve(), file)
+    if path is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, detail=f"no saved map file {file!r}")
     return FileResponse(path, media_type=MEDIA[path.suffix])
+
+
+def _saved_file(folder: Path, file: str) -> Path | None:
+    """The saved map file `file` in `folder`; None for any other name: a path out of the folder,
+    another suffix, a missing file, a NUL byte or a name too long for the file system."""
+    try:
+        path = (folder / file).resolve()
+        if path.parent == folder and path.suffix in MEDIA and path.is_file():
+            return path
+    except (ValueError, OSError):
+        pass
+    return None

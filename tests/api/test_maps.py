@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from fastapi.testclient import TestClient
 
 from api.lesson_maps import file_stem, maps_dir
@@ -86,3 +88,18 @@ def test_file_names_fit_the_file_system(client: TestClient) -> None:
     assert r.status_code == 201, r.text
     assert len(r.json()["file"].encode("utf-8")) <= 255
     assert client.get(r.json()["html_url"]).status_code == 200
+
+
+def test_map_files_with_impossible_names_are_404(client: TestClient) -> None:
+    """A NUL byte or an over-long name is no saved file (404), not a server error."""
+    assert client.post("/maps", json={"name": "有", "concepts": CONCEPTS[:1]}).status_code == 201
+    for file in ["%00", "a%00b.html", quote("\U00020000" * 70 + ".html")]:
+        r = client.get(f"/maps/{file}")
+        assert r.status_code == 404, (file, r.text)
+        assert r.json()["detail"].startswith("no saved map file")
+
+
+def test_map_names_with_control_characters_are_422(client: TestClient) -> None:
+    r = client.post("/maps", json={"name": "a\x00b", "concepts": CONCEPTS[:1]})
+    assert r.status_code == 422
+    assert "control characters" in r.text

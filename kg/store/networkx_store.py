@@ -41,7 +41,7 @@ from kg.model import (
 from kg.normalize import normalize_term
 from kg.serialize import extraction_from_dict, extraction_to_dict
 from kg.store.aggregate import CO, EdgeKey, GraphAggregate, edge_key
-from kg.store.base import admit_neighbours
+from kg.store.base import StoreUnavailable, admit_neighbours
 
 
 def write_atomically(path: Path, data: bytes) -> None:
@@ -63,12 +63,16 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def _locked(method: F) -> F:
-    """Run a public method under the store's in-process lock (threads share one instance)."""
+    """Run a public method under the store's in-process lock (threads share one instance);
+    a file-system failure is StoreUnavailable, as an unreachable Neo4j is."""
 
     @functools.wraps(method)
     def wrapper(self: NetworkxStore, *args: Any, **kwargs: Any) -> Any:
         with self._lock:
-            return method(self, *args, **kwargs)
+            try:
+                return method(self, *args, **kwargs)
+            except OSError as exc:
+                raise self._unavailable(exc) from exc
 
     return cast(F, wrapper)
 
@@ -92,6 +96,15 @@ class NetworkxStore:
         self._stamp: tuple[int, int] | None = None
         self._remove_torn_writes()
         self._load()
+
+    def _unavailable(self, exc: OSError) -> StoreUnavailable:
+        """The error to raise when the data folder cannot be read or written."""
+        if isinstance(exc, FileNotFoundError) and not os.path.isdir(self.doc_dir):
+            return StoreUnavailable(
+                f"the data folder {self.doc_dir} is gone (deleted or unmounted?); "
+                "restore it, or restart with another KG_DATA_DIR"
+            )
+        return StoreUnavailable(f"cannot read or write the data folder {self.data_dir}: {exc}")
 
     @contextmanager
     def _write_lock(self) -> Iterator[None]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from urllib.parse import quote
 
@@ -200,6 +201,26 @@ def test_store_unavailable_is_503(settings: Settings) -> None:
         assert r.status_code == 503
         assert "unavailable" in r.json()["detail"]
         assert c.get("/health").status_code == 503
+
+
+def test_vanished_embedded_store_is_503(settings: Settings) -> None:
+    """The data folder deleted while serving: every store read and write answers 503, /health
+    reports the store down, each with a message that says what happened."""
+    with TestClient(create_app(settings)) as c:
+        assert c.get("/health").status_code == 200
+        shutil.rmtree(settings.data_dir)
+        health = c.get("/health")
+        assert health.status_code == 503
+        assert health.json()["status"] == "unavailable" and "is gone" in health.json()["detail"]
+        for r in (
+            c.get("/documents"),
+            c.get("/concepts/全过程人民民主"),
+            c.get("/years"),
+            c.post("/documents", json={"text": "全过程人民民主。"}),
+        ):
+            assert r.status_code == 503, r.text
+            assert "the graph store is unavailable" in r.json()["detail"]
+            assert "is gone" in r.json()["detail"]
 
 
 def test_unreachable_neo4j_is_503(tmp_path: Path) -> None:

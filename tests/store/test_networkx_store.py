@@ -2,9 +2,13 @@
 Store semantics shared with Neo4j are in tests/contract/."""
 
 import json
+import shutil
 from pathlib import Path
 
+import pytest
+
 from kg.model import RelationType
+from kg.store.base import StoreUnavailable
 from kg.store.networkx_store import NetworkxStore
 from tests.factories import FOUNDING, REPORT
 
@@ -110,3 +114,16 @@ def test_a_second_process_writing_keeps_its_temporary_file(tmp_path: Path) -> No
     NetworkxStore(tmp_path)
     assert not inflight.exists()
     assert store.stats().documents == 0
+
+
+def test_a_vanished_data_folder_is_unavailable_until_restored(tmp_path: Path) -> None:
+    data = tmp_path / "kg"
+    store = NetworkxStore(data)
+    store.add(FOUNDING)
+    shutil.copytree(data, tmp_path / "backup")
+    shutil.rmtree(data)
+    for call in (store.stats, lambda: store.has_document("x"), lambda: store.add(REPORT)):
+        with pytest.raises(StoreUnavailable, match="is gone"):
+            call()
+    shutil.copytree(tmp_path / "backup", data)
+    assert store.stats().documents == 1

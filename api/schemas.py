@@ -20,6 +20,7 @@ from kg.model import (
     Relation,
 )
 from kg.query import Path, PathStep, RelatedTerm, Subgraph
+from kg.sources import ISO_DATE_PATTERN, ISO_DATE_SHAPES, iso_date
 
 
 class ErrorPublic(BaseModel):
@@ -410,9 +411,14 @@ class DocumentIn(BaseModel):
     text: str = Field(min_length=1, description="the document text (plain UTF-8)")
     title: str = Field("", max_length=300)
     date: str | None = Field(
-        None, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="YYYY, YYYY-MM or YYYY-MM-DD"
+        None, pattern=ISO_DATE_PATTERN, description=f"a real date: {ISO_DATE_SHAPES}, year 0001 to 9999"
     )
     source: str = Field("", max_length=1000)
+
+    @field_validator("date")
+    @classmethod
+    def _real_date(cls, date: str | None) -> str | None:
+        return None if date is None else iso_date(date)
 
 
 class DocumentIngestedPublic(BaseModel):

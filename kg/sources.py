@@ -7,6 +7,7 @@ on; callers report it and go on with the rest of the batch.
 from __future__ import annotations
 
 import csv
+import datetime
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -22,6 +23,24 @@ _DATE_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:[-_.年]?(\d{2}))?(?:[-_.
 
 class InputError(ValueError):
     """One input file cannot be used; the message says why and what to do."""
+
+
+ISO_DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
+ISO_DATE_SHAPES = "YYYY, YYYY-MM or YYYY-MM-DD"
+
+
+def iso_date(text: str) -> str:
+    """`text` when it is a real date in one of the ISO shapes YYYY, YYYY-MM, YYYY-MM-DD (year
+    0001 to 9999); InputError otherwise (2023-13-45, 0000, 2023-02-30)."""
+    if not re.fullmatch(ISO_DATE_PATTERN, text):
+        raise InputError(f"date {text!r} is not {ISO_DATE_SHAPES}")
+    parts = [int(p) for p in text.split("-")]
+    year, month, day = [*parts, 1, 1][:3]
+    try:
+        datetime.date(year, month, day)
+    except ValueError as e:
+        raise InputError(f"date {text!r} is not a real date ({e})") from None
+    return text
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,12 +153,15 @@ def read_document(path: Path, *, max_bytes: int, meta: SourceMeta | None = None)
 
 
 def document_from_text(text: str, *, title: str, date: str | None = None, source: str = "") -> Document:
-    """A document from text given directly (e.g. over HTTP); InputError when there is nothing to read."""
+    """A document from text given directly (e.g. over HTTP); InputError when there is nothing to
+    read or the date is not a real ISO date."""
     if "\x00" in text:
         raise InputError("text contains NUL characters; expected plain text")
     normalized = normalize_text(text)
     if not normalized.strip():
         raise InputError("text is empty")
+    if date is not None:
+        iso_date(date)
     return Document(
         id=document_id(normalized),
         title=title.strip() or normalized.splitlines()[0][:60],

@@ -47,6 +47,11 @@ def test_ingest_rejects_bad_input(settings: Settings, tmp_path: Path) -> None:
         assert c.post("/documents", json={"text": "   \n "}).status_code == 422
         assert c.post("/documents", json={"text": "a\x00b"}).status_code == 422
         assert c.post("/documents", json={"text": TEXT, "date": "yesterday"}).status_code == 422
+        for date in ("2023-13-45", "0000", "2023-02-30"):
+            r = c.post("/documents", json={"text": "全过程人民民主。", "date": date})
+            assert r.status_code == 422, (date, r.text)
+            assert f"date {date!r} is not a real date" in r.text
+        assert c.get("/years").json() == []
         assert c.post("/documents", json={"text": "人民" * 100}).status_code == 413
 
 

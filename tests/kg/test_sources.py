@@ -2,7 +2,15 @@ from pathlib import Path
 
 import pytest
 
-from kg.sources import InputError, date_from_name, decode_bytes, find_text_files, read_document
+from kg.sources import (
+    InputError,
+    date_from_name,
+    decode_bytes,
+    document_from_text,
+    find_text_files,
+    iso_date,
+    read_document,
+)
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 SAMPLES = Path(__file__).parent.parent.parent / "data" / "samples"
@@ -79,3 +87,29 @@ def test_sidecar_index_gives_titles_and_dates() -> None:
 )
 def test_date_from_file_name(name: str, date: str | None) -> None:
     assert date_from_name(name) == date
+
+
+@pytest.mark.parametrize("date", ["2023", "2023-12", "2024-02-29", "0001-01-01", "9999-12-31"])
+def test_real_iso_dates_pass(date: str) -> None:
+    assert iso_date(date) == date
+
+
+@pytest.mark.parametrize(
+    ("date", "why"),
+    [
+        ("2023-13-45", "month must be in 1..12"),
+        ("0000", "year 0 is out of range"),
+        ("2023-00", "month must be in 1..12"),
+        ("2023-02-30", "day is out of range for month"),
+        ("2023-02-29", "day is out of range for month"),
+        ("23-01-01", "is not YYYY, YYYY-MM or YYYY-MM-DD"),
+        ("2023-1-1", "is not YYYY, YYYY-MM or YYYY-MM-DD"),
+        ("２０２３", "is not YYYY, YYYY-MM or YYYY-MM-DD"),
+        ("2023-01-01\n", "is not YYYY, YYYY-MM or YYYY-MM-DD"),
+    ],
+)
+def test_impossible_dates_are_input_errors(date: str, why: str) -> None:
+    with pytest.raises(InputError, match=why):
+        iso_date(date)
+    with pytest.raises(InputError, match=why):
+        document_from_text("全过程人民民主。", title="", date=date)

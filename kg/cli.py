@@ -26,7 +26,7 @@ from kg import query
 from kg.extraction import ExtractorNotFound, load_extractor
 from kg.goldformat import gold_json, to_gold_format
 from kg.ingest import ingest_paths
-from kg.settings import Settings
+from kg.settings import ConfigError, Settings, load_settings
 from kg.sources import InputError, read_document
 from kg.store import StoreError, open_store
 
@@ -48,8 +48,15 @@ class CliState:
 def _state(ctx: typer.Context) -> CliState:
     state = ctx.find_object(CliState)
     if state is None:  # a command invoked without the callback (tests)
-        state = CliState(Settings())
+        state = CliState(_settings({}))
     return state
+
+
+def _settings(overrides: dict[str, Any]) -> Settings:
+    try:
+        return load_settings(**overrides)
+    except ConfigError as e:
+        raise fail(f"invalid setting {e}") from None
 
 
 @app.callback()
@@ -62,7 +69,6 @@ def main_options(
         Path | None, typer.Option("--data-dir", help="embedded store folder; overrides KG_DATA_DIR")
     ] = None,
 ) -> None:
-    settings = Settings()
     update: dict[str, Any] = {}
     if store:
         if store not in ("networkx", "neo4j"):
@@ -70,7 +76,7 @@ def main_options(
         update["store"] = store
     if data_dir:
         update["data_dir"] = data_dir
-    ctx.obj = CliState(settings.model_copy(update=update))
+    ctx.obj = CliState(_settings(update))  # options win over the environment, which is then not read
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import json
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, ValidationError, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+from pydantic_settings import SettingsError as EnvParseError
+
+
+class ConfigError(ValueError):
+    """A setting read from the environment is invalid; the message names the variable (one line)."""
 
 
 class Settings(BaseSettings):
@@ -28,7 +34,8 @@ class Settings(BaseSettings):
 
     # API
     api_key: str | None = Field(None, alias="KG_API_KEY")
-    cors_origins: list[str] = Field(default_factory=list, alias="KG_CORS_ORIGINS")
+    # a JSON list (["https://a.org", "https://b.org"]) or a comma-separated list
+    cors_origins: Annotated[list[str], NoDecode] = Field(default_factory=list, alias="KG_CORS_ORIGINS")
     host: str = Field("127.0.0.1", alias="KG_HOST")
     port: int = Field(8000, alias="KG_PORT")
 
@@ -39,6 +46,40 @@ class Settings(BaseSettings):
     max_path_hops: int = 6
     request_timeout_s: float = 10.0
     max_file_bytes: int = Field(20_000_000, alias="KG_MAX_FILE_BYTES")
+
+    @field_validator("cors_origins", mode="before")
+    @classmethod
+    def _origin_list(cls, value: Any) -> Any:
+        """A JSON list of origins as it is, else a comma-separated list."""
+        if not isinstance(value, str):
+            return value
+        if value.lstrip().startswith("["):
+            try:
+                return json.loads(value)
+            except json.JSONDecodeError as e:
+                raise ValueError(f"not a JSON list ({e.msg}); or give origins separated by commas") from None
+        return [origin.strip() for origin in value.split(",") if origin.strip()]
+
+
+def _describe(error: ValidationError) -> str:
+    """One line naming each invalid variable, its value and what is accepted."""
+    parts = []
+    for e in error.errors():
+        name = ".".join(str(x) for x in e["loc"]) or "settings"
+        message = str(e["msg"]).removeprefix("Value error, ")
+        parts.append(f"{name}={e['input']!r}: {message[:1].lower()}{message[1:]}")
+    return "; ".join(parts)
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """Settings from the environment with `overrides` (field names) on top; ConfigError, whose
+    message names the variable, when a value is invalid (overridden variables are not read)."""
+    try:
+        return Settings(**overrides)
+    except ValidationError as e:
+        raise ConfigError(_describe(e)) from None
+    except EnvParseError as e:  # a value pydantic-settings could not decode at all
+        raise ConfigError(str(e)) from None
 
 
 @lru_cache(maxsize=1)

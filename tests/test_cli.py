@@ -7,6 +7,8 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
+from click.testing import Result
 from typer.testing import CliRunner
 
 from kg.cli import app
@@ -113,3 +115,38 @@ def test_delete_removes_a_document(sample_data_dir: Path, tmp_path: Path) -> Non
     assert f"{files - 1} documents" in stats
     code, out = kg(data_dir, "delete", doc_id)
     assert code == 1 and "no document" in out
+
+
+# ---- errors are one line, not tracebacks -----------------------------------------------
+
+
+def _one_error_line(result: Result) -> str:
+    assert result.exit_code == 1, result.output
+    assert isinstance(result.exception, SystemExit), result.exception  # not a traceback
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: "), result.stderr
+    return lines[0]
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "accepted"),
+    [
+        ("KG_MAX_FILE_BYTES", "abc", "integer"),
+        ("KG_STORE", "bogus", "'networkx' or 'neo4j'"),
+        ("KG_PORT", "abc", "integer"),
+        ("NEO4J_TIMEOUT", "soon", "number"),
+        ("KG_CORS_ORIGINS", '["https://a.org"', "JSON list"),
+    ],
+)
+def test_an_invalid_setting_is_a_one_line_error_naming_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, variable: str, value: str, accepted: str
+) -> None:
+    monkeypatch.setenv(variable, value)
+    line = _one_error_line(runner.invoke(app, ["--data-dir", str(tmp_path), "stats"]))
+    assert f"{variable}={value!r}" in line and accepted in line
+
+
+def test_an_option_overrides_an_invalid_variable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KG_STORE", "bogus")
+    result = runner.invoke(app, ["--store", "networkx", "--data-dir", str(tmp_path), "stats"])
+    assert result.exit_code == 0, result.output

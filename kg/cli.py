@@ -23,7 +23,7 @@ from rich.table import Table
 
 import kg.commands
 from kg import query
-from kg.extraction import ExtractorNotFound, load_extractor
+from kg.extraction import Extractor, ExtractorNotFound, load_extractor
 from kg.goldformat import gold_json, to_gold_format
 from kg.ingest import ingest_paths
 from kg.settings import ConfigError, Settings, load_settings
@@ -84,12 +84,31 @@ def fail(message: str, code: int = 1) -> typer.Exit:
     return typer.Exit(code)
 
 
+def os_error_message(e: OSError) -> str:
+    """`PATH: reason` for a file-system error (the path it names, the system's reason)."""
+    reason = e.strerror or str(e)
+    if e.filename is None:
+        return reason
+    if isinstance(e, FileExistsError) and Path(e.filename).is_file():  # mkdir where a file is
+        reason = "a file, where a folder is needed"
+    return f"{e.filename}: {reason}" + (f" ({e.filename2})" if e.filename2 is not None else "")
+
+
+def _check_data_dir(settings: Settings) -> None:
+    if settings.store == "networkx" and settings.data_dir.exists() and not settings.data_dir.is_dir():
+        raise fail(f"{settings.data_dir}: not a folder (the data folder: --data-dir or KG_DATA_DIR)")
+
+
 @contextmanager
 def opened_store(ctx: typer.Context) -> Any:
+    settings = _state(ctx).settings
+    _check_data_dir(settings)
     try:
-        store = open_store(_state(ctx).settings)
+        store = open_store(settings)
     except StoreError as e:
         raise fail(str(e)) from None
+    except OSError as e:
+        raise fail(os_error_message(e)) from None
     try:
         yield store
     except query.ConceptNotFound as e:
@@ -98,6 +117,8 @@ def opened_store(ctx: typer.Context) -> Any:
         raise fail(str(e), 2) from None
     except StoreError as e:
         raise fail(str(e)) from None
+    except OSError as e:
+        raise fail(os_error_message(e)) from None
     finally:
         store.close()
 
@@ -162,25 +183,36 @@ def extract(
     files = sorted(p for p in text_dir.iterdir() if p.suffix == ".txt" and p.is_file())
     if not files:
         raise fail(f"{text_dir}: no .txt files")
+    if out.exists() and not out.is_dir():
+        raise fail(f"{out}: not a folder; --out names the folder to write <stem>.json files into")
     try:
         ex = load_extractor(extractor)
     except ExtractorNotFound as e:
         raise fail(str(e)) from None
+    try:
+        failed = _extract_files(files, out, ex, settings.max_file_bytes)
+    except OSError as e:
+        raise fail(os_error_message(e)) from None
+    console.print(f"wrote {len(files) - failed} files to {out}" + (f", {failed} skipped" if failed else ""))
+    if failed == len(files):
+        raise typer.Exit(1)
+
+
+def _extract_files(files: list[Path], out: Path, ex: Extractor, max_bytes: int) -> int:
+    """Write `<stem>.json` into `out` for each file, with a progress bar; returns how many were skipped."""
     out.mkdir(parents=True, exist_ok=True)
     failed = 0
     with Progress(TextColumn("[bold]extract"), BarColumn(), MofNCompleteColumn(), console=err) as progress:
         for path in progress.track(files):
             try:
-                doc = read_document(path, max_bytes=settings.max_file_bytes)
+                doc = read_document(path, max_bytes=max_bytes)
             except InputError as e:
                 err.print(f"[yellow]skipped[/yellow] {e}", highlight=False)
                 failed += 1
                 continue
             data = to_gold_format(ex.extract(doc), path.name)
             (out / f"{path.stem}.json").write_text(gold_json(data), "utf-8")
-    console.print(f"wrote {len(files) - failed} files to {out}" + (f", {failed} skipped" if failed else ""))
-    if failed == len(files):
-        raise typer.Exit(1)
+    return failed
 
 
 @app.command()
@@ -275,10 +307,15 @@ def view(
     """Write an interactive, offline map of a concept's neighbourhood (pyvis HTML)."""
     from kg.views import render_concept_map
 
+    if out.is_dir():
+        raise fail(f"{out}: is a folder; -o names the HTML file to write (e.g. {out / 'map.html'})")
     with opened_store(ctx) as store:
         sub = query.subgraph(store, term, depth=depth, max_nodes=max_nodes)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(render_concept_map(sub, title=sub.center.name), encoding="utf-8")
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(render_concept_map(sub, title=sub.center.name), encoding="utf-8")
+    except OSError as e:
+        raise fail(os_error_message(e)) from None
     console.print(f"wrote {out} ({len(sub.nodes)} concepts, {len(sub.edges)} edges)")
 
 
@@ -344,3 +381,6 @@ def main() -> None:
     except KeyboardInterrupt:
         err.print("interrupted")
         sys.exit(130)
+    except OSError as e:  # a file-system problem no command checked for: one line, not a traceback
+        err.print(f"[red]error:[/red] {os_error_message(e)}", markup=True, highlight=False)
+        sys.exit(1)

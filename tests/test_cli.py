@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
 from click.testing import Result
 from typer.testing import CliRunner
 
-from kg.cli import app
+from kg.cli import app, main
 from tests.conftest import ROOT, SAMPLES
 
 runner = CliRunner()
@@ -150,3 +151,39 @@ def test_an_option_overrides_an_invalid_variable(tmp_path: Path, monkeypatch: py
     monkeypatch.setenv("KG_STORE", "bogus")
     result = runner.invoke(app, ["--store", "networkx", "--data-dir", str(tmp_path), "stats"])
     assert result.exit_code == 0, result.output
+
+
+def test_a_data_dir_that_is_a_file_is_a_one_line_error(tmp_path: Path) -> None:
+    data_file = tmp_path / "kg"
+    data_file.write_text("not a folder", encoding="utf-8")
+    line = _one_error_line(runner.invoke(app, ["--data-dir", str(data_file), "stats"]))
+    assert f"{data_file}: not a folder" in line
+
+
+def test_view_into_a_folder_is_a_one_line_error(sample_data_dir: Path, tmp_path: Path) -> None:
+    result = runner.invoke(
+        app, ["--data-dir", str(sample_data_dir), "view", "全过程人民民主", "-o", str(tmp_path)]
+    )
+    assert f"{tmp_path}: is a folder" in _one_error_line(result)
+
+
+def test_extract_into_a_file_is_a_one_line_error(tmp_path: Path) -> None:
+    texts = ROOT / "tests" / "fixtures" / "eval" / "texts"
+    out = tmp_path / "out.json"
+    out.write_text("{}", encoding="utf-8")
+    result = runner.invoke(app, ["--data-dir", str(tmp_path), "extract", str(texts), "--out", str(out)])
+    assert f"{out}: not a folder" in _one_error_line(result)
+
+
+def test_main_turns_any_file_system_error_into_one_line(
+    sample_data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    blocker = tmp_path / "maps"
+    blocker.write_text("a file where kg map wants a folder", encoding="utf-8")
+    argv = ["kg", "--data-dir", str(sample_data_dir), "map", "lesson", "全过程人民民主", "-o", str(blocker)]
+    monkeypatch.setattr(sys, "argv", argv)
+    with pytest.raises(SystemExit) as exit_info:
+        main()
+    assert exit_info.value.code == 1
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert lines[-1] == f"error: {blocker}: a file, where a folder is needed"

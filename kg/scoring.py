@@ -7,7 +7,8 @@ document and micro-averaged precision, recall and F1 over
 * pairs: unordered concept pairs of relations, type ignored;
 * typed: (head, type, tail), symmetric types matched in either direction;
 
-plus recall per gold concept category. Inputs are dicts in the gold file format.
+plus recall per gold concept category (concepts without one count under "(none)").
+Inputs are dicts in the gold file format.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import Any
 
 MEASURES = ("concepts", "pairs", "typed")
 SYMMETRIC = frozenset({"UNIFIED_WITH"})
+NO_CATEGORY = "(none)"  # the category recall of gold concepts without a category
 _QUOTES = str.maketrans("", "", "“”‘’\"'《》〈〉「」『』")
 
 
@@ -102,8 +104,9 @@ def score_document(name: str, gold: Mapping[str, Any], pred: Mapping[str, Any]) 
     measures = {k: Counts(len(g & p), len(p), len(g)) for k, (g, p) in sets.items()}
     by_cat: dict[str, tuple[int, int]] = {}
     for c in gold.get("concepts", []):
-        found, total = by_cat.get(c["category"], (0, 0))
-        by_cat[c["category"]] = (found + (norm(c["name"]) in p_c), total + 1)
+        cat = c.get("category") or NO_CATEGORY  # scores need only names; a category is optional
+        found, total = by_cat.get(cat, (0, 0))
+        by_cat[cat] = (found + (norm(c["name"]) in p_c), total + 1)
     return DocumentScore(name, measures, by_cat, tuple(sorted(g_c - p_c)), tuple(sorted(p_c - g_c)))
 
 

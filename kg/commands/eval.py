@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -18,19 +19,83 @@ from kg.normalize import normalize_text
 from kg.scoring import MEASURES, Summary, score_document, summarize, summary_to_json
 
 
+class EvalError(ValueError):
+    """The gold or text folder cannot be scored; the message names the file and the problem."""
+
+
+def _gold_problem(data: Any) -> str | None:
+    """What makes `data` unusable as a gold annotation (only names and relation ends are scored)."""
+    if not isinstance(data, dict):
+        return 'expected a JSON object with "concepts" and "relations"'
+    for key, fields in (("concepts", ("name",)), ("relations", ("head", "type", "tail"))):
+        items = data.get(key, [])
+        if not isinstance(items, list):
+            return f'"{key}" is not a list'
+        for i, item in enumerate(items, 1):
+            missing = [f for f in fields if not isinstance(item, dict) or not isinstance(item.get(f), str)]
+            if missing:
+                return f'{key} item {i} has no "{missing[0]}" text'
+    return None
+
+
+def read_gold(path: Path) -> dict[str, Any]:
+    """One gold file; EvalError naming the file when it is not valid JSON of the gold format."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise EvalError(f"{path}: not UTF-8 text") from None
+    except json.JSONDecodeError as e:
+        raise EvalError(f"{path}: not valid JSON ({e.msg} at line {e.lineno}, column {e.colno})") from None
+    problem = _gold_problem(data)
+    if problem:
+        raise EvalError(f"{path}: {problem}")
+    assert isinstance(data, dict)
+    return data
+
+
 def _text_for(gold: dict[str, Any], gold_path: Path, text_dir: Path) -> Path:
     named = text_dir / str(gold.get("document") or "")
     return named if gold.get("document") and named.is_file() else text_dir / f"{gold_path.stem}.txt"
 
 
-def evaluate(gold_dir: Path, text_dir: Path, extractor: str = "default") -> Summary:
-    """Extract every gold document's text and score the result (I/O wrapper around kg.scoring)."""
+def _read_text(path: Path) -> str:
+    try:
+        return normalize_text(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise EvalError(f"{path}: not UTF-8 text") from None
+
+
+def evaluate(
+    gold_dir: Path,
+    text_dir: Path,
+    extractor: str = "default",
+    on_missing_text: Callable[[Path, Path], None] | None = None,
+) -> Summary:
+    """Extract every gold document's text and score the result (I/O wrapper around kg.scoring).
+
+    A gold file whose text is absent is left out of the scores (`on_missing_text(gold, text)` is
+    told); EvalError when there is no gold file, a gold file is unusable, or no gold file has a text.
+    """
+    gold_paths = sorted(p for p in gold_dir.glob("*.json") if p.is_file())
+    if not gold_paths:
+        raise EvalError(f"{gold_dir}: no gold .json files")
+    scored: list[tuple[Path, dict[str, Any], Path]] = []
+    for gpath in gold_paths:
+        gold = read_gold(gpath)
+        tpath = _text_for(gold, gpath, text_dir)
+        if tpath.is_file():
+            scored.append((gpath, gold, tpath))
+        elif on_missing_text:
+            on_missing_text(gpath, tpath)
+    if not scored:
+        raise EvalError(
+            f"{text_dir}: no text for any of the {len(gold_paths)} gold files "
+            '(expected <stem>.txt, or the file a gold file names in "document")'
+        )
     ex = load_extractor(extractor)
     scores = []
-    for gpath in sorted(gold_dir.glob("*.json")):
-        gold = json.loads(gpath.read_text(encoding="utf-8"))
-        tpath = _text_for(gold, gpath, text_dir)
-        text = normalize_text(tpath.read_text(encoding="utf-8")) if tpath.is_file() else ""
+    for gpath, gold, tpath in scored:
+        text = _read_text(tpath)
         pred = to_gold_format(ex.extract(Document(document_id(text), gpath.stem, text)), tpath.name)
         scores.append(score_document(gpath.stem, gold, pred))
     return summarize(scores)
@@ -71,10 +136,15 @@ def register(app: typer.Typer) -> None:
         """Extract the gold texts; print P/R/F1 per document and micro, and recall per category."""
         # piped output gets a wide console so document names and scores are not cut
         console = Console() if sys.stdout.isatty() else Console(width=140)
+        err = Console(stderr=True, soft_wrap=True)
+
+        def warn_missing(gold: Path, text: Path) -> None:
+            err.print(f"[yellow]warning:[/yellow] {gold}: no text {text}; not scored", highlight=False)
+
         try:
-            summary = evaluate(gold_dir, text_dir, extractor)
-        except ExtractorNotFound as e:
-            Console(stderr=True).print(f"[red]error[/red] {e}")
+            summary = evaluate(gold_dir, text_dir, extractor, on_missing_text=warn_missing)
+        except (ExtractorNotFound, EvalError) as e:
+            err.print(f"[red]error:[/red] {e}", highlight=False)
             raise typer.Exit(1) from None
         if as_json:
             console.print_json(json.dumps(summary_to_json(summary), ensure_ascii=False))

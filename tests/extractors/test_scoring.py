@@ -48,3 +48,10 @@ def test_micro_and_empty_conventions() -> None:
     total = summarize([empty, none])
     assert total.micro["concepts"] == Counts(0, 0, 4)
     assert total.category_recall["idea"] == (0, 3)
+
+
+def test_gold_concepts_without_a_category_are_scored_by_name() -> None:
+    gold = {"concepts": [{"name": "全过程人民民主"}, {"name": "党的领导", "category": "idea"}]}
+    s = score_document("c", gold, {"concepts": [{"name": "全过程人民民主"}]})
+    assert s.measures["concepts"] == Counts(1, 1, 2)
+    assert s.category_recall == {"(none)": (1, 1), "idea": (0, 1)}

@@ -25,10 +25,10 @@ import kg.commands
 from kg import query
 from kg.extraction import Extractor, ExtractorNotFound, load_extractor
 from kg.goldformat import gold_json, to_gold_format
-from kg.ingest import ingest_paths
+from kg.ingest import IngestReport, ingest_paths
 from kg.settings import ConfigError, Settings, load_settings
-from kg.sources import InputError, read_document
-from kg.store import StoreError, open_store
+from kg.sources import InputError, read_document, scan_paths
+from kg.store import GraphStore, StoreError, open_store
 
 app = typer.Typer(
     name="kg",
@@ -79,8 +79,14 @@ def main_options(
     ctx.obj = CliState(_settings(update))  # options win over the environment, which is then not read
 
 
-def fail(message: str, code: int = 1) -> typer.Exit:
+def error(message: str) -> None:
+    """Print `error: message` on stderr."""
     err.print(f"[red]error:[/red] {message}", markup=True, highlight=False)
+
+
+def fail(message: str, code: int = 1) -> typer.Exit:
+    """Print `error: message`; returns the Exit to raise."""
+    error(message)
     return typer.Exit(code)
 
 
@@ -126,6 +132,49 @@ def opened_store(ctx: typer.Context) -> Any:
 # ---- ingest and extract -------------------------------------------------------------
 
 
+def _sources(store: GraphStore) -> dict[str, list[str]]:
+    """Stored documents' ids by the file they were read from (documents without a file left out)."""
+    count = store.stats().documents
+    out: dict[str, list[str]] = {}
+    for d in store.list_documents(limit=count) if count else []:
+        if d.source:
+            out.setdefault(d.source, []).append(d.id)
+    return out
+
+
+def _reingested(store: GraphStore, before: dict[str, list[str]]) -> list[str]:
+    """Notes on files stored before and now added again with other text (two documents, one file)."""
+    known = {doc_id for ids in before.values() for doc_id in ids}
+    notes = []
+    for source, ids in _sources(store).items():
+        if all(i in known for i in ids):  # nothing new from this file
+            continue
+        for old in before.get(source, []):
+            notes.append(
+                f"{source} was ingested before with different text (document {old}); both versions "
+                f"are in the graph; kg delete {old} removes the old one"
+            )
+    return notes
+
+
+def _run_ingest(
+    store: GraphStore, paths: list[Path], settings: Settings, workers: int, extractor: str
+) -> IngestReport:
+    with Progress(
+        TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err
+    ) as progress:
+        task = progress.add_task("ingest", total=None)
+        return ingest_paths(
+            paths,
+            store,
+            extractor_name=extractor,
+            workers=workers,
+            max_bytes=settings.max_file_bytes,
+            on_start=lambda n: progress.update(task, total=n),
+            on_progress=lambda done, total: progress.update(task, completed=done),
+        )
+
+
 @app.command()
 def ingest(
     ctx: typer.Context,
@@ -135,28 +184,24 @@ def ingest(
 ) -> None:
     """Extract concepts and relations from texts and add them to the graph (re-runs change nothing)."""
     settings = _state(ctx).settings
-    with (
-        opened_store(ctx) as store,
-        Progress(
-            TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err
-        ) as progress,
-    ):
-        task = progress.add_task("ingest", total=None)
+    scan = scan_paths(paths)
+    if not scan.files:  # nothing to ingest: say why for every path
+        *others, last = [*scan.missing, *scan.ignored]
+        for message in others:
+            error(message)
+        raise fail(last)
+    with opened_store(ctx) as store:
+        before = _sources(store)
         try:
-            report = ingest_paths(
-                paths,
-                store,
-                extractor_name=extractor,
-                workers=workers,
-                max_bytes=settings.max_file_bytes,
-                on_start=lambda n: progress.update(task, total=n),
-                on_progress=lambda done, total: progress.update(task, completed=done),
-            )
+            report = _run_ingest(store, paths, settings, workers, extractor)
         except (InputError, ExtractorNotFound) as e:
             raise fail(str(e)) from None
+        notes = _reingested(store, before) if report.added and before else []
         stats = store.stats()
-    for _path, message in report.failed:
+    for message in [*report.ignored, *(m for _path, m in report.failed)]:
         err.print(f"[yellow]skipped[/yellow] {message}", highlight=False)
+    for note in notes:
+        err.print(f"[cyan]note:[/cyan] {note}", highlight=False)
     console.print(
         f"{report.files} files: {report.added} added, {report.unchanged} already stored, "
         f"{report.duplicates} duplicate, {len(report.failed)} failed"
@@ -165,7 +210,9 @@ def ingest(
         f"graph ({settings.store}): {stats.documents} documents, {stats.concepts} concepts, "
         f"{stats.relations} typed relations, {stats.cooccurrences} co-mentions"
     )
-    if report.failed and not report.added and not report.unchanged:
+    for message in report.missing:
+        error(message)
+    if report.missing or (report.failed and not report.added and not report.unchanged):
         raise typer.Exit(1)
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from kg.extraction import EXTRACTOR_GROUP, Extractor, load_extractor
 from kg.model import Document, DocumentExtraction
-from kg.sources import InputError, SourceMeta, find_text_files, read_document, read_sidecar_index
+from kg.sources import InputError, SourceMeta, read_document, read_sidecar_index, scan_paths
 from kg.store.base import GraphStore
 
 _worker_extractor: Extractor | None = None
@@ -59,6 +59,8 @@ class IngestReport:
     unchanged: int = 0  # already in the store
     duplicates: int = 0  # same content as another file of this batch
     failed: list[tuple[str, str]] = field(default_factory=list)  # (path, message)
+    missing: list[str] = field(default_factory=list)  # paths that do not exist (messages)
+    ignored: list[str] = field(default_factory=list)  # named files of another type, folders without texts
 
 
 def read_documents(files: Iterable[Path], *, max_bytes: int, report: IngestReport) -> Iterator[Document]:
@@ -85,9 +87,11 @@ def ingest_paths(
     on_progress: Callable[[int, int], None] | None = None,
     on_start: Callable[[int], None] | None = None,
 ) -> IngestReport:
-    """Ingest every text file under `paths` into `store`; returns what happened."""
-    report = IngestReport()
-    files = find_text_files(paths)
+    """Ingest every text file under `paths` into `store`; returns what happened (a path that
+    does not exist or gives no text file is recorded in the report and the others go on)."""
+    scan = scan_paths(paths)
+    report = IngestReport(missing=scan.missing, ignored=scan.ignored)
+    files = scan.files
     report.files = len(files)
     if on_start:
         on_start(len(files))

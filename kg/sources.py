@@ -11,7 +11,7 @@ import datetime
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.model import Document, document_id
@@ -49,19 +49,54 @@ class SourceMeta:
     date: str | None = None
 
 
-def find_text_files(paths: Iterable[Path]) -> list[Path]:
-    """The .txt/.md files named or found (recursively) under the given paths, sorted, unique."""
+@dataclass(slots=True)
+class PathScan:
+    """The text files under some paths, and what was wrong with the paths that gave none."""
+
+    files: list[Path] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)  # messages: paths that do not exist
+    ignored: list[str] = field(default_factory=list)  # messages: files of another type, folders without texts
+
+
+def is_text_file(path: Path) -> bool:
+    return path.suffix.lower() in TEXT_SUFFIXES
+
+
+def scan_paths(paths: Iterable[Path]) -> PathScan:
+    """The .txt/.md files named or found (recursively) under the given paths, sorted, unique;
+    a missing path, a named file of another type or a folder without text files is recorded
+    with a message instead."""
+    scan = PathScan()
     found: dict[Path, None] = {}
+    kinds = " or ".join(TEXT_SUFFIXES)
     for p in paths:
         if p.is_dir():
-            for f in sorted(p.rglob("*")):
-                if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES and not f.name.startswith("."):
-                    found[f] = None
+            inside = [
+                f
+                for f in sorted(p.rglob("*"))
+                if f.is_file() and is_text_file(f) and not f.name.startswith(".")
+            ]
+            found.update(dict.fromkeys(inside))
+            if not inside:
+                scan.ignored.append(f"{p}: no {kinds} files in this folder")
         elif p.is_file():
-            found[p] = None
+            if is_text_file(p):
+                found[p] = None
+            else:
+                scan.ignored.append(f"{p}: not a {kinds} file (only those are read)")
         else:
-            raise InputError(f"{p}: no such file or folder")
-    return list(found)
+            scan.missing.append(f"{p}: no such file or folder")
+    scan.files = list(found)
+    return scan
+
+
+def find_text_files(paths: Iterable[Path]) -> list[Path]:
+    """The .txt/.md files named or found (recursively) under the given paths, sorted, unique;
+    InputError on the first path that does not exist."""
+    scan = scan_paths(paths)
+    if scan.missing:
+        raise InputError(scan.missing[0])
+    return scan.files
 
 
 def _looks_like_text(text: str) -> bool:

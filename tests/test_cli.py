@@ -187,3 +187,61 @@ def test_main_turns_any_file_system_error_into_one_line(
     assert exit_info.value.code == 1
     lines = capsys.readouterr().err.strip().splitlines()
     assert lines[-1] == f"error: {blocker}: a file, where a folder is needed"
+
+
+# ---- ingest: every path is accounted for ---------------------------------------------
+
+
+def _texts(folder: Path, files: dict[str, str]) -> Path:
+    """`folder` holding the files named by `files` with their texts."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_ingest_of_a_folder_without_texts_is_an_error(tmp_path: Path) -> None:
+    empty = _texts(tmp_path / "empty", {"notes.csv": "a,b"})
+    result = runner.invoke(app, ["--data-dir", str(tmp_path / "kg"), "ingest", str(empty)])
+    assert f"error: {empty}: no .txt or .md files" in _one_error_line(result)
+
+
+def test_ingest_skips_a_named_file_of_another_type(tmp_path: Path) -> None:
+    src = _texts(
+        tmp_path / "src", {"other.csv": "全过程人民民主,人民代表大会制度", "good.txt": "发展全过程人民民主。"}
+    )
+    code, out = kg(tmp_path / "kg", "ingest", str(src / "other.csv"), str(src / "good.txt"))
+    assert code == 0, out
+    assert f"skipped {src / 'other.csv'}: not a .txt or .md file" in out
+    assert "1 files: 1 added" in out
+    _, listing = kg(tmp_path / "kg", "documents")
+    assert len(listing.splitlines()) == 1
+    result = runner.invoke(app, ["--data-dir", str(tmp_path / "kg"), "ingest", str(src / "other.csv")])
+    assert "not a .txt or .md file" in _one_error_line(result)
+
+
+def test_ingest_goes_on_past_a_missing_path_and_fails_at_the_end(tmp_path: Path) -> None:
+    src = _texts(tmp_path / "src", {"good.txt": "发展全过程人民民主。"})
+    missing = tmp_path / "missing.txt"
+    result = runner.invoke(
+        app, ["--data-dir", str(tmp_path / "kg"), "ingest", str(missing), str(src / "good.txt")]
+    )
+    assert result.exit_code == 1
+    assert "1 files: 1 added" in result.stdout
+    assert result.stderr.strip().splitlines()[-1] == f"error: {missing}: no such file or folder"
+    _, listing = kg(tmp_path / "kg", "documents")
+    assert len(listing.splitlines()) == 1
+
+
+def test_reingesting_an_edited_file_names_the_old_document(tmp_path: Path) -> None:
+    src = _texts(tmp_path / "src", {"report.txt": "发展全过程人民民主。"})
+    assert kg(tmp_path / "kg", "ingest", str(src))[0] == 0
+    _, listing = kg(tmp_path / "kg", "documents")
+    old_id = listing.split()[0]
+    (src / "report.txt").write_text("发展全过程人民民主。坚持人民代表大会制度。", encoding="utf-8")
+    code, out = kg(tmp_path / "kg", "ingest", str(src))
+    assert code == 0, out
+    assert f"note: {src / 'report.txt'} was ingested before with different text (document {old_id})" in out
+    assert f"kg delete {old_id}" in out
+    code, out = kg(tmp_path / "kg", "ingest", str(src))  # unchanged now: no note
+    assert code == 0 and "note:" not in out

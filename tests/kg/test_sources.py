@@ -10,6 +10,7 @@ from kg.sources import (
     find_text_files,
     iso_date,
     read_document,
+    scan_paths,
 )
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
@@ -62,6 +63,20 @@ def test_undecodable_bytes_are_refused(tmp_path: Path) -> None:
 def test_missing_path_is_an_input_error(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="no such file"):
         find_text_files([tmp_path / "nope"])
+
+
+def test_scan_paths_accounts_for_every_path(tmp_path: Path) -> None:
+    (tmp_path / "texts").mkdir()
+    (tmp_path / "texts" / "a.txt").write_text("人民", encoding="utf-8")
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "table.csv").write_text("a,b", encoding="utf-8")
+    scan = scan_paths([tmp_path / "nope", tmp_path / "texts", tmp_path / "empty", tmp_path / "table.csv"])
+    assert scan.files == [tmp_path / "texts" / "a.txt"]
+    assert scan.missing == [f"{tmp_path / 'nope'}: no such file or folder"]
+    assert scan.ignored == [
+        f"{tmp_path / 'empty'}: no .txt or .md files in this folder",
+        f"{tmp_path / 'table.csv'}: not a .txt or .md file (only those are read)",
+    ]
 
 
 def test_sidecar_index_gives_titles_and_dates() -> None:

@@ -380,12 +380,18 @@ def stats(ctx: typer.Context) -> None:
 
 
 @app.command()
-def documents(ctx: typer.Context, limit: Annotated[int, typer.Option(min=1, max=10_000)] = 100) -> None:
-    """List stored documents."""
+def documents(
+    ctx: typer.Context,
+    limit: Annotated[int, typer.Option(min=1, max=10_000, help="at most this many")] = 100,
+) -> None:
+    """List stored documents (ordered by date, title and id)."""
     with opened_store(ctx) as store:
         docs = store.list_documents(limit=limit)
+        total = store.stats().documents if len(docs) == limit else len(docs)
     for d in docs:
         console.print(f"{d.id}  {d.date or '----'}  {d.title}  ({d.chars} chars)", highlight=False)
+    if total > len(docs):
+        err.print(f"{len(docs)} of {total} documents shown; use --limit N to see more", highlight=False)
 
 
 @app.command()

@@ -245,3 +245,13 @@ def test_reingesting_an_edited_file_names_the_old_document(tmp_path: Path) -> No
     assert f"kg delete {old_id}" in out
     code, out = kg(tmp_path / "kg", "ingest", str(src))  # unchanged now: no note
     assert code == 0 and "note:" not in out
+
+
+def test_documents_says_when_more_are_stored_than_shown(sample_data_dir: Path) -> None:
+    files = len(list(SAMPLES.glob("*.txt")))
+    result = runner.invoke(app, ["--data-dir", str(sample_data_dir), "documents", "--limit", "3"])
+    assert result.exit_code == 0, result.output
+    assert len(result.stdout.splitlines()) == 3
+    assert f"3 of {files} documents shown; use --limit N" in result.stderr
+    result = runner.invoke(app, ["--data-dir", str(sample_data_dir), "documents"])
+    assert len(result.stdout.splitlines()) == files and "shown" not in result.stderr

@@ -288,7 +288,7 @@ def related(
     limit: Annotated[int, typer.Option(min=1, max=200)] = 20,
     as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
 ) -> None:
-    """Related terms: typed relations first, then co-mentions by PMI, with evidence."""
+    """Related terms: typed relations first (by count), then co-mentions by discounted PMI, with evidence."""
     with opened_store(ctx) as store:
         concept = query.resolve(store, term)
         items = query.related(store, term, limit=limit)

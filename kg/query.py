@@ -118,7 +118,8 @@ def related(
     types: list[RelationType] | None = None,
     max_evidence: int = 3,
 ) -> list[RelatedTerm]:
-    """Related terms: typed relations first (by evidence count), then co-mentions by PMI."""
+    """Related terms: typed relations first (by evidence count), then co-mentions by discounted PMI
+    (`kg.cooccurrence.discounted_pmi`: PMI scaled down for rare pairs and rare concepts)."""
     return related_of(store, resolve(store, name), limit=limit, types=types, max_evidence=max_evidence)
 
 

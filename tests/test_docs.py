@@ -26,3 +26,9 @@ def test_readme_quick_start_names_the_scripts_that_exist() -> None:
         assert f"bash {script}" in README
         assert (root / script).is_file()
     assert "bash scripts/test" in (root / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_readme_gives_the_order_of_related_terms_that_the_stores_use() -> None:
+    # stores rank co-mentions by kg.cooccurrence.discounted_pmi, not by the PMI they report
+    assert "co-mentions by discounted PMI" in README
+    assert "co-mentions by PMI" not in README

@@ -43,6 +43,18 @@ def iso_date(text: str) -> str:
     return text
 
 
+def real_date_prefix(text: str | None) -> str | None:
+    """The longest real ISO date that `text` starts with, for dates read from file names and
+    index files: 2023-02-31 -> 2023-02, 2023-13-45 -> 2023, 0000 -> None."""
+    parts = (text or "").strip().split("-")
+    for n in range(min(len(parts), 3), 0, -1):
+        try:
+            return iso_date("-".join(parts[:n]))
+        except InputError:
+            continue
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class SourceMeta:
     title: str | None = None
@@ -139,8 +151,10 @@ def read_sidecar_index(folder: Path) -> dict[str, SourceMeta]:
                 file = row.get("file")
                 if not file:
                     continue
-                date = row.get("date") or row.get("gov_cn_pub_date") or (row.get("year") or None)
-                out[str((base / file).resolve())] = SourceMeta(row.get("title") or None, date or None)
+                date = row.get("date") or row.get("gov_cn_pub_date") or row.get("year")
+                out[str((base / file).resolve())] = SourceMeta(
+                    row.get("title") or None, real_date_prefix(date)
+                )
         break
     return out
 
@@ -150,9 +164,7 @@ def date_from_name(name: str) -> str | None:
     if not m:
         return None
     year, month, day = m.groups()
-    if month and not 1 <= int(month) <= 12:
-        return year
-    return "-".join(x for x in (year, month, day if month else None) if x)
+    return real_date_prefix("-".join(x for x in (year, month, day if month else None) if x))
 
 
 def title_from(text: str, path: Path) -> str:

@@ -10,6 +10,8 @@ from kg.sources import (
     find_text_files,
     iso_date,
     read_document,
+    read_sidecar_index,
+    real_date_prefix,
     scan_paths,
 )
 
@@ -98,6 +100,8 @@ def test_sidecar_index_gives_titles_and_dates() -> None:
         ("gov_report_2023.txt", "2023"),
         ("立法法(2023-03-13).md", "2023-03-13"),
         ("notes.txt", None),
+        ("report_2023-02-31.txt", "2023-02"),  # no such day: the month is still right
+        ("report_2023-13-05.txt", "2023"),
     ],
 )
 def test_date_from_file_name(name: str, date: str | None) -> None:
@@ -128,3 +132,29 @@ def test_impossible_dates_are_input_errors(date: str, why: str) -> None:
         iso_date(date)
     with pytest.raises(InputError, match=why):
         document_from_text("全过程人民民主。", title="", date=date)
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("2023-02-28", "2023-02-28"),
+        ("2023-02-31", "2023-02"),
+        ("2023-13-45", "2023"),
+        ("0000", None),
+        ("", None),
+    ],
+)
+def test_real_date_prefix(text: str, date: str | None) -> None:
+    assert real_date_prefix(text) == date
+
+
+def test_index_dates_are_kept_only_as_far_as_they_are_real(tmp_path: Path) -> None:
+    (tmp_path / "index.csv").write_text(
+        "file,title,date\na.txt,A,2023-02-30\nb.txt,B,0000\nc.txt,C,2021-07-01\n", encoding="utf-8"
+    )
+    meta = read_sidecar_index(tmp_path)
+    assert [meta[str((tmp_path / f).resolve())].date for f in ("a.txt", "b.txt", "c.txt")] == [
+        "2023-02",
+        None,
+        "2021-07-01",
+    ]

@@ -227,7 +227,7 @@ def extract(
 ) -> None:
     """Write one <stem>.json per <stem>.txt in the annotation guidelines' format."""
     settings = _state(ctx).settings
-    files = sorted(p for p in text_dir.iterdir() if p.suffix == ".txt" and p.is_file())
+    files = sorted(p for p in text_dir.iterdir() if p.suffix.lower() == ".txt" and p.is_file())
     if not files:
         raise fail(f"{text_dir}: no .txt files")
     if out.exists() and not out.is_dir():

@@ -54,6 +54,14 @@ def test_alias_finds_the_canonical_concept(sample_data_dir: Path) -> None:
     assert json.loads(out)["concept"] == "党的领导"
 
 
+def test_a_lexicon_alias_finds_the_concept_though_no_text_uses_it(sample_data_dir: Path) -> None:
+    # the README's example: 人大制度 finds 人民代表大会制度
+    assert not any("人大制度" in p.read_text(encoding="utf-8") for p in SAMPLES.glob("*.txt"))
+    code, out = kg(sample_data_dir, "related", "人大制度", "--json")
+    assert code == 0, out
+    assert json.loads(out)["concept"] == "人民代表大会制度"
+
+
 def test_path_gives_evidence_for_every_step(sample_data_dir: Path) -> None:
     code, out = kg(sample_data_dir, "path", "党的领导", "全过程人民民主")
     assert code == 0, out
@@ -96,6 +104,17 @@ def test_extract_writes_the_gold_format(tmp_path: Path) -> None:
     for r in data["relations"]:
         assert r["head"] in names and r["tail"] in names
         assert r["evidence"]
+
+
+def test_extract_reads_txt_in_any_case(tmp_path: Path) -> None:
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    (texts / "Speech.TXT").write_text(
+        "人民代表大会制度是实现全过程人民民主的重要制度载体。", encoding="utf-8"
+    )
+    code, out = kg(tmp_path / "unused", "extract", str(texts), "--out", str(tmp_path / "pred"))
+    assert code == 0, out
+    assert [p.name for p in (tmp_path / "pred").glob("*.json")] == ["Speech.json"]
 
 
 def test_extract_refuses_a_folder_without_texts(tmp_path: Path) -> None:

@@ -10,6 +10,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
 from kg.extraction import ExtractorNotFound, load_extractor
@@ -70,11 +71,13 @@ def evaluate(
     text_dir: Path,
     extractor: str = "default",
     on_missing_text: Callable[[Path, Path], None] | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
 ) -> Summary:
     """Extract every gold document's text and score the result (I/O wrapper around kg.scoring).
 
     A gold file whose text is absent is left out of the scores (`on_missing_text(gold, text)` is
     told); EvalError when there is no gold file, a gold file is unusable, or no gold file has a text.
+    `on_progress(done, total)` is called before the first document and after each one.
     """
     gold_paths = sorted(p for p in gold_dir.glob("*.json") if p.is_file())
     if not gold_paths:
@@ -94,10 +97,14 @@ def evaluate(
         )
     ex = load_extractor(extractor)
     scores = []
+    if on_progress:
+        on_progress(0, len(scored))
     for gpath, gold, tpath in scored:
         text = _read_text(tpath)
         pred = to_gold_format(ex.extract(Document(document_id(text), gpath.stem, text)), tpath.name)
         scores.append(score_document(gpath.stem, gold, pred))
+        if on_progress:
+            on_progress(len(scores), len(scored))
     return summarize(scores)
 
 
@@ -141,11 +148,23 @@ def register(app: typer.Typer) -> None:
         def warn_missing(gold: Path, text: Path) -> None:
             err.print(f"[yellow]warning:[/yellow] {gold}: no text {text}; not scored", highlight=False)
 
+        # the bar starts with the first document, after the gold files passed their checks
+        bar = Progress(TextColumn("[bold]eval"), BarColumn(), MofNCompleteColumn(), console=err)
+        task = bar.add_task("eval", total=None)
+
+        def progress(done: int, total: int) -> None:
+            bar.start()
+            bar.update(task, completed=done, total=total)
+
         try:
-            summary = evaluate(gold_dir, text_dir, extractor, on_missing_text=warn_missing)
+            summary = evaluate(
+                gold_dir, text_dir, extractor, on_missing_text=warn_missing, on_progress=progress
+            )
         except (ExtractorNotFound, EvalError) as e:
             err.print(f"[red]error:[/red] {e}", highlight=False)
             raise typer.Exit(1) from None
+        finally:
+            bar.stop()
         if as_json:
             console.print_json(json.dumps(summary_to_json(summary), ensure_ascii=False))
         else:

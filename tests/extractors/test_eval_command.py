@@ -106,3 +106,15 @@ def test_kg_eval_scores_gold_concepts_without_a_category(tmp_path: Path) -> None
     data = json.loads(result.stdout)
     assert data["micro"]["concepts"]["recall"] == 1.0
     assert data["category_recall"] == {"(none)": 1.0}
+
+
+def test_evaluate_reports_progress_per_document(tmp_path: Path) -> None:
+    gold, texts = _gold_and_texts(tmp_path)
+    for stem in ("zhangqiu-npc-study-speech", "gov-report-2023-closing"):
+        (gold / f"{stem}.json").write_text((FIXTURES / "gold" / f"{stem}.json").read_text("utf-8"), "utf-8")
+        (texts / f"{stem}.txt").write_text((FIXTURES / "texts" / f"{stem}.txt").read_text("utf-8"), "utf-8")
+    calls: list[tuple[int, int]] = []
+    eval_command.evaluate(gold, texts, on_progress=lambda done, total: calls.append((done, total)))
+    assert calls == [(0, 2), (1, 2), (2, 2)]
+    result = CliRunner().invoke(_app(), ["eval", str(gold), str(texts), "--json"])
+    assert result.exit_code == 0 and "2/2" in result.stderr

@@ -25,7 +25,7 @@ from extractors.heads import head_category
 from extractors.patterns import list_item_offsets
 from extractors.segmenter import token_ending_at, token_starting_at
 from extractors.spans import ConceptSpan
-from extractors.term_shape import LEAD_VERBS
+from extractors.term_shape import LEAD_VERBS, is_lead_verb
 from kg.model import Category
 
 
@@ -59,6 +59,8 @@ _LAST_AND = re.compile("[和与同](?=[^和与同]+$)")
 #: word classes a list's first chunk may open with before its first item (严格执行|公众参与,
 #: 落实|好|中央统筹, 根本|的|是|中央统筹, 一|要|坚持|党内监督, 这种|工资制)
 _LEADING_TAGS = ("v", "d", "a", "c", "p", "u", "m", "r")
+#: a later item opening with a lead verb makes the "list" two clauses
+_LEAD_VERB_PREFIXES = tuple(sorted(LEAD_VERBS))
 #: an item ending in a modal or an adverb runs on into a clause (管人与管事|既|紧密结合,
 #: 精神文明建设|必须|同…相结合)
 _CLAUSE_ENDS = ("既", "又", "也", "都", "要", "必须", "应", "应当", "需要", "能够")
@@ -273,7 +275,7 @@ def _items(
     shortest = min(e - s for s, e in out[1:])
     for ts, te in tokens[bisect.bisect_left(tokens, (s0,)) :]:
         word = text[ts:te]
-        leading = word in LEAD_VERBS or word[:2] in LEAD_VERBS or tag(word).startswith(_LEADING_TAGS)
+        leading = is_lead_verb(word) or tag(word).startswith(_LEADING_TAGS)
         # the chunk's last word stays (坚持|自治), and the item stays about as long as the others
         # (要|建立|日常考核、分类考核: not 日常|考核)
         if te >= e0 or not leading or e0 - te < shortest - 1:
@@ -286,6 +288,6 @@ def _items(
         return None
     if any(text[s:e].endswith(_CLAUSE_ENDS) for s, e in out):
         return None
-    if any(text[s:e].startswith(tuple(LEAD_VERBS)) for s, e in out[1:]):
+    if any(text[s:e].startswith(_LEAD_VERB_PREFIXES) for s, e in out[1:]):
         return None  # 加强党的全面领导、健全|党的组织体系: two clauses, not one list
     return out

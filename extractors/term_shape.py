@@ -107,6 +107,12 @@ DETERMINERS = frozenset({"各", "各级", "各类", "各项", "我国", "有关"
 _MEETING_ENDS = ("大", "全会", "会议")
 
 
+def is_lead_verb(word: str) -> bool:
+    """A word that opens a verb-object phrase: a lead verb, or a longer word starting with one
+    (大力发展, 严格执行)."""
+    return word in LEAD_VERBS or (len(word) >= 4 and word[:2] in LEAD_VERBS)
+
+
 def shape_term(words: Sequence[str], known: Callable[[str], bool]) -> tuple[int, int] | None:
     """(characters to drop at the start, characters to drop at the end) of a corpus term made
     of `words`, or None when it is no concept. `known(name)` tells lexicon and corpus terms."""
@@ -137,9 +143,7 @@ def shape_term(words: Sequence[str], known: Callable[[str], bool]) -> tuple[int,
         return left + 1, right  # 走|和平发展道路: the road taken is the concept (走出去 is a name)
     if "、" not in body and len(words) - k >= 2:
         first = words[k]
-        if (
-            first in LEAD_VERBS or (len(first) >= 4 and first[:2] in LEAD_VERBS)  # 大力发展, 严格执行
-        ):
+        if is_lead_verb(first):
             # a verb-object phrase; its object is the concept when it is a known term once
             # shaped itself (大力发展|职业教育 → 职业教育), else the phrase is no concept
             if first in LEAD_ADVERBS and words[k + 1] not in LEAD_VERBS:

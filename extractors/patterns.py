@@ -682,7 +682,7 @@ LEADING_VERBS = (
     "一切",
 )
 #: more verbs a list's first item may start with (强化|社会责任意识、规则意识; 厚植|爱国情怀…)
-_MORE_LIST_VERBS = (
+MORE_LIST_VERBS = (
     "强化",
     "增进",
     "发扬",
@@ -726,7 +726,7 @@ _MORE_LIST_VERBS = (
     "持续推进",
 )
 #: longest first; equal lengths in a fixed order (a set's order changes with the string hash seed)
-_LIST_VERBS = tuple(sorted({*LEADING_VERBS, *_MORE_LIST_VERBS}, key=lambda v: (-len(v), v)))
+_LIST_VERBS = tuple(sorted({*LEADING_VERBS, *MORE_LIST_VERBS}, key=lambda v: (-len(v), v)))
 _CONJ = re.compile("以及|和|与|及")
 #: modals and ordinals that may stand before the leading verb of a list's first item
 _MODALS = ("要", "必须", "应当", "还要", "就要", "也要", "更要", *(f"{n}是" for n in "一二三四五六七八九十"))

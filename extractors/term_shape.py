@@ -23,11 +23,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from extractors.assemble import _ACTION_PARTS, LEADING_ACTIONS
+from extractors.patterns import MORE_LIST_VERBS
 
 #: first words that make a verb-object phrase (adverbs that start real names are left out)
 LEAD_VERBS = (
     LEADING_ACTIONS
     | _ACTION_PARTS
+    | frozenset(MORE_LIST_VERBS)  # 强化, 厚植, 铸牢, 建立健全 …: verbs opening a list's first item
     | {
         "打响",
         "投身",
@@ -36,12 +38,10 @@ LEAD_VERBS = (
         "构筑",
         "设置",
         "接受",
-        "增进",
         "共同",
         "更加",
         "有效",
         "有机",
-        "大力发展",
         "弘扬",
         "满足",
         "奉行",
@@ -53,23 +53,11 @@ LEAD_VERBS = (
         "促进",
         "推动",
         "出台",
-        # verbs of holding fast to a value (铸牢|中华民族共同体意识, 树立|正确政绩观)
-        "铸牢",
-        "树牢",
-        "筑牢",
-        "夯实",
-        "守牢",
-        "守住",
-        "坚守",
+        # more verbs of holding fast to a value (树立|正确政绩观; 铸牢 … are list verbs)
         "捍卫",
-        "厚植",
-        "牢记",
         "树立",
         "践行",
-        "发扬",
-        "营造",
         "擦亮",
-        "建立健全",
     }
 ) - {"积极", "全面", "依法", "创新", "代表", "规范"}
 #: lead words that are adverbs: before a verb the phrase is shaped on (共同|弘扬|中华文化),

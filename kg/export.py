@@ -6,7 +6,10 @@ exports). Symmetric relations (UNIFIED_WITH, CO_OCCURS_WITH) are written once,
 head id < tail id, with ``symmetric=true``. Edge ``weight`` is the evidence
 count (Gephi wants positive weights); the co-occurrence PMI is in ``pmi``.
 
-`to_networkx`, `to_json_dict` and the CSV row builders are pure; `write_export`
+Text that XML cannot hold (control characters of an ingested text) is written as spaces in
+GraphML and GEXF (`xml_safe`) and kept as it is in JSON and CSV.
+
+`to_networkx`, `xml_safe_graph`, `to_json_dict` and the CSV row builders are pure; `write_export`
 reads the store and writes the file.
 """
 
@@ -15,6 +18,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import zipfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -35,6 +39,9 @@ MEDIA_TYPES = {
 SUFFIXES = {"graphml": ".graphml", "gexf": ".gexf", "json": ".json", "csv": ".zip"}
 JSON_FORMAT = "policy-kg-graph/1"
 EVIDENCE_SEPARATOR = "\n"
+# characters XML 1.0 cannot hold, even escaped: C0 controls other than tab, line feed and carriage
+# return, lone surrogates, U+FFFE and U+FFFF (an ingested text may contain them; JSON and CSV can)
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def edge_id(rel: Relation) -> str:
@@ -79,6 +86,32 @@ def to_networkx(concepts: Iterable[Concept], relations: Iterable[Relation]) -> n
         if r.head in g and r.tail in g:
             g.add_edge(r.head, r.tail, key=edge_id(r), **_edge_attrs(r))
     return g
+
+
+def xml_safe(text: str) -> str:
+    """`text` with each character XML cannot hold replaced by a space (lengths, so offsets, kept)."""
+    return _XML_ILLEGAL.sub(" ", text)
+
+
+def _xml_safe_value(value: Any) -> Any:
+    return xml_safe(value) if isinstance(value, str) else value
+
+
+def _xml_safe_attrs(attrs: dict[str, Any]) -> dict[str, Any]:
+    return {xml_safe(k): _xml_safe_value(v) for k, v in attrs.items()}
+
+
+def xml_safe_graph(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """A copy of `g` whose ids, keys and text attributes XML can hold (see `xml_safe`), in the same
+    order: GraphML and GEXF files of it always parse."""
+    out = nx.MultiDiGraph(**_xml_safe_attrs(dict(g.graph)))
+    for node, attrs in g.nodes(data=True):
+        out.add_node(_xml_safe_value(node), **_xml_safe_attrs(attrs))
+    for head, tail, key, attrs in g.edges(keys=True, data=True):
+        out.add_edge(
+            _xml_safe_value(head), _xml_safe_value(tail), key=_xml_safe_value(key), **_xml_safe_attrs(attrs)
+        )
+    return out
 
 
 def _concept_dict(c: Concept) -> dict[str, Any]:
@@ -220,7 +253,7 @@ def write_export(store: GraphStore, fmt: str, path: Path | str, *, max_evidence:
     relations = list(store.iter_relations(max_evidence=max_evidence))
     if fmt in ("graphml", "gexf"):
         path.parent.mkdir(parents=True, exist_ok=True)
-        g = to_networkx(concepts, relations)
+        g = xml_safe_graph(to_networkx(concepts, relations))
         if fmt == "graphml":
             nx.write_graphml(g, path, encoding="utf-8", prettyprint=True)
         else:

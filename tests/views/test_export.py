@@ -3,14 +3,16 @@ from __future__ import annotations
 import csv
 import io
 import json
+import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
 
 import networkx as nx
 import pytest
 
-from kg.export import FORMATS, edge_id, write_export
+from kg.export import FORMATS, edge_id, write_export, xml_safe
 from kg.store.networkx_store import NetworkxStore
+from tests.factories import C, R, make_extraction
 
 
 def _expected(store: NetworkxStore) -> tuple[set[str], set[str]]:
@@ -73,3 +75,33 @@ def test_unknown_format(store: NetworkxStore, tmp_path: Path) -> None:
     assert FORMATS == ("graphml", "gexf", "json", "csv")
     with pytest.raises(ValueError):
         write_export(store, "xlsx", tmp_path / "x")
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
+def test_graphml_and_gexf_parse_when_texts_hold_control_characters(tmp_path: Path, fmt: str) -> None:
+    """XML cannot hold most C0 control characters, even escaped; an ingested text may contain them."""
+    store = NetworkxStore(tmp_path / "kg")
+    store.add(
+        make_extraction(
+            "控制\x01字符标题",
+            [
+                "人民代表大会制度是实现\x0b全过程人民民主的重要制度载体。",
+                "协商民主\x1f是实践全过程人民民主的重要形式。",
+            ],
+            {"人民代表大会制度": C.SYSTEM, "全过程人民民主": C.IDEA, "协商\x01民主": C.IDEA},
+            [("人民代表大会制度", R.CARRIER_OF, "全过程人民民主")],
+            aliases={"协商\x01民主": ["协商民主"]},
+        )
+    )
+    path = write_export(store, fmt, tmp_path / f"g.{fmt}")
+    ET.parse(path)  # well-formed
+    g = nx.read_graphml(path) if fmt == "graphml" else nx.read_gexf(path)
+    assert "协商 民主" in {d["label"] for _, d in g.nodes(data=True)}
+    carrier = next(d for _, _, d in g.edges(data=True) if d.get("relation") == "CARRIER_OF")
+    assert carrier["evidence"] == "人民代表大会制度是实现 全过程人民民主的重要制度载体。"  # length kept
+
+
+def test_xml_safe_keeps_what_xml_can_hold() -> None:
+    assert xml_safe("a\x00b\x08c\x0b\x0c\x1fd\ufffe\uffff") == "a b c   d  "
+    kept = "tab\tline\ncr\r 中文 \x7f \u0085 \U0001f600 <&>"
+    assert xml_safe(kept) == kept

@@ -398,7 +398,7 @@ def documents(
 def serve(
     ctx: typer.Context,
     host: Annotated[str | None, typer.Option(help="bind address (KG_HOST)")] = None,
-    port: Annotated[int | None, typer.Option(help="port (KG_PORT)")] = None,
+    port: Annotated[int | None, typer.Option(min=1, max=65535, help="port (KG_PORT)")] = None,
 ) -> None:
     """Serve the HTTP API and the views."""
     import uvicorn

@@ -156,6 +156,17 @@ def _one_error_line(result: Result) -> str:
         ("KG_PORT", "abc", "integer"),
         ("NEO4J_TIMEOUT", "soon", "number"),
         ("KG_CORS_ORIGINS", '["https://a.org"', "JSON list"),
+        ("NEO4J_URI", "foo://x", "bolt, bolt+s, bolt+ssc, neo4j, neo4j+s, neo4j+ssc"),
+        ("NEO4J_URI", "", "bolt, bolt+s, bolt+ssc, neo4j, neo4j+s, neo4j+ssc"),
+        ("NEO4J_URI", "nonsense", "scheme://host[:port]"),
+        ("NEO4J_URI", "http://127.0.0.1:7731", "bolt, bolt+s, bolt+ssc, neo4j, neo4j+s, neo4j+ssc"),
+        ("NEO4J_URI", "bolt://127.0.0.1:7731/extra?x=1", "host[:port]"),
+        ("NEO4J_TIMEOUT", "-1", "greater than 0"),
+        ("NEO4J_RETRY_TIME", "-5", "greater than 0"),
+        ("NEO4J_CONNECT_TIMEOUT", "0", "greater than 0"),
+        ("KG_PORT", "70000", "less than or equal to 65535"),
+        ("KG_PORT", "0", "greater than or equal to 1"),
+        ("KG_MAX_FILE_BYTES", "-3", "greater than or equal to 1"),
     ],
 )
 def test_an_invalid_setting_is_a_one_line_error_naming_it(
@@ -164,6 +175,31 @@ def test_an_invalid_setting_is_a_one_line_error_naming_it(
     monkeypatch.setenv(variable, value)
     line = _one_error_line(runner.invoke(app, ["--data-dir", str(tmp_path), "stats"]))
     assert f"{variable}={value!r}" in line and accepted in line
+
+
+@pytest.mark.parametrize(
+    ("variable", "value"),
+    [("KG_PORT", "70000"), ("NEO4J_URI", "http://127.0.0.1:7731"), ("NEO4J_TIMEOUT", "-1")],
+)
+def test_serve_refuses_to_start_on_an_invalid_setting(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, variable: str, value: str
+) -> None:
+    """Not a traceback from uvicorn, nor a server answering 500 to every request."""
+    import uvicorn
+
+    def must_not_serve(*args: object, **kwargs: object) -> None:
+        raise AssertionError("served despite an invalid setting")
+
+    monkeypatch.setattr(uvicorn, "run", must_not_serve)
+    monkeypatch.setenv("KG_STORE", "neo4j")
+    monkeypatch.setenv(variable, value)
+    line = _one_error_line(runner.invoke(app, ["serve"]))
+    assert line.startswith(f"error: invalid setting {variable}={value!r}: ")
+
+
+def test_serve_refuses_a_port_option_out_of_range(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["--data-dir", str(tmp_path), "serve", "--port", "70000"])
+    assert result.exit_code == 2 and "65535" in result.output
 
 
 def test_an_option_overrides_an_invalid_variable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -1,6 +1,10 @@
+import re
+import warnings
+
+import neo4j
 import pytest
 
-from kg.settings import ConfigError, load_settings
+from kg.settings import ConfigError, get_settings, load_settings, neo4j_uri_problem
 
 
 @pytest.mark.parametrize(
@@ -28,3 +32,109 @@ def test_an_invalid_variable_is_a_config_error_naming_it(monkeypatch: pytest.Mon
 def test_overrides_win_over_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("KG_STORE", "bogus")
     assert load_settings(store="neo4j").store == "neo4j"
+
+
+@pytest.mark.parametrize(
+    "uri",
+    [
+        "bolt://127.0.0.1:7687",
+        "bolt://localhost",
+        "bolt+s://db.example.org:7687",
+        "bolt+ssc://[::1]:7687",
+        "neo4j://127.0.0.1:7687",
+        "neo4j+s://abc.databases.neo4j.io",
+        "neo4j+ssc://db.example.org/",
+        "neo4j://db.example.org:7687?region=eu&policy=fast",
+    ],
+)
+def test_a_neo4j_uri_is_accepted_when_the_driver_takes_it(uri: str) -> None:
+    assert neo4j_uri_problem(uri) is None
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # not even a deprecation warning (URI parts it would ignore)
+        neo4j.GraphDatabase.driver(uri).close()  # parses the URI; connects only when used
+
+
+@pytest.mark.parametrize(
+    ("uri", "problem"),
+    [
+        ("foo://x", "bolt, bolt+s, bolt+ssc, neo4j, neo4j+s, neo4j+ssc"),
+        ("", "scheme://host[:port]"),
+        ("nonsense", "scheme://host[:port]"),
+        ("127.0.0.1:7687", "scheme://host[:port]"),
+        ("http://127.0.0.1:7731", "bolt, bolt+s"),  # the driver's HTTP Query API needs aiohttp
+        ("https://127.0.0.1:7731", "bolt, bolt+s"),
+        ("bolt+routing://h", "bolt, bolt+s"),
+        ("bolt://127.0.0.1:7731/extra?x=1", "no path"),
+        ("bolt://127.0.0.1:7731?x=1", "routing context"),
+        ("neo4j://h?region=", "each key once with a value"),
+        ("neo4j://h?a=1&a=2", "each key once with a value"),
+        ("bolt://h#part", "no path or fragment"),
+        ("bolt://:7687", "a host and a port"),
+        ("bolt://h:0", "a port from 1 to 65535"),
+        ("bolt://h:70000", "a port from 1 to 65535"),
+        ("bolt://h:port", "a port from 1 to 65535"),
+        ("bolt://h:", "a port from 1 to 65535"),
+        ("bolt://neo4j:secret@h", "NEO4J_USER and NEO4J_PASSWORD"),
+    ],
+)
+def test_a_neo4j_uri_the_driver_cannot_use_is_refused_with_what_is_accepted(
+    monkeypatch: pytest.MonkeyPatch, uri: str, problem: str
+) -> None:
+    monkeypatch.setenv("NEO4J_URI", uri)
+    with pytest.raises(ConfigError, match="^" + re.escape(f"NEO4J_URI={uri!r}: ")) as raised:
+        load_settings()
+    assert problem in str(raised.value) and "\n" not in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "accepted"),
+    [
+        ("NEO4J_TIMEOUT", "-1", "greater than 0"),
+        ("NEO4J_TIMEOUT", "0", "greater than 0"),
+        ("NEO4J_TIMEOUT", "inf", "finite number"),
+        ("NEO4J_RETRY_TIME", "-5", "greater than 0"),
+        ("NEO4J_CONNECT_TIMEOUT", "0", "greater than 0"),
+        ("KG_PORT", "70000", "less than or equal to 65535"),
+        ("KG_PORT", "0", "greater than or equal to 1"),
+        ("KG_MAX_FILE_BYTES", "-3", "greater than or equal to 1"),
+        ("KG_MAX_FILE_BYTES", "0", "greater than or equal to 1"),
+        ("MAX_LIMIT", "0", "greater than or equal to 1"),
+        ("REQUEST_TIMEOUT_S", "-1", "greater than 0"),
+    ],
+)
+def test_a_number_out_of_its_range_is_refused(
+    monkeypatch: pytest.MonkeyPatch, variable: str, value: str, accepted: str
+) -> None:
+    monkeypatch.setenv(variable, value)
+    with pytest.raises(ConfigError, match=rf"={value!r}: input should be") as raised:
+        load_settings()
+    assert accepted in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    ("variable", "value"),
+    [
+        ("NEO4J_TIMEOUT", "0.5"),
+        ("NEO4J_RETRY_TIME", "0.1"),
+        ("KG_PORT", "1"),
+        ("KG_PORT", "65535"),
+        ("KG_MAX_FILE_BYTES", "1"),
+    ],
+)
+def test_the_edges_of_the_ranges_are_accepted(
+    monkeypatch: pytest.MonkeyPatch, variable: str, value: str
+) -> None:
+    monkeypatch.setenv(variable, value)
+    load_settings()
+
+
+def test_the_apps_settings_are_checked_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    """create_app() without settings reads them with get_settings: a ConfigError, not a traceback
+    of pydantic's."""
+    monkeypatch.setenv("KG_PORT", "70000")
+    get_settings.cache_clear()
+    try:
+        with pytest.raises(ConfigError, match=r"^KG_PORT='70000'"):
+            get_settings()
+    finally:
+        get_settings.cache_clear()

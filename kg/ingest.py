@@ -116,7 +116,11 @@ def ingest_paths(
 
     def store_batch(batch: list[DocumentExtraction]) -> None:
         nonlocal done
-        report.added += store.add_many(batch)
+        added = store.add_many(batch)
+        report.added += added
+        # the rest were stored since has_document said no (another ingest into the same store);
+        # a batch's ids are distinct, so each one not added is one already stored
+        report.unchanged += len(batch) - added
         done += len(batch)
         if on_progress:
             on_progress(done, len(files))

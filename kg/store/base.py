@@ -74,7 +74,8 @@ class GraphStore(Protocol):
         ...
 
     def add_many(self, extractions: Iterable[DocumentExtraction]) -> int:
-        """Store many documents (batched where the store can); returns how many were new."""
+        """Store many documents (batched where the store can); returns how many were new (each
+        other one, with its own id, was already stored and is left unchanged)."""
         ...
 
     def delete_document(self, document_id: str) -> bool:

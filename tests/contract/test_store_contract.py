@@ -130,6 +130,13 @@ def test_adding_the_same_documents_twice_changes_nothing(store: GraphStore) -> N
     assert snapshot(store) == before
 
 
+def test_add_many_counts_only_the_documents_it_added(store: GraphStore) -> None:
+    # kg ingest counts the rest of a batch as already stored (another ingest may have stored them)
+    assert store.add(FOUNDING) is True
+    assert store.add_many([FOUNDING, REPORT]) == 1
+    assert store.stats().documents == 2
+
+
 def test_duplicates_within_one_batch_count_once(store: GraphStore) -> None:
     assert store.add_many([FOUNDING, FOUNDING, REPORT]) == 2
     assert store.stats().documents == 2

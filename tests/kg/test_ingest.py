@@ -1,0 +1,73 @@
+"""kg.ingest.ingest_paths: what its report counts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+import pytest
+
+import kg.ingest
+from kg.ingest import ingest_paths
+from kg.model import Document, DocumentExtraction
+from kg.store.networkx_store import NetworkxStore
+
+TEXTS = {
+    "a.txt": "人民代表大会制度是实现全过程人民民主的重要制度载体。",
+    "b.txt": "协商民主是实践全过程人民民主的重要形式。",
+    "c.txt": "坚持党的领导、人民当家作主、依法治国有机统一。",
+}
+
+
+class EmptyExtractor:
+    """Finds nothing: the report's counts do not depend on what is extracted."""
+
+    name = "empty/1"
+
+    def extract(self, document: Document) -> DocumentExtraction:
+        return DocumentExtraction(document, (), (), (), (), self.name)
+
+
+class RacedStore(NetworkxStore):
+    """Another writer (a second `kg ingest` into the same folder) stores every document after this
+    ingest checked has_document and before its add_many."""
+
+    def __init__(self, data_dir: Path) -> None:
+        super().__init__(data_dir)
+        self.other = NetworkxStore(data_dir)
+
+    def add_many(self, extractions: Iterable[DocumentExtraction]) -> int:
+        batch = list(extractions)
+        self.other.add_many(batch)
+        return super().add_many(batch)
+
+
+@pytest.fixture
+def texts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setattr(kg.ingest, "load_extractor", lambda name: EmptyExtractor())
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, text in TEXTS.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def _counts(report: kg.ingest.IngestReport) -> tuple[int, int, int, int, int]:
+    return report.files, report.added, report.unchanged, report.duplicates, len(report.failed)
+
+
+def test_documents_another_ingest_stored_meanwhile_count_as_already_stored(
+    texts: Path, tmp_path: Path
+) -> None:
+    store = RacedStore(tmp_path / "kg")
+    report = ingest_paths([texts], store, batch_size=2)
+    assert _counts(report) == (3, 0, 3, 0, 0)  # not "3 files: 0 added, 0 already stored"
+    assert store.stats().documents == 3
+
+
+def test_added_and_already_stored_add_up_to_the_files(texts: Path, tmp_path: Path) -> None:
+    store = NetworkxStore(tmp_path / "kg")
+    assert _counts(ingest_paths([texts / "a.txt"], store)) == (1, 1, 0, 0, 0)
+    (texts / "d.txt").write_text(TEXTS["b.txt"], encoding="utf-8")  # b's text again
+    assert _counts(ingest_paths([texts], store)) == (4, 2, 1, 1, 0)
+    assert _counts(ingest_paths([texts], store)) == (4, 0, 4, 0, 0)  # d is stored too (as b)

@@ -1,8 +1,8 @@
 """Trainer lesson maps: a named selection of concepts saved as a self-contained HTML page
 (opens from disk with no server) and a static SVG image for slides and print.
 
-`build_lesson_map` reads the store; `lesson_map_svg`, `svg_summary`, `spring_positions` and
-`safe_filename` are pure.
+`build_lesson_map` reads the store, `replaced_by_saving` the files a save would replace;
+`lesson_map_svg`, `svg_summary`, `spring_positions` and `safe_filename` are pure.
 """
 
 from __future__ import annotations
@@ -215,6 +215,25 @@ def safe_filename(name: str, max_chars: int = 80) -> str:
     return slug or "map"
 
 
+def replaced_by_saving(name: str, folder: Path, stem: str) -> str | None:
+    """What saving the map `name` as `<stem>.html` and `.svg` in `folder` would destroy: the files
+    of a map with another name (names with the same `safe_filename`: "民主课?", "民主课!"), or files
+    that are not a lesson map (as far as the SVG tells); None when there are none or they hold the
+    map `name` itself (saving a name again replaces its map)."""
+    html, svg = folder / f"{stem}.html", folder / f"{stem}.svg"
+    if not html.exists() and not svg.exists():
+        return None
+    try:
+        held = svg_summary(svg.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        held = None
+    if held is None:
+        return f"{html} exists and is not a lesson map"
+    if held.name != name:
+        return f"{html} holds the map {held.name!r}"
+    return None
+
+
 def save_lesson_map(lm: LessonMap, folder: Path, *, stem: str | None = None) -> SavedLessonMap:
     """Write `<stem>.html` (self-contained) and `<stem>.svg` into `folder`; the stem defaults
     to `safe_filename(name)`."""
@@ -233,6 +252,7 @@ __all__ = [
     "build_lesson_map",
     "lesson_map_html",
     "lesson_map_svg",
+    "replaced_by_saving",
     "safe_filename",
     "save_lesson_map",
     "spring_positions",

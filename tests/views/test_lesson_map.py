@@ -10,6 +10,7 @@ from kg.lesson_map import (
     LessonMapSummary,
     build_lesson_map,
     lesson_map_svg,
+    replaced_by_saving,
     safe_filename,
     save_lesson_map,
     spring_positions,
@@ -87,3 +88,54 @@ def test_svg_summary_reads_name_and_counts_back(store: NetworkxStore) -> None:
     assert svg_summary(lesson_map_svg(lm)) == LessonMapSummary(lm.name, 4, 3)
     assert svg_summary("<html></html>") is None
     assert svg_summary("not xml <") is None
+
+
+def _kg_map(store: NetworkxStore, out: Path, name: str, *args: str) -> tuple[int, str]:
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    result = CliRunner().invoke(app, ["--data-dir", str(store.data_dir), "map", name, *args, "-o", str(out)])
+    return result.exit_code, result.output
+
+
+def test_kg_map_does_not_replace_a_map_of_another_name(store: NetworkxStore, tmp_path: Path) -> None:
+    out = tmp_path / "maps"
+    assert _kg_map(store, out, "民主课?", "全过程人民民主", "人大制度")[0] == 0
+    first = (out / "民主课.html").read_bytes(), (out / "民主课.svg").read_bytes()
+    code, output = _kg_map(store, out, "民主课!", "全过程人民民主", "社会主义民主政治")
+    assert code == 1
+    assert output.strip() == (
+        f"error: {out / '民主课.html'} holds the map '民主课?'; give this map another name, "
+        "or --force to replace it"
+    )
+    assert ((out / "民主课.html").read_bytes(), (out / "民主课.svg").read_bytes()) == first
+    # the same name again replaces its map; --force replaces another's
+    assert _kg_map(store, out, "民主课?", "全过程人民民主", "社会主义民主政治")[0] == 0
+    assert svg_summary((out / "民主课.svg").read_text(encoding="utf-8")) == LessonMapSummary("民主课?", 2, 1)
+    assert _kg_map(store, out, "民主课!", "全过程人民民主", "--force")[0] == 0
+    assert svg_summary((out / "民主课.svg").read_text(encoding="utf-8")) == LessonMapSummary("民主课!", 1, 0)
+
+
+def test_kg_map_does_not_replace_a_file_that_is_not_a_map(store: NetworkxStore, tmp_path: Path) -> None:
+    out = tmp_path / "maps"
+    out.mkdir()
+    (out / "notes.html").write_text("<p>my notes</p>", encoding="utf-8")
+    code, output = _kg_map(store, out, "notes", "全过程人民民主")
+    assert code == 1 and "notes.html exists and is not a lesson map" in output
+    assert (out / "notes.html").read_text(encoding="utf-8") == "<p>my notes</p>"
+
+
+def test_replaced_by_saving(store: NetworkxStore, tmp_path: Path) -> None:
+    assert replaced_by_saving("第一课", tmp_path / "none", "第一课") is None
+    save_lesson_map(build_lesson_map(store, "第一课", ["四个意识"]), tmp_path)
+    assert replaced_by_saving("第一课", tmp_path, "第一课") is None
+    assert (
+        replaced_by_saving("第一课 ", tmp_path, "第一课")
+        == f"{tmp_path / '第一课.html'} holds the map '第一课'"
+    )
+    (tmp_path / "第一课.svg").unlink()
+    assert (
+        replaced_by_saving("第一课", tmp_path, "第一课")
+        == f"{tmp_path / '第一课.html'} exists and is not a lesson map"
+    )

@@ -32,3 +32,16 @@ def test_readme_gives_the_order_of_related_terms_that_the_stores_use() -> None:
     # stores rank co-mentions by kg.cooccurrence.discounted_pmi, not by the PMI they report
     assert "co-mentions by discounted PMI" in README
     assert "co-mentions by PMI" not in README
+
+
+def test_readme_gives_the_bounds_of_paths_that_the_api_enforces() -> None:
+    from api.app import create_app
+
+    schema = create_app(Settings()).openapi()
+
+    def most(route: str) -> int:
+        limit = next(p for p in schema["paths"][route]["get"]["parameters"] if p["name"] == "limit")
+        return int(limit["schema"]["maximum"])
+
+    assert most("/paths") == most("/views/path") == 20
+    assert "paths ≤ 20" in README and "other limits ≤ 200" in README

@@ -107,8 +107,8 @@ MaxHopsDep = Annotated[int, Depends(_max_hops)]
 
 
 def require_api_key(request: Request, settings: SettingsDep) -> None:
-    """When KG_API_KEY is set, write endpoints (ingest, delete, maps) need it in the X-API-Key header.
-    Reads are open."""
+    """When KG_API_KEY is set, write endpoints (ingest, delete, maps) and POST /cypher need it
+    in the X-API-Key header. Other reads are open."""
     if not settings.api_key:
         return
     given = request.headers.get("x-api-key") or ""

@@ -1,4 +1,8 @@
-"""POST /cypher: read-only Cypher for power users. The app mounts it only over Neo4j."""
+"""POST /cypher: read-only Cypher for power users. The app mounts it only over Neo4j.
+
+Only queries that read the graph run (see `kg.store.neo4j.refuse_unless_read_only`), in a
+READ transaction, bounded in rows and time; when KG_API_KEY is set, the key is needed (as
+for the write endpoints: it is the one endpoint that takes arbitrary queries)."""
 
 from __future__ import annotations
 
@@ -7,7 +11,7 @@ from typing import Any, Protocol, runtime_checkable
 from fastapi import APIRouter, HTTPException, status
 from pydantic import BaseModel, Field
 
-from api.deps import SettingsDep, StoreDep
+from api.deps import ApiKeyDep, SettingsDep, StoreDep
 from api.schemas import ErrorPublic
 from kg.store.base import StoreError, StoreUnavailable
 
@@ -38,10 +42,15 @@ class CypherPublic(BaseModel):
 @router.post(
     "/cypher",
     response_model=CypherPublic,
-    responses={400: {"model": ErrorPublic}, 503: {"model": ErrorPublic}},
+    responses={400: {"model": ErrorPublic}, 401: {"model": ErrorPublic}, 503: {"model": ErrorPublic}},
+    dependencies=[ApiKeyDep],
 )
 def run_cypher(store: StoreDep, settings: SettingsDep, body: CypherIn) -> CypherPublic:
-    """Run a query in a READ transaction (writes are refused), bounded in rows and time."""
+    """Run a query that only reads the graph, in a READ transaction, bounded in rows and time.
+
+    Refused (400): writes, schema and administration commands, SHOW and TERMINATE, LOAD CSV,
+    and procedures other than db.labels, db.relationshipTypes, db.propertyKeys,
+    db.schema.* and db.index.fulltext.queryNodes. Needs the X-API-Key header when KG_API_KEY is set."""
     if not isinstance(store, ReadCypherStore):  # mounted for Neo4j only; kept as a guard
         raise HTTPException(status.HTTP_404_NOT_FOUND, detail="Cypher needs the Neo4j store (KG_STORE=neo4j)")
     try:

@@ -209,23 +209,18 @@ def test_ci_fails_instead_of_skipping_when_neo4j_is_down() -> None:
 
 @pytest.mark.neo4j
 def test_schema_is_created_on_first_use(neo4j_store: Neo4jStore) -> None:
-    rows = neo4j_store.run_read_cypher(
+    # through the store's own reads: POST /cypher refuses SHOW commands
+    rows = neo4j_store._read(
         "SHOW INDEXES YIELD name, type, labelsOrTypes, properties, options "
         "WHERE 'Concept' IN labelsOrTypes OR 'Document' IN labelsOrTypes "
-        "RETURN name, type, labelsOrTypes, properties, options.indexConfig AS config",
-        {},
-        row_limit=50,
-        timeout_s=5,
+        "RETURN name, type, labelsOrTypes, properties, options.indexConfig AS config"
     )
     by_name = {r["name"]: r for r in rows}
     fulltext = by_name["kg_concept_forms"]
     assert fulltext["type"] == "FULLTEXT" and fulltext["properties"] == ["forms"]
     assert fulltext["config"]["fulltext.analyzer"] == "cjk"
-    constraints = neo4j_store.run_read_cypher(
-        "SHOW CONSTRAINTS YIELD type, labelsOrTypes, properties RETURN type, labelsOrTypes, properties",
-        {},
-        row_limit=50,
-        timeout_s=5,
+    constraints = neo4j_store._read(
+        "SHOW CONSTRAINTS YIELD type, labelsOrTypes, properties RETURN type, labelsOrTypes, properties"
     )
     unique = {(r["labelsOrTypes"][0], r["properties"][0]) for r in constraints if r["type"] == "UNIQUENESS"}
     assert {("Concept", "id"), ("Document", "id")} <= unique

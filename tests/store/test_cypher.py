@@ -13,12 +13,16 @@ from hypothesis import strategies as st
 from kg.model import Category, RelationType, concept_id
 from kg.store import cypher
 from kg.store.neo4j import (
+    READ_PROCEDURES,
     ConceptDelta,
+    CypherError,
     concept_props,
     document_batches,
     fulltext_phrase,
     pick_category,
     plan_documents,
+    refuse_unless_read_only,
+    without_explain,
 )
 from tests.factories import FOUNDING, REPORT
 
@@ -301,3 +305,73 @@ def test_aggregated_edges_are_kept_by_writers_and_rebuilt_for_old_stores() -> No
     assert "SET a.kg_lock = true" in backfill and "sum(r.count) AS count" in backfill
     assert "IN TRANSACTIONS OF" in backfill
     assert f"g.edge_model = {cypher.EDGE_MODEL}" in cypher.refresh_totals()
+
+
+def _plan(*operators: str, details: str = "") -> dict[str, object]:
+    """A plan as the driver gives EXPLAIN's: ProduceResults over a chain of `operators`."""
+    node: dict[str, object] | None = None
+    for op in reversed(operators):
+        node = {"operatorType": op, "args": {"Details": details}, "children": [node] if node else []}
+    return {"operatorType": "ProduceResults@neo4j", "args": {}, "children": [node] if node else []}
+
+
+@pytest.mark.parametrize(
+    ("query_type", "plan", "refused"),
+    [
+        # what Neo4j 5.26 answers to EXPLAIN of each (query type 'r' unless said)
+        ("r", _plan("ShowTransactions@neo4j"), "SHOW TRANSACTIONS"),  # SHOW TRANSACTIONS
+        ("r", _plan("Apply@neo4j", "TerminateTransactions@neo4j"), "TERMINATE TRANSACTIONS"),
+        ("r", _plan("LoadCSV@neo4j"), "LOAD CSV"),  # LOAD CSV FROM 'http://…' AS l RETURN l
+        ("r", _plan("ShowSettings@neo4j"), "SHOW SETTINGS"),
+        ("s", _plan("AdministrationCommand@system"), "administration commands"),  # SHOW USERS
+        (
+            "s",
+            _plan("ProcedureCall@neo4j", details="dbms.listConfig() :: (name :: STRING)"),
+            "dbms.listConfig",
+        ),
+        ("s", _plan("ProcedureCall@neo4j", details="db.clearQueryCaches() :: (value :: STRING)"), "db.clear"),
+        (
+            "r",
+            _plan("ProcedureCall@neo4j", details="db.stats.clear($a) :: (section :: STRING)"),
+            "db.stats.clear",
+        ),
+        ("rw", _plan("Create@neo4j"), "writes"),
+        ("w", _plan("Merge@neo4j"), "writes"),
+        ("s", _plan("CreateIndex@neo4j"), "schema"),
+        ("r", None, "no plan"),
+    ],
+)
+def test_user_cypher_must_only_read_the_graph(
+    query_type: str, plan: dict[str, object] | None, refused: str
+) -> None:
+    with pytest.raises(CypherError, match=re.escape(refused)):
+        refuse_unless_read_only(query_type, plan)
+
+
+def test_reads_and_allowed_procedures_pass() -> None:
+    refuse_unless_read_only("r", _plan("Filter@neo4j", "AllNodesScan@neo4j"))
+    assert {"db.labels", "db.relationshipTypes", "db.propertyKeys"} <= READ_PROCEDURES
+    for name in sorted(READ_PROCEDURES):
+        refuse_unless_read_only("r", _plan("ProcedureCall@neo4j", details=f"{name}() :: (x :: STRING)"))
+    # a refused operator deep in a union is found too
+    union = {
+        "operatorType": "ProduceResults@neo4j",
+        "children": [
+            {"operatorType": "Union@neo4j", "children": [_plan("AllNodesScan@neo4j"), _plan("LoadCSV@neo4j")]}
+        ],
+    }
+    with pytest.raises(CypherError, match="LOAD CSV"):
+        refuse_unless_read_only("r", union)
+
+
+def test_errors_of_the_explained_query_point_into_the_users_query() -> None:
+    got = without_explain(
+        "Invalid input 'RETURN': expected ')' (line 1, column 18 (offset: 17))\n"
+        '"EXPLAIN MATCH (n RETURN n"\n'
+        "                  ^"
+    )
+    assert got == "Invalid input 'RETURN': expected ')' (line 1, column 10 (offset: 9))\n" + (
+        '"MATCH (n RETURN n"\n          ^'
+    )
+    later = without_explain('Variable `m` not defined (line 3, column 8 (offset: 39))\n"RETURN m"\n        ^')
+    assert later == 'Variable `m` not defined (line 3, column 8 (offset: 31))\n"RETURN m"\n        ^'

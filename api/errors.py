@@ -11,7 +11,7 @@ from starlette.exceptions import HTTPException
 from api.pages import templates
 from kg.diff import InvalidSide
 from kg.query import ConceptNotFound, InvalidQuery
-from kg.store.base import StoreError, StoreUnavailable
+from kg.store.base import StoreError, StoreMisconfigured, StoreUnavailable
 
 HTML_PREFIXES = ("/ui", "/views", "/docs")
 
@@ -46,6 +46,8 @@ def install_error_handlers(app: FastAPI) -> None:
         return _answer(request, 422, str(exc))
 
     async def unavailable(request: Request, exc: Exception) -> Response:
+        if isinstance(exc, StoreMisconfigured):  # waiting will not help: the settings must change
+            return _answer(request, 503, f"the graph store is unavailable: {exc}")
         return _answer(request, 503, f"the graph store is unavailable, try again later: {exc}")
 
     async def store_error(request: Request, exc: Exception) -> Response:

@@ -7,7 +7,7 @@ driver at import time and the Neo4j store needs no networkx data folder.
 from __future__ import annotations
 
 from kg.settings import Settings
-from kg.store.base import GraphStore, StoreError, StoreUnavailable
+from kg.store.base import GraphStore, StoreError, StoreMisconfigured, StoreUnavailable
 
 STORE_KINDS = ("networkx", "neo4j")
 
@@ -25,4 +25,4 @@ def open_store(settings: Settings) -> GraphStore:
     raise ValueError(f"unknown store {settings.store!r}; choose one of {', '.join(STORE_KINDS)}")
 
 
-__all__ = ["STORE_KINDS", "GraphStore", "StoreError", "StoreUnavailable", "open_store"]
+__all__ = ["STORE_KINDS", "GraphStore", "StoreError", "StoreMisconfigured", "StoreUnavailable", "open_store"]

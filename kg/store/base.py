@@ -66,6 +66,11 @@ class StoreUnavailable(StoreError):
     """The backing service is down; callers may retry later."""
 
 
+class StoreMisconfigured(StoreUnavailable):
+    """The store cannot be used as configured (e.g. Neo4j has no database of that name): the
+    settings must change; retrying does not help. Unavailable all the same (HTTP 503)."""
+
+
 @runtime_checkable
 class GraphStore(Protocol):
     # ---- writes -------------------------------------------------------------

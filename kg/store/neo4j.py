@@ -55,7 +55,7 @@ from kg.model import (
 from kg.normalize import normalize_term
 from kg.settings import Settings
 from kg.store import cypher
-from kg.store.base import StoreError, StoreUnavailable, admit_neighbours
+from kg.store.base import StoreError, StoreMisconfigured, StoreUnavailable, admit_neighbours
 
 T = TypeVar("T")
 Row = dict[str, Any]
@@ -69,6 +69,8 @@ MAX_BATCH_CHARS = 3_000_000  # and at most this much text (about 120k relationsh
 FRONTIER_CHUNKS = (4, 16, 64, 256)
 
 _HAN = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff]{2,}$")
+DATABASE_NOT_FOUND = "Neo.ClientError.Database.DatabaseNotFound"
+_GRAPH_NOT_FOUND = re.compile(r"Graph not found: (\S+)")
 
 
 class CypherError(StoreError):
@@ -522,6 +524,8 @@ def refuse_unless_read_only(query_type: str | None, plan: Mapping[str, Any] | No
 class Neo4jStore:
     """GraphStore over a Neo4j database reached through an injected driver."""
 
+    database: str = "neo4j"
+
     def __init__(
         self,
         driver: Driver,
@@ -554,8 +558,21 @@ class Neo4jStore:
             raise StoreUnavailable(f"Neo4j is unreachable: {exc}") from exc
         except TransientError as exc:  # e.g. the database is shutting down or starting: retry later
             raise StoreUnavailable(f"Neo4j is temporarily unavailable: {exc}") from exc
-        except (Neo4jError, DriverError) as exc:
+        except Neo4jError as exc:
+            if exc.code == DATABASE_NOT_FOUND:
+                raise self._no_database() from exc
             raise StoreError(f"Neo4j failed: {exc}") from exc
+        except DriverError as exc:
+            raise StoreError(f"Neo4j failed: {exc}") from exc
+
+    def _no_database(self) -> StoreMisconfigured:
+        return StoreMisconfigured(f"Neo4j has no database '{self.database}'; check NEO4J_DATABASE")
+
+    def _names_other_database(self, exc: Neo4jError) -> bool:
+        """Whether a DatabaseNotFound error is about a database other than the store's
+        (a user's Cypher may name one: `USE other ...`)."""
+        found = _GRAPH_NOT_FOUND.search(exc.message or "")
+        return found is not None and found.group(1).casefold() != self.database.casefold()
 
     def ensure_schema(self) -> None:
         """Create constraints and the full-text index (idempotent); runs on first use."""
@@ -1019,7 +1036,10 @@ class Neo4jStore:
             try:
                 planned = tx.run(EXPLAIN + query, params).consume()
             except ClientError as exc:
-                if not exc.code.startswith(USER_ERROR_PREFIXES):
+                user_error = exc.code.startswith(USER_ERROR_PREFIXES) or (
+                    exc.code == DATABASE_NOT_FOUND and self._names_other_database(exc)
+                )
+                if not user_error:
                     raise
                 raise CypherError(without_explain(exc.message or str(exc))) from exc
             refuse_unless_read_only(planned.query_type, planned.plan)
@@ -1034,7 +1054,7 @@ class Neo4jStore:
 
         try:
             return self._call(run)
-        except CypherError:
+        except (CypherError, StoreUnavailable):
             raise
         except StoreError as exc:
             if isinstance(exc.__cause__, ClientError):
@@ -1071,7 +1091,11 @@ def open_neo4j_store(settings: Settings) -> Neo4jStore:
             "or set NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD"
         ) from exc
     store = Neo4jStore(driver, database=settings.neo4j_database, read_timeout_s=settings.neo4j_timeout_s)
-    store.ensure_schema()
+    try:
+        store.ensure_schema()  # also proves the database exists (StoreMisconfigured if not)
+    except BaseException:
+        driver.close()
+        raise
     return store
 
 

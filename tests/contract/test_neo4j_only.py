@@ -4,17 +4,23 @@ connection errors, and the rule that CI fails (never skips) without Neo4j."""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from fastapi.testclient import TestClient
+from neo4j.exceptions import Neo4jError
+from typer.testing import CliRunner
 
+from api.app import create_app
+from kg.cli import app as kg_app
 from kg.cooccurrence import discounted_pmi
 from kg.model import concept_id
 from kg.settings import Settings
 from kg.store import cypher
-from kg.store.base import StoreUnavailable
+from kg.store.base import StoreMisconfigured, StoreUnavailable
 from kg.store.neo4j import CypherError, Neo4jStore, open_neo4j_store
 from kg.store.networkx_store import NetworkxStore
 from tests.factories import FOUNDING, REPORT
@@ -242,3 +248,53 @@ def test_transient_errors_mean_unavailable_not_failed() -> None:
     with pytest.raises(StoreError) as info:
         store._call(lambda: fail(ClientError("syntax")))
     assert not isinstance(info.value, StoreUnavailable)
+
+
+def _server_error(code: str, message: str) -> Neo4jError:
+    """An error as the driver makes it from a server's FAILURE message."""
+    return Neo4jError._hydrate_neo4j(code=code, message=message)
+
+
+def test_a_missing_database_is_a_configuration_problem() -> None:
+    store = Neo4jStore.__new__(Neo4jStore)  # _call does not touch the driver
+    store.database = "nosuch"
+
+    def fail(exc: Exception) -> None:
+        raise exc
+
+    missing = _server_error("Neo.ClientError.Database.DatabaseNotFound", "Graph not found: nosuch")
+    with pytest.raises(StoreMisconfigured, match=r"^Neo4j has no database 'nosuch'; check NEO4J_DATABASE$"):
+        store._call(lambda: fail(missing))
+
+
+@pytest.mark.neo4j
+def test_unknown_database_answers_503_everywhere_and_one_cli_line(
+    neo4j_store: Neo4jStore, tmp_path: Path
+) -> None:
+    message = "Neo4j has no database 'nosuch'; check NEO4J_DATABASE"
+    uri = Settings().neo4j_uri
+    settings = Settings(KG_STORE="neo4j", NEO4J_URI=uri, NEO4J_DATABASE="nosuch", KG_DATA_DIR=tmp_path)
+    with pytest.raises(StoreMisconfigured, match=re.escape(message)):
+        open_neo4j_store(settings)
+
+    with TestClient(create_app(settings)) as c:
+        health = c.get("/health")
+        assert health.status_code == 503 and health.json()["detail"] == message, health.text
+        for url in ("/documents", "/concepts?q=人民", "/communities"):
+            r = c.get(url)
+            assert r.status_code == 503, (url, r.text)
+            assert r.json()["detail"] == f"the graph store is unavailable: {message}", r.text
+        r = c.post("/cypher", json={"query": "RETURN 1 AS one"})
+        assert r.status_code == 503 and message in r.text, r.text
+        assert c.get("/ui/documents").status_code == 503
+
+    env = {"KG_STORE": "neo4j", "NEO4J_URI": uri, "NEO4J_DATABASE": "nosuch", "KG_DATA_DIR": str(tmp_path)}
+    result = CliRunner().invoke(kg_app, ["documents"], env=env)
+    assert result.exit_code == 1
+    assert result.output == f"error: {message}\n"
+
+
+@pytest.mark.neo4j
+def test_cypher_naming_another_database_is_the_users_error(neo4j_store: Neo4jStore) -> None:
+    with pytest.raises(CypherError, match="nosuch"):
+        neo4j_store.run_read_cypher("USE nosuch MATCH (n) RETURN n", {}, row_limit=1, timeout_s=5)

@@ -29,6 +29,7 @@ from typing import Any, TypeVar
 import neo4j
 from neo4j import Driver, ManagedTransaction, unit_of_work
 from neo4j.exceptions import (
+    AuthError,
     ClientError,
     DriverError,
     Neo4jError,
@@ -70,11 +71,58 @@ FRONTIER_CHUNKS = (4, 16, 64, 256)
 
 _HAN = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff]{2,}$")
 DATABASE_NOT_FOUND = "Neo.ClientError.Database.DatabaseNotFound"
+CREDENTIALS_EXPIRED = "Neo.ClientError.Security.CredentialsExpired"
+AUTHENTICATION_RATE_LIMIT = "Neo.ClientError.Security.AuthenticationRateLimit"
 _GRAPH_NOT_FOUND = re.compile(r"Graph not found: (\S+)")
 
 
 class CypherError(StoreError):
     """Neo4j refused a user's Cypher (syntax, a write in a read transaction, the timeout)."""
+
+
+def one_line(exc: object) -> str:
+    """An error's text on one line (the driver's and the server's messages hold newlines)."""
+    return " ".join(str(exc).split())
+
+
+def configuration_problem(
+    exc: Neo4jError,
+    *,
+    uri: str | None,
+    user: str | None,
+    database: str,
+    login_sent: bool = True,
+) -> StoreMisconfigured | None:
+    """The setting to fix, when Neo4j's error `exc` says the server answered but cannot be
+    used as configured (a refused login, a password to change, no such database); else None.
+
+    `user` is the user logged in as (None when unknown), `login_sent` False when no login
+    was sent (NEO4J_PASSWORD empty). The message is one line, naming the variables to check."""
+    where = f"Neo4j at {uri}" if uri else "Neo4j"
+    as_user = f" for user {user}" if user else ""
+    if exc.code == DATABASE_NOT_FOUND:
+        return StoreMisconfigured(f"Neo4j has no database '{database}'; check NEO4J_DATABASE")
+    if exc.code == CREDENTIALS_EXPIRED:
+        shell = f"cypher-shell -a {uri} -u {user or 'neo4j'} -d system" if uri else "cypher-shell -d system"
+        return StoreMisconfigured(
+            f"{where} accepted the login{as_user}, but the password must be changed before use "
+            "(a new server asks this of its initial password); change it on the system database, e.g. "
+            f"`{shell} \"ALTER CURRENT USER SET PASSWORD FROM '<current>' TO '<new>'\"`, "
+            "then set NEO4J_PASSWORD to the new one"
+        )
+    if exc.code == AUTHENTICATION_RATE_LIMIT:
+        return StoreMisconfigured(
+            f"{where} refused the login{as_user} after too many failed attempts; "
+            "check NEO4J_USER/NEO4J_PASSWORD, then try again in a few seconds"
+        )
+    if isinstance(exc, AuthError):
+        if not login_sent:
+            return StoreMisconfigured(
+                f"{where} asks for a login, and none was sent (NEO4J_PASSWORD is empty); "
+                "set NEO4J_USER/NEO4J_PASSWORD"
+            )
+        return StoreMisconfigured(f"{where} refused the login{as_user}; check NEO4J_USER/NEO4J_PASSWORD")
+    return None
 
 
 # ---------------------------------------------------------------------------
@@ -524,7 +572,11 @@ def refuse_unless_read_only(query_type: str | None, plan: Mapping[str, Any] | No
 class Neo4jStore:
     """GraphStore over a Neo4j database reached through an injected driver."""
 
+    # defaults for a store made without __init__ (tests of `_call`)
     database: str = "neo4j"
+    uri: str | None = None
+    user: str | None = None
+    login_sent: bool = True
 
     def __init__(
         self,
@@ -533,11 +585,18 @@ class Neo4jStore:
         database: str = "neo4j",
         batch_size: int = DEFAULT_BATCH,
         read_timeout_s: float | None = None,
+        uri: str | None = None,
+        user: str | None = None,
+        login_sent: bool = True,
     ) -> None:
         """`read_timeout_s` bounds every read transaction (NEO4J_TIMEOUT); writes are not
-        bounded, since one batch of large documents may take longer."""
+        bounded, since one batch of large documents may take longer. `uri`, `user` and
+        `login_sent` (the driver's, as far as known) only word the errors."""
         self.driver = driver
         self.database = database
+        self.uri = uri
+        self.user = user
+        self.login_sent = login_sent
         self.batch_size = batch_size
         self.read_timeout_s = read_timeout_s
         self._schema_ready = False
@@ -555,18 +614,18 @@ class Neo4jStore:
         try:
             return fn()
         except (ServiceUnavailable, SessionExpired) as exc:
-            raise StoreUnavailable(f"Neo4j is unreachable: {exc}") from exc
+            raise StoreUnavailable(f"Neo4j is unreachable: {one_line(exc)}") from exc
         except TransientError as exc:  # e.g. the database is shutting down or starting: retry later
-            raise StoreUnavailable(f"Neo4j is temporarily unavailable: {exc}") from exc
+            raise StoreUnavailable(f"Neo4j is temporarily unavailable: {one_line(exc)}") from exc
         except Neo4jError as exc:
-            if exc.code == DATABASE_NOT_FOUND:
-                raise self._no_database() from exc
-            raise StoreError(f"Neo4j failed: {exc}") from exc
+            problem = configuration_problem(
+                exc, uri=self.uri, user=self.user, database=self.database, login_sent=self.login_sent
+            )
+            if problem is not None:
+                raise problem from exc
+            raise StoreError(f"Neo4j failed: {one_line(exc)}") from exc
         except DriverError as exc:
-            raise StoreError(f"Neo4j failed: {exc}") from exc
-
-    def _no_database(self) -> StoreMisconfigured:
-        return StoreMisconfigured(f"Neo4j has no database '{self.database}'; check NEO4J_DATABASE")
+            raise StoreError(f"Neo4j failed: {one_line(exc)}") from exc
 
     def _names_other_database(self, exc: Neo4jError) -> bool:
         """Whether a DatabaseNotFound error is about a database other than the store's
@@ -1080,17 +1139,36 @@ def build_driver(settings: Settings) -> Driver:
 
 
 def open_neo4j_store(settings: Settings) -> Neo4jStore:
-    """Connect to the Neo4j named by settings; StoreUnavailable when it does not answer."""
+    """Connect to the Neo4j named by settings: StoreUnavailable when it does not answer,
+    StoreMisconfigured when it answers but refuses the login or lacks the database
+    (each a one-line message naming the settings to check)."""
+    uri = settings.neo4j_uri
+    login_sent = bool(settings.neo4j_password)
     driver = build_driver(settings)
     try:
         driver.verify_connectivity()
-    except (ServiceUnavailable, SessionExpired, DriverError, Neo4jError, OSError) as exc:
+    except Neo4jError as exc:  # the server answered, and refused
+        driver.close()
+        problem = configuration_problem(
+            exc, uri=uri, user=settings.neo4j_user, database=settings.neo4j_database, login_sent=login_sent
+        )
+        if problem is not None:
+            raise problem from exc
+        raise StoreUnavailable(f"Neo4j at {uri} refused the connection: {one_line(exc)}") from exc
+    except (DriverError, OSError) as exc:
         driver.close()
         raise StoreUnavailable(
-            f"Neo4j does not answer at {settings.neo4j_uri} ({exc}); start one with `scripts/neo4j start` "
-            "or set NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD"
+            f"Neo4j does not answer at {uri} ({one_line(exc)}); start one with `scripts/neo4j start` "
+            "or set NEO4J_URI"
         ) from exc
-    store = Neo4jStore(driver, database=settings.neo4j_database, read_timeout_s=settings.neo4j_timeout_s)
+    store = Neo4jStore(
+        driver,
+        database=settings.neo4j_database,
+        read_timeout_s=settings.neo4j_timeout_s,
+        uri=uri,
+        user=settings.neo4j_user,
+        login_sent=login_sent,
+    )
     try:
         store.ensure_schema()  # also proves the database exists (StoreMisconfigured if not)
     except BaseException:
@@ -1106,6 +1184,8 @@ __all__ = [
     "Neo4jStore",
     "build_driver",
     "concept_props",
+    "configuration_problem",
+    "one_line",
     "open_neo4j_store",
     "plan_documents",
     "refuse_unless_read_only",

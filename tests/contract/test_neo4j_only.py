@@ -191,10 +191,159 @@ def test_row_by_row_loading_writes_the_same_graph(neo4j_store: Neo4jStore, tmp_p
     assert list(neo4j_store.iter_relations(max_evidence=5)) == list(embedded.iter_relations(max_evidence=5))
 
 
-def test_unreachable_neo4j_is_store_unavailable() -> None:
+def test_unreachable_neo4j_is_store_unavailable(tmp_path: Path) -> None:
     settings = Settings(NEO4J_URI="bolt://127.0.0.1:9", NEO4J_TIMEOUT=2)
-    with pytest.raises(StoreUnavailable, match="scripts/neo4j start"):
+    with pytest.raises(StoreUnavailable, match="scripts/neo4j start") as info:
         open_neo4j_store(settings)
+    message = str(info.value)
+    # one line, though the driver's message has two ("Couldn't connect ...:\nFailed to establish ...")
+    assert "\n" not in message and "Connection refused" in message, message
+    assert not isinstance(info.value, StoreMisconfigured)
+
+    env = {"KG_STORE": "neo4j", "NEO4J_URI": "bolt://127.0.0.1:9", "KG_DATA_DIR": str(tmp_path)}
+    result = CliRunner().invoke(kg_app, ["documents"], env=env)
+    assert result.exit_code == 1
+    assert result.output.startswith("error: Neo4j does not answer at bolt://127.0.0.1:9 (")
+    assert result.output.count("\n") == 1, result.output
+
+
+class _RefusingSession:
+    def __init__(self, error: Exception) -> None:
+        self.error = error
+
+    def __enter__(self) -> _RefusingSession:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        pass
+
+    def run(self, *args: object, **kwargs: object) -> None:
+        raise self.error
+
+
+class _RefusingDriver:
+    """A driver whose server refuses at login (`at_login`) or at the first query."""
+
+    def __init__(self, error: Exception, *, at_login: bool) -> None:
+        self.error, self.at_login, self.closed = error, at_login, False
+
+    def verify_connectivity(self) -> None:
+        if self.at_login:
+            raise self.error
+
+    def session(self, **config: object) -> _RefusingSession:
+        return _RefusingSession(self.error)
+
+    def close(self) -> None:
+        self.closed = True
+
+
+# the errors Neo4j 5.26 (auth enabled) answers, as the driver raises them
+UNAUTHORIZED = (
+    "Neo.ClientError.Security.Unauthorized",
+    "The client is unauthorized due to authentication failure.",
+)
+NO_SCHEME = (
+    "Neo.ClientError.Security.Unauthorized",
+    "Unsupported authentication token, missing key `scheme`",
+)
+EXPIRED = (
+    "Neo.ClientError.Security.CredentialsExpired",
+    "ACCESS on database 'neo4j' is not allowed.\n\nThe credentials you provided were valid, but must be "
+    "changed before you can use this instance. If this is the first time you are using Neo4j, this is to "
+    "ensure you are not using the default credentials in production.\nTo change your password, issue an "
+    "`ALTER CURRENT USER SET PASSWORD FROM 'current password' TO 'new password'` statement against the "
+    "system database.",
+)
+
+
+@pytest.mark.parametrize(
+    ("error", "password", "at_login", "expected"),
+    [
+        (
+            UNAUTHORIZED,
+            "wrong",
+            True,
+            "Neo4j at bolt://127.0.0.1:7732 refused the login for user neo4j; "
+            "check NEO4J_USER/NEO4J_PASSWORD",
+        ),
+        (
+            NO_SCHEME,
+            "",
+            True,
+            "Neo4j at bolt://127.0.0.1:7732 asks for a login, and none was sent (NEO4J_PASSWORD is empty); "
+            "set NEO4J_USER/NEO4J_PASSWORD",
+        ),
+        (
+            EXPIRED,
+            "neo4j",
+            False,
+            "Neo4j at bolt://127.0.0.1:7732 accepted the login for user neo4j, but the password must be "
+            "changed before use",
+        ),
+    ],
+    ids=["wrong-password", "no-password", "credentials-expired"],
+)
+def test_a_refused_login_names_the_settings_on_one_line(
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    error: tuple[str, str],
+    password: str,
+    at_login: bool,
+    expected: str,
+) -> None:
+    """The server answered: no advice to start one, and the message is one line."""
+    import kg.store.neo4j as neo4j_module
+
+    drivers: list[_RefusingDriver] = []
+
+    def build(settings: Settings) -> _RefusingDriver:
+        drivers.append(_RefusingDriver(_server_error(*error), at_login=at_login))
+        return drivers[-1]
+
+    monkeypatch.setattr(neo4j_module, "build_driver", build)
+    settings = Settings(
+        KG_STORE="neo4j", NEO4J_URI="bolt://127.0.0.1:7732", NEO4J_PASSWORD=password, KG_DATA_DIR=tmp_path
+    )
+    with pytest.raises(StoreMisconfigured) as info:
+        open_neo4j_store(settings)
+    message = str(info.value)
+    assert message.startswith(expected), message
+    assert "\n" not in message and "scripts/neo4j" not in message, message
+    assert "NEO4J_PASSWORD" in message
+    assert all(d.closed for d in drivers)
+
+    with TestClient(create_app(settings)) as c:
+        health = c.get("/health")
+        assert health.status_code == 503 and health.json()["detail"] == message, health.text
+        r = c.get("/documents")
+        assert r.status_code == 503, r.text
+        assert r.json()["detail"] == f"the graph store is unavailable: {message}", r.text
+
+    env = {
+        "KG_STORE": "neo4j",
+        "NEO4J_URI": "bolt://127.0.0.1:7732",
+        "NEO4J_PASSWORD": password,
+        "KG_DATA_DIR": str(tmp_path),
+    }
+    result = CliRunner().invoke(kg_app, ["documents"], env=env)
+    assert result.exit_code == 1
+    assert result.output == f"error: {message}\n"
+
+
+def test_a_login_refused_later_is_a_configuration_problem_too() -> None:
+    """E.g. the password changed while the API runs: the store's own calls say which setting."""
+    store = Neo4jStore(
+        _RefusingDriver(_server_error(*UNAUTHORIZED), at_login=False), uri="bolt://h:1", user="kg"
+    )  # type: ignore[arg-type]
+
+    def fail() -> None:
+        raise _server_error(*UNAUTHORIZED)
+
+    with pytest.raises(
+        StoreMisconfigured, match=r"^Neo4j at bolt://h:1 refused the login for user kg; check"
+    ):
+        store._call(fail)
 
 
 def test_ci_fails_instead_of_skipping_when_neo4j_is_down() -> None:

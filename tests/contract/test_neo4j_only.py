@@ -21,8 +21,9 @@ from kg.model import concept_id
 from kg.settings import Settings
 from kg.store import cypher
 from kg.store.base import StoreMisconfigured, StoreUnavailable
-from kg.store.neo4j import CypherError, Neo4jStore, open_neo4j_store
+from kg.store.neo4j import Neo4jStore, open_neo4j_store
 from kg.store.networkx_store import NetworkxStore
+from kg.store.user_cypher import CypherError
 from tests.factories import FOUNDING, REPORT
 
 ROOT = Path(__file__).resolve().parents[2]

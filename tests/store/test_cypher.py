@@ -13,17 +13,14 @@ from hypothesis import strategies as st
 from kg.model import Category, RelationType, concept_id
 from kg.store import cypher
 from kg.store.neo4j import (
-    READ_PROCEDURES,
     ConceptDelta,
-    CypherError,
     concept_props,
     document_batches,
     fulltext_phrase,
     pick_category,
     plan_documents,
-    refuse_unless_read_only,
-    without_explain,
 )
+from kg.store.user_cypher import READ_PROCEDURES, CypherError, refuse_unless_read_only, without_explain
 from tests.factories import FOUNDING, REPORT
 
 NO_ARG_BUILDERS: list[Callable[[], str]] = [

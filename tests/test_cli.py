@@ -306,3 +306,12 @@ def test_documents_says_when_more_are_stored_than_shown(sample_data_dir: Path) -
     assert f"3 of {files} documents shown; use --limit N" in result.stderr
     result = runner.invoke(app, ["--data-dir", str(sample_data_dir), "documents"])
     assert len(result.stdout.splitlines()) == files and "shown" not in result.stderr
+
+
+def test_every_commands_help_fits_80_columns_without_cut_words() -> None:
+    commands = [c.name or c.callback.__name__ for c in app.registered_commands if c.callback]
+    assert "map" in commands and "ingest" in commands
+    for name in commands:
+        result = runner.invoke(app, [name, "--help"], terminal_width=80, env={"COLUMNS": "80"})
+        assert result.exit_code == 0, (name, result.output)
+        assert "…" not in result.output, (name, result.output)

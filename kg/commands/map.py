@@ -35,8 +35,9 @@ def register(app: typer.Typer) -> None:
             typer.Option(
                 "--force",
                 help=(
-                    "replace NAME.html and NAME.svg also when they hold a map of another name "
-                    "(民主课? and 民主课! share 民主课.html) or no map; the same name always replaces its map"
+                    "replace NAME.html and NAME.svg even when they hold another map (two names can "
+                    "share a file name: punctuation becomes '_') or no map at all; saving the same "
+                    "name again always replaces its own map"
                 ),
             ),
         ] = False,

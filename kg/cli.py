@@ -28,7 +28,7 @@ from kg.goldformat import gold_json, to_gold_format
 from kg.ingest import IngestReport, ingest_paths
 from kg.settings import ConfigError, Settings, load_settings
 from kg.sources import InputError, read_document, scan_paths
-from kg.store import GraphStore, StoreError, open_store
+from kg.store import GraphStore, StoreError, StoreNotFound, open_store
 
 app = typer.Typer(
     name="kg",
@@ -106,11 +106,18 @@ def _check_data_dir(settings: Settings) -> None:
 
 
 @contextmanager
-def opened_store(ctx: typer.Context) -> Any:
+def opened_store(ctx: typer.Context, *, create: bool = False) -> Any:
+    """The store of the settings. Only a command that adds to the graph (ingest) passes
+    `create=True`; for the others the embedded store must exist: one error line, exit 1, and no
+    empty store left behind where nothing was ingested."""
     settings = _state(ctx).settings
     _check_data_dir(settings)
     try:
-        store = open_store(settings)
+        store = open_store(settings, create=create)
+    except StoreNotFound:
+        raise fail(
+            f"no graph at {settings.data_dir} (--data-dir or KG_DATA_DIR); run kg ingest PATH first"
+        ) from None
     except StoreError as e:
         raise fail(str(e)) from None
     except OSError as e:
@@ -190,7 +197,7 @@ def ingest(
         for message in others:
             error(message)
         raise fail(last)
-    with opened_store(ctx) as store:
+    with opened_store(ctx, create=True) as store:
         before = _sources(store)
         try:
             report = _run_ingest(store, paths, settings, workers, extractor)

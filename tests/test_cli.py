@@ -198,9 +198,11 @@ def test_serve_refuses_a_port_option_out_of_range(tmp_path: Path) -> None:
     assert result.exit_code == 2 and "65535" in result.output
 
 
-def test_an_option_overrides_an_invalid_variable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_option_overrides_an_invalid_variable(
+    sample_data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("KG_STORE", "bogus")
-    result = runner.invoke(app, ["--store", "networkx", "--data-dir", str(tmp_path), "stats"])
+    result = runner.invoke(app, ["--store", "networkx", "--data-dir", str(sample_data_dir), "stats"])
     assert result.exit_code == 0, result.output
 
 
@@ -209,6 +211,42 @@ def test_a_data_dir_that_is_a_file_is_a_one_line_error(tmp_path: Path) -> None:
     data_file.write_text("not a folder", encoding="utf-8")
     line = _one_error_line(runner.invoke(app, ["--data-dir", str(data_file), "stats"]))
     assert f"{data_file}: not a folder" in line
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["stats"],
+        ["related", "人大制度"],
+        ["path", "人民代表大会制度", "全过程人民民主"],
+        ["view", "人大制度", "-o", "{tmp}/map.html"],
+        ["documents"],
+        ["export", "--format", "json", "--out", "{tmp}/graph.json"],
+        ["map", "民主课", "人大制度", "-o", "{tmp}/maps"],
+        ["delete", "doc-1"],
+    ],
+    ids=lambda c: c[0],
+)
+@pytest.mark.parametrize("exists", [False, True], ids=["no-folder", "empty-folder"])
+def test_a_read_on_a_folder_without_a_graph_is_an_error_and_creates_nothing(
+    tmp_path: Path, command: list[str], exists: bool
+) -> None:
+    """Not '0 documents' and exit 0 (or 'unknown concept') over an empty store made on the spot."""
+    data_dir = tmp_path / "nostore"
+    if exists:
+        data_dir.mkdir()
+    args = [a.replace("{tmp}", str(tmp_path)) for a in command]
+    line = _one_error_line(runner.invoke(app, ["--data-dir", str(data_dir), *args]))
+    assert line == f"error: no graph at {data_dir} (--data-dir or KG_DATA_DIR); run kg ingest PATH first"
+    assert sorted(p.name for p in tmp_path.rglob("*")) == (["nostore"] if exists else [])
+
+
+def test_ingest_creates_the_data_folder(tmp_path: Path) -> None:
+    data_dir = tmp_path / "new" / "kg"
+    code, out = kg(data_dir, "ingest", str(SAMPLES / sorted(p.name for p in SAMPLES.glob("*.txt"))[0]))
+    assert code == 0, out
+    code, out = kg(data_dir, "stats")
+    assert code == 0 and out.startswith("1 documents"), out
 
 
 def test_view_into_a_folder_is_a_one_line_error(sample_data_dir: Path, tmp_path: Path) -> None:

@@ -7,17 +7,19 @@ driver at import time and the Neo4j store needs no networkx data folder.
 from __future__ import annotations
 
 from kg.settings import Settings
-from kg.store.base import GraphStore, StoreError, StoreMisconfigured, StoreUnavailable
+from kg.store.base import GraphStore, StoreError, StoreMisconfigured, StoreNotFound, StoreUnavailable
 
 STORE_KINDS = ("networkx", "neo4j")
 
 
-def open_store(settings: Settings) -> GraphStore:
-    """Open the store that `settings.store` names."""
+def open_store(settings: Settings, *, create: bool = True) -> GraphStore:
+    """Open the store that `settings.store` names. With `create=False` the embedded store must
+    already exist in `settings.data_dir` (StoreNotFound otherwise, and no folder is made); a Neo4j
+    database is opened either way."""
     if settings.store == "networkx":
         from kg.store.networkx_store import NetworkxStore
 
-        return NetworkxStore(settings.data_dir)
+        return NetworkxStore(settings.data_dir, create=create)
     if settings.store == "neo4j":
         from kg.store.neo4j import open_neo4j_store
 
@@ -25,4 +27,12 @@ def open_store(settings: Settings) -> GraphStore:
     raise ValueError(f"unknown store {settings.store!r}; choose one of {', '.join(STORE_KINDS)}")
 
 
-__all__ = ["STORE_KINDS", "GraphStore", "StoreError", "StoreMisconfigured", "StoreUnavailable", "open_store"]
+__all__ = [
+    "STORE_KINDS",
+    "GraphStore",
+    "StoreError",
+    "StoreMisconfigured",
+    "StoreNotFound",
+    "StoreUnavailable",
+    "open_store",
+]

@@ -71,6 +71,11 @@ class StoreMisconfigured(StoreUnavailable):
     settings must change; retrying does not help. Unavailable all the same (HTTP 503)."""
 
 
+class StoreNotFound(StoreMisconfigured):
+    """The embedded store's folder holds no graph, and the caller asked not to create one
+    (a read-only command on a KG_DATA_DIR nothing was ingested into)."""
+
+
 @runtime_checkable
 class GraphStore(Protocol):
     # ---- writes -------------------------------------------------------------

@@ -41,7 +41,7 @@ from kg.model import (
 from kg.normalize import normalize_term
 from kg.serialize import extraction_from_dict, extraction_to_dict
 from kg.store.aggregate import CO, EdgeKey, GraphAggregate, edge_key
-from kg.store.base import StoreUnavailable, admit_neighbours
+from kg.store.base import StoreNotFound, StoreUnavailable, admit_neighbours
 
 
 def write_atomically(path: Path, data: bytes) -> None:
@@ -83,12 +83,18 @@ class NetworkxStore:
     Safe for threads sharing an instance (one lock) and for processes sharing a
     folder: writers hold an exclusive lock on `.write.lock`; readers re-read the
     folder when it changed.
+
+    With `create=False` the folder must already hold a store (its `documents/` folder):
+    StoreNotFound otherwise, and nothing is created.
     """
 
-    def __init__(self, data_dir: Path) -> None:
+    def __init__(self, data_dir: Path, *, create: bool = True) -> None:
         self.data_dir = Path(data_dir)
         self.doc_dir = self.data_dir / "documents"
-        self.doc_dir.mkdir(parents=True, exist_ok=True)
+        if create:
+            self.doc_dir.mkdir(parents=True, exist_ok=True)
+        elif not self.doc_dir.is_dir():
+            raise StoreNotFound(f"no graph at {self.data_dir}")
         self._lock_path = self.data_dir / ".write.lock"
         self._lock = threading.RLock()
         self._docs: dict[str, DocumentExtraction] = {}

@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 from kg.model import RelationType
-from kg.store.base import StoreUnavailable
+from kg.settings import load_settings
+from kg.store import open_store
+from kg.store.base import StoreNotFound, StoreUnavailable
 from kg.store.networkx_store import NetworkxStore
 from tests.factories import FOUNDING, REPORT
 
@@ -127,3 +129,26 @@ def test_a_vanished_data_folder_is_unavailable_until_restored(tmp_path: Path) ->
             call()
     shutil.copytree(tmp_path / "backup", data)
     assert store.stats().documents == 1
+
+
+@pytest.mark.parametrize("exists", [False, True], ids=["no-folder", "empty-folder"])
+def test_create_false_refuses_a_folder_without_a_store_and_creates_nothing(
+    tmp_path: Path, exists: bool
+) -> None:
+    data_dir = tmp_path / "kg"
+    if exists:
+        data_dir.mkdir()
+    with pytest.raises(StoreNotFound, match=f"no graph at {data_dir}"):
+        NetworkxStore(data_dir, create=False)
+    with pytest.raises(StoreNotFound):
+        open_store(load_settings(store="networkx", data_dir=data_dir), create=False)
+    assert sorted(p.name for p in tmp_path.rglob("*")) == (["kg"] if exists else [])
+
+
+def test_create_false_opens_an_existing_store(tmp_path: Path) -> None:
+    NetworkxStore(tmp_path).add(FOUNDING)
+    store = NetworkxStore(tmp_path, create=False)
+    assert store.stats().documents == 1
+    empty = tmp_path / "emptied"
+    NetworkxStore(empty).close()  # created, nothing ingested (or everything deleted): a store all the same
+    assert NetworkxStore(empty, create=False).stats().documents == 0

@@ -130,3 +130,22 @@ def load_settings(**overrides: Any) -> Settings:
 def get_settings() -> Settings:
     """The settings from the environment, read once; ConfigError when a value is invalid."""
     return load_settings()
+
+
+def project_root(start: Path) -> Path | None:
+    """The nearest folder holding a pyproject.toml, from `start` up (the repository), or None."""
+    start = start.absolute()
+    return next((p for p in (start, *start.parents) if (p / "pyproject.toml").is_file()), None)
+
+
+def notebook_settings(cwd: Path | None = None, **overrides: Any) -> Settings:
+    """Settings for a notebook. Jupyter runs a notebook in its own folder (notebooks/), where the
+    default data folder `data/kg` would be notebooks/data/kg: a relative data folder (the default,
+    or a relative KG_DATA_DIR) is therefore taken from the repository root (`project_root` of
+    `cwd`, the working directory by default), as the `kg` command run there takes it. An absolute
+    KG_DATA_DIR is used as it is, and so is a relative one outside a repository."""
+    settings = load_settings(**overrides)
+    root = None if settings.data_dir.is_absolute() else project_root(cwd or Path.cwd())
+    if root is None:
+        return settings
+    return settings.model_copy(update={"data_dir": root / settings.data_dir})

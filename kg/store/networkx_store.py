@@ -94,7 +94,7 @@ class NetworkxStore:
         if create:
             self.doc_dir.mkdir(parents=True, exist_ok=True)
         elif not self.doc_dir.is_dir():
-            raise StoreNotFound(f"no graph at {self.data_dir}")
+            raise StoreNotFound(f"no graph at {self.data_dir}; run kg ingest PATH first")
         self._lock_path = self.data_dir / ".write.lock"
         self._lock = threading.RLock()
         self._docs: dict[str, DocumentExtraction] = {}

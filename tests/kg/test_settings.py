@@ -1,10 +1,18 @@
 import re
 import warnings
+from pathlib import Path
 
 import neo4j
 import pytest
 
-from kg.settings import ConfigError, get_settings, load_settings, neo4j_uri_problem
+from kg.settings import (
+    ConfigError,
+    get_settings,
+    load_settings,
+    neo4j_uri_problem,
+    notebook_settings,
+    project_root,
+)
 
 
 @pytest.mark.parametrize(
@@ -138,3 +146,29 @@ def test_the_apps_settings_are_checked_too(monkeypatch: pytest.MonkeyPatch) -> N
             get_settings()
     finally:
         get_settings.cache_clear()
+
+
+# ---- notebooks: a relative data folder is the repository's --------------------------------
+
+
+def test_notebook_settings_take_a_relative_data_dir_from_the_repository_root(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'x'\n", encoding="utf-8")
+    (tmp_path / "notebooks").mkdir()
+    monkeypatch.delenv("KG_DATA_DIR", raising=False)
+    assert notebook_settings(tmp_path / "notebooks").data_dir == tmp_path / "data" / "kg"
+    assert notebook_settings(tmp_path).data_dir == tmp_path / "data" / "kg"
+    monkeypatch.setenv("KG_DATA_DIR", "graphs/mine")
+    assert notebook_settings(tmp_path / "notebooks").data_dir == tmp_path / "graphs" / "mine"
+    monkeypatch.setenv("KG_DATA_DIR", str(tmp_path / "elsewhere"))
+    assert notebook_settings(tmp_path / "notebooks").data_dir == tmp_path / "elsewhere"
+
+
+def test_notebook_settings_outside_a_repository_leave_the_data_dir_as_it_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("KG_DATA_DIR", raising=False)
+    if project_root(tmp_path) is not None:
+        pytest.skip("the temporary folder lies inside a project")
+    assert notebook_settings(tmp_path).data_dir == Path("data/kg")

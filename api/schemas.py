@@ -9,6 +9,7 @@ from pydantic import BaseModel, Field, field_validator
 
 from kg.communities import Community
 from kg.diff import ConceptChange, ConceptDiff, Side
+from kg.lesson_map import MAX_CONCEPTS
 from kg.model import (
     Concept,
     ConceptDocument,
@@ -377,8 +378,21 @@ class CentralityPublic(BaseModel):
 
 class LessonMapIn(BaseModel):
     name: str = Field(min_length=1, max_length=80)
-    concepts: list[str] = Field(min_length=1, max_length=60)
+    concepts: list[str] = Field(
+        min_length=1,
+        max_length=MAX_CONCEPTS,
+        description=f"1 to {MAX_CONCEPTS} distinct names or aliases; repeats are dropped before counting",
+    )
     cooccurrence: bool = False
+
+    @field_validator("concepts", mode="before")
+    @classmethod
+    def _distinct(cls, concepts: object) -> object:
+        """Drop repeated names (keeping the first of each, in order) before the count is checked:
+        61 copies of one concept are one concept, not too many."""
+        if isinstance(concepts, list) and all(isinstance(c, str) for c in concepts):
+            return list(dict.fromkeys(concepts))
+        return concepts  # anything else: the list[str] validation refuses it
 
     @field_validator("name")
     @classmethod

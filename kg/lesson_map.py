@@ -60,10 +60,11 @@ def build_lesson_map(
     and every relation among them."""
     if not name.strip():
         raise InvalidQuery("a lesson map needs a name")
-    if not 1 <= len(concept_names) <= MAX_CONCEPTS:
-        raise InvalidQuery(f"a lesson map holds 1 to {MAX_CONCEPTS} concepts, got {len(concept_names)}")
+    distinct = list(dict.fromkeys(concept_names))  # a repeated name counts once
+    if not 1 <= len(distinct) <= MAX_CONCEPTS:
+        raise InvalidQuery(f"a lesson map holds 1 to {MAX_CONCEPTS} distinct concepts, got {len(distinct)}")
     chosen: dict[str, Concept] = {}
-    for n in concept_names:
+    for n in distinct:
         c = resolve(store, n)
         chosen.setdefault(c.id, c)
     types = None if include_cooccurrence else [t for t in RelationType if t != RelationType.CO_OCCURS_WITH]

@@ -24,6 +24,7 @@ from kg import diff as kg_diff
 from kg import query
 from kg.communities import rank
 from kg.diff import InvalidSide
+from kg.lesson_map import MAX_CONCEPTS
 from kg.model import RelationType
 from kg.normalize import normalize_term
 from kg.views.highlight import segments
@@ -208,7 +209,7 @@ def communities_page(
 
 @router.get("/ui/maps", response_class=HTMLResponse)
 def maps_page(request: Request) -> HTMLResponse:
-    return _page(request, "maps.html", {})
+    return _page(request, "maps.html", {"max_concepts": MAX_CONCEPTS})
 
 
 @router.get("/docs", response_class=HTMLResponse)

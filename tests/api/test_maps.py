@@ -103,3 +103,21 @@ def test_map_names_with_control_characters_are_422(client: TestClient) -> None:
     r = client.post("/maps", json={"name": "a\x00b", "concepts": CONCEPTS[:1]})
     assert r.status_code == 422
     assert "control characters" in r.text
+
+
+def test_repeated_concepts_count_once(client: TestClient) -> None:
+    """61 copies of one concept are one concept: repeats are dropped (in order) before the count."""
+    r = client.post("/maps", json={"name": "重复", "concepts": ["人大制度"] * 61})
+    assert r.status_code == 201, r.text
+    assert r.json()["concepts"] == 1
+    r = client.post("/maps", json={"name": "重复 2", "concepts": CONCEPTS * 30 + ["人大制度"]})
+    assert r.status_code == 201, r.text
+    assert r.json()["concepts"] == 3
+
+
+def test_more_than_60_distinct_concepts_are_422(client: TestClient) -> None:
+    r = client.post("/maps", json={"name": "太多", "concepts": [f"概念{i}" for i in range(61)]})
+    assert r.status_code == 422
+    assert r.json()["detail"][0]["type"] == "too_long"
+    assert client.post("/maps", json={"name": "空", "concepts": []}).status_code == 422
+    assert client.post("/maps", json={"name": "坏", "concepts": [1, [2]]}).status_code == 422

@@ -163,3 +163,27 @@ def test_lesson_map_opens_from_disk(page: Page, server: str, browser_data_dir: P
     pg.screenshot(path=str(ARTIFACTS / "11-lesson-map.svg.png"))
     file_requests = [u for u in watch.requests if u.startswith("file://")]
     assert file_requests == [saved.as_uri(), saved.with_suffix(".svg").as_uri()], json.dumps(file_requests)
+
+
+def test_lesson_map_form_errors_read_as_one_line(page: Page, server: str) -> None:
+    """The form's errors are sentences, never the API's validation JSON; a concept repeated
+    61 times is one concept, saved."""
+    pg, _ = page
+    pg.goto(server + "/ui/maps")
+
+    def submit(name: str, concepts: str) -> str:
+        pg.evaluate("document.getElementById('map-result').replaceChildren()")
+        pg.fill("#map-name", name)
+        pg.fill("#map-concepts", concepts)
+        pg.click("#map-form button")
+        pg.wait_for_function("document.getElementById('map-result').textContent.length > 0")
+        return str(pg.inner_text("#map-result"))
+
+    assert submit("空课", "") == "error: give at least one concept"
+    assert submit("空课", "\n 、, \n") == "error: give at least one concept"
+    assert submit("多课", "\n".join(f"概念{i}" for i in range(61))) == "error: at most 60 concepts, got 61"
+    assert submit("重复课", "\n".join(["人大制度"] * 61)).startswith("saved: 重复课")
+    tabbed = submit("a\tb", "人大制度")
+    assert tabbed.startswith("error: name: ") and "control characters" in tabbed, tabbed
+    assert "[{" not in tabbed and "\n" not in tabbed
+    pg.screenshot(path=str(ARTIFACTS / "12-lesson-map-form-error.png"))

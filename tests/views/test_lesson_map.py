@@ -46,6 +46,13 @@ def test_lesson_map_validation(store: NetworkxStore) -> None:
         build_lesson_map(store, "x", [])
     with pytest.raises(InvalidQuery):
         build_lesson_map(store, "  ", ["全过程人民民主"])
+    with pytest.raises(InvalidQuery, match="got 61"):
+        build_lesson_map(store, "x", [f"概念{i}" for i in range(61)])
+
+
+def test_a_repeated_concept_counts_once(store: NetworkxStore) -> None:
+    lm = build_lesson_map(store, "x", ["全过程人民民主"] * 61 + ["人大制度"])
+    assert [c.name for c in lm.concepts] == ["全过程人民民主", "人民代表大会制度"]
 
 
 def test_layout_is_deterministic_and_in_the_unit_square() -> None:

@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
-from api.deps import ConceptName, DepthDep, LimitDep, MaxNodesDep, StoreDep
+from api.deps import MAX_NAME_CHARS, ConceptName, DepthDep, LimitDep, MaxNodesDep, StoreDep
 from api.schemas import (
     ConceptDetailPublic,
     ConceptDocumentPublic,
@@ -32,7 +32,7 @@ NOT_FOUND: dict[int | str, dict[str, Any]] = {
 @router.get("", response_model=ConceptsPublic)
 def search_concepts(
     store: StoreDep,
-    q: Annotated[str, Query(min_length=1, max_length=200, description="text in a name or alias")],
+    q: Annotated[str, Query(min_length=1, max_length=MAX_NAME_CHARS, description="text in a name or alias")],
     limit: LimitDep,
 ) -> ConceptsPublic:
     hits = query.search(store, q, limit=limit)

@@ -144,6 +144,22 @@ def test_search_page_redirects_exact_and_suggests(client: TestClient) -> None:
     assert "/ui/concept/" + quote("全过程人民民主", safe="") in page
 
 
+def test_name_inputs_are_bounded_like_the_api(client: TestClient) -> None:
+    """Every search or path box holds at most what the API accepts, so typing cannot reach a 422."""
+    bounds = set()
+    for url, boxes in {"/": 1, "/ui/search?q=" + quote("民主"): 1, "/ui/paths": 2}.items():
+        inputs = re.findall(r'<input[^>]* name="(?:q|from|to)"[^>]*>', client.get(url).text)
+        assert len(inputs) == boxes, (url, inputs)
+        for box in inputs:
+            found = re.search(r'maxlength="(\d+)"', box)
+            assert found, (url, box)
+            bounds.add(int(found.group(1)))
+    (bound,) = bounds
+    assert client.get("/concepts", params={"q": "民" * bound}).status_code == 200
+    assert client.get("/concepts", params={"q": "民" * (bound + 1)}).status_code == 422
+    assert client.get("/ui/search", params={"q": "民" * (bound + 1)}).status_code == 422
+
+
 def test_document_page_highlights_and_links_mentions(client: TestClient) -> None:
     doc = FOUNDING.document
     html = client.get(f"/ui/document/{doc.id}", params={"hl": "0-27"}).text

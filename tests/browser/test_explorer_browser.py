@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 
@@ -187,3 +187,28 @@ def test_lesson_map_form_errors_read_as_one_line(page: Page, server: str) -> Non
     assert tabbed.startswith("error: name: ") and "control characters" in tabbed, tabbed
     assert "[{" not in tabbed and "\n" not in tabbed
     pg.screenshot(path=str(ARTIFACTS / "12-lesson-map-form-error.png"))
+
+
+def test_search_box_stops_at_the_suggestion_bound(page: Page, server: str) -> None:
+    """Typing past 200 characters is cut at the box's maxlength; a longer value set by a script
+    sends no suggestion request (it would be refused, 422) and clears the list."""
+    pg, watch = page
+    failed: list[str] = []
+    pg.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
+    pg.goto(server + "/")
+    bound = int(pg.get_attribute("#search", "maxlength") or 0)
+    assert bound == 200
+    pg.fill("#search", "人大")
+    pg.wait_for_selector("#suggestions li a")
+    pg.locator("#search").press_sequentially("民" * (bound + 5 - 2), delay=0)
+    assert pg.evaluate("document.getElementById('search').value.length") == bound
+    pg.evaluate(
+        """n => { const s = document.getElementById('search');
+        s.value = '民'.repeat(n); s.dispatchEvent(new Event('input')); }""",
+        bound + 1,
+    )
+    pg.wait_for_timeout(600)  # past the 150 ms debounce
+    assert pg.locator("#suggestions li").count() == 0
+    asked = [parse_qs(urlsplit(u).query)["q"][0] for u in watch.requests if urlsplit(u).path == "/concepts"]
+    assert asked and all(len(q) <= bound for q in asked), [len(q) for q in asked]
+    assert not failed, failed

@@ -36,6 +36,10 @@ from kg.views.style import (
 TOOLTIP_EVIDENCE = 3
 #: characters of one evidence sentence in a tooltip
 TOOLTIP_SENTENCE_CHARS = 160
+# the smallest node label, in screen pixels, once a map is laid out and fitted: a large map fits
+# at a zoom of about 0.2, which would draw 16-unit labels at 3 px (vis-network skips labels under
+# its drawThreshold of 5 px), so the page grows every label by one factor to reach this size
+MIN_LABEL_PX = 12
 
 _TEMPLATES = Path(__file__).parent / "templates"
 _VIS_DIR = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
@@ -283,6 +287,7 @@ def render_map(
             edge_legend=edge_legend,
             colour_by_group=colour_by_group,
             height=height,
+            min_label_px=MIN_LABEL_PX,
             controls=list(controls),
             hidden=dict(hidden or {}),
         )

@@ -10,6 +10,7 @@ from urllib.parse import parse_qs, quote, urlsplit
 import pytest
 
 from api.lesson_maps import file_stem
+from kg.views.pyvis_map import MIN_LABEL_PX
 from tests.api.conftest import XSS
 from tests.browser.conftest import ARTIFACTS, Watch
 
@@ -212,3 +213,28 @@ def test_search_box_stops_at_the_suggestion_bound(page: Page, server: str) -> No
     asked = [parse_qs(urlsplit(u).query)["q"][0] for u in watch.requests if urlsplit(u).path == "/concepts"]
     assert asked and all(len(q) <= bound for q in asked), [len(q) for q in asked]
     assert not failed, failed
+
+
+def _smallest_label_px(pg: Any) -> float:
+    """The smallest node label as drawn at the current zoom, in screen pixels."""
+    return float(
+        pg.evaluate(
+            """() => { const net = window.kgNetwork;
+            return Math.min(...net.body.data.nodes.getIds().map(id => net.body.nodes[id].options.font.size))
+              * net.getScale(); }"""
+        )
+    )
+
+
+@pytest.mark.parametrize(
+    ("url", "nodes"), [("/views/communities", 120), ("/views/community/0", 50), ("/views/community/1", 50)]
+)
+def test_large_maps_show_readable_labels_on_first_view(page: Page, server: str, url: str, nodes: int) -> None:
+    """A large map fits at a zoom near 0.2, where 16-unit labels would be 3 px on screen and
+    vis-network would not draw them; after the first fit every label is at least MIN_LABEL_PX."""
+    pg, _ = page
+    pg.goto(server + url)
+    assert _wait_for_map(pg) == nodes
+    assert pg.evaluate("window.kgNetwork.getScale()") < 0.5  # a zoom at which 16-unit labels were unreadable
+    assert _smallest_label_px(pg) >= MIN_LABEL_PX - 0.01
+    pg.screenshot(path=str(ARTIFACTS / f"13-labels{url.replace('/', '-')}.png"))

@@ -12,6 +12,7 @@ from kg.model import Mention
 from kg.store.networkx_store import NetworkxStore
 from kg.views import render_concept_map
 from kg.views.highlight import segments
+from kg.views.pyvis_map import MIN_LABEL_PX
 from tests.factories import FOUNDING, REPORT
 
 
@@ -36,6 +37,14 @@ def test_link_base_enables_navigation(tmp_path: Path) -> None:
     g = query.subgraph(store, "四个意识")
     assert '"/ui/concept/"' in render_concept_map(g, title="t", link_base="/ui/concept/")
     assert "var linkBase = null;" in render_concept_map(g, title="t")
+
+
+def test_maps_carry_the_smallest_readable_label_size(tmp_path: Path) -> None:
+    """The page grows its labels to MIN_LABEL_PX after the first fit (drawn in tests/browser)."""
+    store = NetworkxStore(tmp_path)
+    store.add(FOUNDING)
+    html = render_concept_map(query.subgraph(store, "四个意识"), title="t")
+    assert f"var minLabelPx = {MIN_LABEL_PX};" in html
 
 
 mention_spans = st.lists(st.tuples(st.integers(0, 40), st.integers(1, 6)), max_size=12)

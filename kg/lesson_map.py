@@ -24,10 +24,13 @@ from kg.store.base import GraphStore
 from kg.views.graphs import edges_among
 from kg.views.pyvis_map import render_graph_map
 from kg.views.style import CATEGORY_LABELS, category_colour, relation_colour
+from kg.views.svg_layout import Box, edge_label_baseline, layout_edges, node_label_baseline, node_shape
 
 MAX_CONCEPTS = 60
 FONTS = "Noto Sans CJK SC, Noto Sans SC, Microsoft YaHei, sans-serif"
 SEED = 7
+NODE_FONT = 15
+EDGE_FONT = 11
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +113,10 @@ def lesson_map_svg(
     height: int = 800,
     positions: Mapping[str, tuple[float, float]] | None = None,
 ) -> str:
-    """The map as a standalone SVG (escaped text, CJK-capable font stack, legend)."""
+    """The map as a standalone SVG (escaped text, CJK-capable font stack, legend). Edges stop
+    at the circle or name box of the nodes they join, so arrowheads touch a name instead of
+    covering it; edge labels sit beside their edge, clear of nodes and of each other where
+    the room allows (geometry in `kg.views.svg_layout`). The same map gives the same bytes."""
     margin, legend_w = 70, 210
     pos = positions or spring_positions([c.id for c in lm.concepts], [(r.head, r.tail) for r in lm.relations])
     plot_w = width - legend_w - 2 * margin
@@ -130,37 +136,49 @@ def lesson_map_svg(
         f'<rect width="{width}" height="{height}" fill="#ffffff"/>',
         f'<text x="{margin}" y="{margin - 20}" font-size="26" font-weight="bold">{escape(lm.name)}</text>',
     ]
-    for r in lm.relations:
-        if r.head not in by_id or r.tail not in by_id:
-            continue
-        (x1, y1), (x2, y2) = xy(r.head), xy(r.tail)
-        dx, dy = x2 - x1, y2 - y1
-        dist = math.hypot(dx, dy) or 1.0
-        r1, r2 = _radius(by_id[r.head]), _radius(by_id[r.tail]) + 3
-        sx, sy = x1 + dx * r1 / dist, y1 + dy * r1 / dist
-        ex, ey = x2 - dx * r2 / dist, y2 - dy * r2 / dist
+    shapes = {c.id: node_shape(*xy(c.id), _radius(c), c.name, NODE_FONT) for c in lm.concepts}
+    drawn = [r for r in lm.relations if r.head in by_id and r.tail in by_id]
+    edges = layout_edges(
+        shapes,
+        [(r.head, r.tail, None if r.type == RelationType.CO_OCCURS_WITH else str(r.type)) for r in drawn],
+        font_size=EDGE_FONT,
+        bounds=Box(4, margin, width - legend_w, height - 4),
+    )
+    for r, e in zip(drawn, edges, strict=True):
         co = r.type == RelationType.CO_OCCURS_WITH
         attrs = f'stroke="{relation_colour(r.type)}" stroke-width="{1 if co else 2}"'
         if co:
             attrs += ' stroke-dasharray="4 3"'
         if r.type not in SYMMETRIC_TYPES:
             attrs += ' marker-end="url(#arrow)"'
+        (sx, sy), (ex, ey) = e.start, e.end
         out.append(f'<line x1="{sx:.1f}" y1="{sy:.1f}" x2="{ex:.1f}" y2="{ey:.1f}" {attrs}/>')
-        if not co:
+    for r, e in zip(drawn, edges, strict=True):  # labels above every line
+        if e.label is not None:
+            b = e.label
             out.append(
-                f'<text x="{(sx + ex) / 2:.1f}" y="{(sy + ey) / 2 - 4:.1f}" font-size="11" fill="#444" '
-                f'text-anchor="middle">{escape(str(r.type))}</text>'
+                f'<rect x="{b.x0:.1f}" y="{b.y0:.1f}" width="{b.width:.1f}" height="{b.height:.1f}" '
+                f'rx="2" fill="#ffffff" fill-opacity="0.85" stroke="{relation_colour(r.type)}" '
+                'stroke-width="0.8"/>'
+            )
+            out.append(
+                f'<text x="{b.centre[0]:.1f}" y="{edge_label_baseline(b, EDGE_FONT):.1f}" '
+                f'font-size="{EDGE_FONT}" fill="#444" text-anchor="middle">{escape(str(r.type))}</text>'
             )
     for c in lm.concepts:
-        x, y = xy(c.id)
-        rad = _radius(c)
+        n = shapes[c.id]
+        b = n.label
         out.append(
-            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{rad:.1f}" fill="{category_colour(c.category)}" '
+            f'<circle cx="{n.cx:.1f}" cy="{n.cy:.1f}" r="{n.r:.1f}" fill="{category_colour(c.category)}" '
             f'stroke="#333" stroke-width="1"><title>{escape(c.name)}</title></circle>'
         )
         out.append(
-            f'<text x="{x:.1f}" y="{y + rad + 16:.1f}" font-size="15" text-anchor="middle">'
-            f"{escape(c.name)}</text>"
+            f'<rect x="{b.x0:.1f}" y="{b.y0:.1f}" width="{b.width:.1f}" height="{b.height:.1f}" '
+            'rx="3" fill="#ffffff" fill-opacity="0.85"/>'
+        )
+        out.append(
+            f'<text x="{n.cx:.1f}" y="{node_label_baseline(n, NODE_FONT):.1f}" font-size="{NODE_FONT}" '
+            f'text-anchor="middle">{escape(c.name)}</text>'
         )
     lx, ly = width - legend_w + 10, margin + 40
     out.append(f'<text x="{lx}" y="{ly}" font-size="14" font-weight="bold">类别 categories</text>')

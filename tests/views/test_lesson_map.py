@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import itertools
+import math
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -18,6 +20,7 @@ from kg.lesson_map import (
 )
 from kg.query import ConceptNotFound, InvalidQuery
 from kg.store.networkx_store import NetworkxStore
+from kg.views.svg_layout import Box, Point, text_width
 
 XSS = "<img src=x onerror=alert(1)>"
 
@@ -146,3 +149,87 @@ def test_replaced_by_saving(store: NetworkxStore, tmp_path: Path) -> None:
         replaced_by_saving("第一课", tmp_path, "第一课")
         == f"{tmp_path / '第一课.html'} exists and is not a lesson map"
     )
+
+
+SVG_NS = "{http://www.w3.org/2000/svg}"
+LESSON = [
+    "全过程人民民主",
+    "人民代表大会制度",
+    "社会主义民主政治",
+    "基层民主",
+    "协商民主",
+    "人民当家作主",
+    "党的领导",
+    "依法治国",
+]
+
+
+def arrowhead(start: Point, tip: Point, stroke_width: float) -> list[Point]:
+    """Points of the arrowhead drawn at the end of start→tip: the marker is 7 stroke widths
+    long and wide; its tip, the middle and ends of its base, and points between."""
+    length = math.dist(start, tip) or 1.0
+    ux, uy = (tip[0] - start[0]) / length, (tip[1] - start[1]) / length
+    size = 7 * stroke_width
+    base = (tip[0] - ux * size, tip[1] - uy * size)
+    ends = [(base[0] - uy * side * size / 2, base[1] + ux * side * size / 2) for side in (1, -1)]
+    points = [tip, base, *ends]
+    return points + [((a[0] + b[0]) / 2, (a[1] + b[1]) / 2) for a, b in itertools.combinations(points, 2)]
+
+
+def drawn_geometry(svg: str) -> tuple[list[Box], list[Box], list[list[Point]]]:
+    """From a map's SVG: the boxes of the node names and of the edge labels, estimated from
+    their <text> elements alone (x, baseline, font size, characters), and points of each
+    arrowhead (the first is its tip)."""
+    names: list[Box] = []
+    labels: list[Box] = []
+    heads: list[list[Point]] = []
+    seen_circle = False
+    for el in ET.fromstring(svg):
+        if el.tag == f"{SVG_NS}circle" and el.find(f"{SVG_NS}title") is not None:
+            seen_circle = True
+        elif el.tag == f"{SVG_NS}line" and el.get("marker-end") and not seen_circle:
+            (x1, y1), (x2, y2) = ((float(el.get(f"x{i}", 0)), float(el.get(f"y{i}", 0))) for i in (1, 2))
+            heads.append(arrowhead((x1, y1), (x2, y2), float(el.get("stroke-width", 1))))
+        elif el.tag == f"{SVG_NS}text" and el.get("text-anchor") == "middle":
+            x, y, size, text = (
+                float(el.get("x", 0)),
+                float(el.get("y", 0)),
+                float(el.get("font-size", 0)),
+                el.text,
+            )
+            w = text_width(text or "", size) / 2
+            if seen_circle:  # a node's name: CJK glyphs reach 0.88 em up and 0.12 em down
+                names.append(Box(x - w, y - 0.88 * size, x + w, y + 0.12 * size))
+            else:  # an edge label: capitals, 0.7 em high
+                labels.append(Box(x - w, y - 0.7 * size, x + w, y))
+    return names, labels, heads
+
+
+def assert_readable(svg: str) -> None:
+    names, labels, heads = drawn_geometry(svg)
+    assert names and labels and heads
+    for head in heads:
+        assert not any(box.contains(head[0]) for box in names), f"arrowhead tip at {head[0]} in a name"
+        assert not any(box.contains(p) for box in names for p in head), f"arrowhead at {head[0]} on a name"
+    for a, b in itertools.combinations(labels, 2):
+        assert a.overlap(b) == 0, f"edge labels overlap: {a} {b}"
+    for label in labels:
+        assert not any(label.overlap(box) for box in names), f"edge label {label} on a name"
+
+
+def test_svg_arrowheads_and_edge_labels_keep_off_the_names(store: NetworkxStore) -> None:
+    lm = build_lesson_map(store, "x", ["人大制度", "全过程人民民主", "社会主义民主政治", XSS])
+    assert_readable(lesson_map_svg(lm))
+
+
+def test_svg_of_the_reviewers_lesson_is_readable(sample_data_dir: Path) -> None:
+    """The map in which arrowheads covered 全过程人民民主 and 社会主义民主政治 and the labels
+    near 基层民主 overlapped; the notebook's map includes co-occurrences too."""
+    store = NetworkxStore(sample_data_dir, create=False)
+    for co in (False, True):
+        lm = build_lesson_map(store, "第一课", LESSON, include_cooccurrence=co)
+        assert len(lm.relations) > 10
+        svg = lesson_map_svg(lm)
+        assert_readable(svg)
+        assert lesson_map_svg(lm) == svg  # same map, same bytes
+        assert svg_summary(svg) == LessonMapSummary("第一课", len(lm.concepts), len(lm.relations))

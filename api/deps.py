@@ -9,6 +9,7 @@ from typing import Annotated, cast
 import networkx as nx
 from fastapi import Depends, HTTPException, Query, Request, status
 from fastapi import Path as FPath
+from starlette.convertors import Convertor, register_url_convertor
 
 from kg.communities import Community, concept_graph
 from kg.communities import communities as find_communities
@@ -130,6 +131,24 @@ __all__: list[str] = [
     "StoreDep",
     "StoreHolder",
 ]
+
+
+class ConceptNameConvertor(Convertor[str]):
+    """`{name:concept}` in a route: one or more characters, '/' included, so that a concept
+    named 党建/业务 (percent-encoded as 党建%2F业务, which the server decodes before routing)
+    is reachable. Routes with a suffix (`/concepts/{name:concept}/related`) must be declared
+    before the bare one, which would otherwise take the suffix as part of the name."""
+
+    regex = ".+"
+
+    def convert(self, value: str) -> str:
+        return value
+
+    def to_string(self, value: str) -> str:
+        return value
+
+
+register_url_convertor("concept", ConceptNameConvertor())
 
 ConceptName = Annotated[
     str,

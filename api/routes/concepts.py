@@ -39,26 +39,7 @@ def search_concepts(
     return ConceptsPublic(data=[ConceptPublic.from_model(c) for c in hits], count=len(hits))
 
 
-@router.get("/{name}", response_model=ConceptDetailPublic, responses=NOT_FOUND)
-def concept_detail(store: StoreDep, name: ConceptName, limit: LimitDep) -> ConceptDetailPublic:
-    d = query.detail(store, name, limit=limit)
-    members = [
-        MemberPublic(
-            position=i,
-            name=m.name if isinstance(m, Concept) else m,
-            concept=ConceptPublic.from_model(m) if isinstance(m, Concept) else None,
-        )
-        for i, m in enumerate(d.members, start=1)
-    ]
-    return ConceptDetailPublic(
-        concept=ConceptPublic.from_model(d.concept),
-        related=[RelatedTermPublic.from_model(t, d.concept) for t in d.related],
-        documents=[ConceptDocumentPublic.from_model(cd) for cd in d.documents],
-        members=members,
-    )
-
-
-@router.get("/{name}/related", response_model=RelatedTermsPublic, responses=NOT_FOUND)
+@router.get("/{name:concept}/related", response_model=RelatedTermsPublic, responses=NOT_FOUND)
 def related_terms(
     store: StoreDep,
     name: ConceptName,
@@ -74,7 +55,7 @@ def related_terms(
     )
 
 
-@router.get("/{name}/subgraph", response_model=SubgraphPublic, responses=NOT_FOUND)
+@router.get("/{name:concept}/subgraph", response_model=SubgraphPublic, responses=NOT_FOUND)
 def concept_subgraph(
     store: StoreDep,
     name: ConceptName,
@@ -86,11 +67,31 @@ def concept_subgraph(
     return SubgraphPublic.from_model(g)
 
 
-@router.get("/{name}/timeline", response_model=TimelinePublic, responses=NOT_FOUND)
+@router.get("/{name:concept}/timeline", response_model=TimelinePublic, responses=NOT_FOUND)
 def concept_timeline(store: StoreDep, name: ConceptName) -> TimelinePublic:
     concept, docs, per_year = query.timeline(store, name)
     return TimelinePublic(
         concept=ConceptPublic.from_model(concept),
         per_year=per_year,
         documents=[ConceptDocumentPublic.from_model(cd) for cd in docs],
+    )
+
+
+# after the routes with a suffix: `{name:concept}` also matches 'x/related'
+@router.get("/{name:concept}", response_model=ConceptDetailPublic, responses=NOT_FOUND)
+def concept_detail(store: StoreDep, name: ConceptName, limit: LimitDep) -> ConceptDetailPublic:
+    d = query.detail(store, name, limit=limit)
+    members = [
+        MemberPublic(
+            position=i,
+            name=m.name if isinstance(m, Concept) else m,
+            concept=ConceptPublic.from_model(m) if isinstance(m, Concept) else None,
+        )
+        for i, m in enumerate(d.members, start=1)
+    ]
+    return ConceptDetailPublic(
+        concept=ConceptPublic.from_model(d.concept),
+        related=[RelatedTermPublic.from_model(t, d.concept) for t in d.related],
+        documents=[ConceptDocumentPublic.from_model(cd) for cd in d.documents],
+        members=members,
     )

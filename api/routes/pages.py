@@ -80,7 +80,7 @@ def search_page(
     return _page(request, "search.html", {"q": q, "hits": hits, "suggestions": suggestions})
 
 
-@router.get("/ui/concept/{name}", response_class=HTMLResponse)
+@router.get("/ui/concept/{name:concept}", response_class=HTMLResponse)
 def concept_page(request: Request, store: StoreDep, name: ConceptName) -> HTMLResponse:
     d = query.detail(store, name, limit=100)
     _, docs, per_year = query.timeline(store, d.concept.name)

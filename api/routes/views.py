@@ -34,7 +34,7 @@ def _nav(*extra: tuple[str, str]) -> list[tuple[str, str]]:
     return [("← 首页 home", "/"), *extra]
 
 
-@router.get("/concept/{name}", response_class=HTMLResponse)
+@router.get("/concept/{name:concept}", response_class=HTMLResponse)
 def concept_map(
     store: StoreDep,
     settings: SettingsDep,
@@ -106,7 +106,7 @@ def path_map(
     return HTMLResponse(html)
 
 
-@router.get("/formula/{name}", response_class=HTMLResponse)
+@router.get("/formula/{name:concept}", response_class=HTMLResponse)
 def formula_map(store: StoreDep, name: ConceptName) -> HTMLResponse:
     """A formula (四个意识 …) and its members, in order."""
     formula, concepts, relations = formula_graph(store, name)

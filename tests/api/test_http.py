@@ -1,0 +1,94 @@
+"""HTTP-level behaviour: addresses of awkward concept names, HEAD, Allow, validators, 503s, OpenAPI."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+from kg.model import Category, RelationType
+from kg.settings import Settings
+from kg.store.networkx_store import NetworkxStore
+from tests.factories import make_extraction
+
+# names that need percent-encoding in a path segment; '/' once could not be routed at all
+AWKWARD = ["党建/业务", "100%覆盖", "C#治理", "互联网+政务", "数字 政府"]
+FORMULA = "两/三个清单"
+
+
+@pytest.fixture
+def awkward(tmp_path: Path) -> Iterator[TestClient]:
+    store = NetworkxStore(tmp_path / "kg")
+    store.add(
+        make_extraction(
+            "awkward names",
+            [f"{n}是全过程人民民主的重要保障。" for n in AWKWARD] + [f"{FORMULA}包括权力清单和责任清单。"],
+            {**dict.fromkeys(AWKWARD, Category.PRACTICE), "全过程人民民主": Category.IDEA}
+            | {FORMULA: Category.FORMULA, "权力清单": Category.PRACTICE, "责任清单": Category.PRACTICE},
+            [(n, RelationType.PROMOTES, "全过程人民民主") for n in AWKWARD],
+            date="2023-01-01",
+            members={FORMULA: ["权力清单", "责任清单"]},
+        )
+    )
+    settings = Settings(KG_DATA_DIR=tmp_path / "kg", KG_STORE="networkx")
+    with TestClient(create_app(settings, store)) as c:
+        yield c
+
+
+@pytest.mark.parametrize("name", AWKWARD)
+def test_every_concept_address_takes_an_encoded_name(awkward: TestClient, name: str) -> None:
+    part = quote(name, safe="")
+    for suffix in ("", "/related", "/subgraph", "/timeline"):
+        r = awkward.get(f"/concepts/{part}{suffix}")
+        assert r.status_code == 200, (suffix, r.text)
+        body = r.json()
+        assert (body["concept"] if "concept" in body else body["center"])["name"] == name, suffix
+    for page in ("/ui/concept/", "/views/concept/"):
+        r = awkward.get(page + part)
+        assert r.status_code == 200, (page, r.text[:200])
+        assert "text/html" in r.headers["content-type"]
+
+
+def test_formula_map_takes_a_name_with_a_slash(awkward: TestClient) -> None:
+    r = awkward.get("/views/formula/" + quote(FORMULA, safe=""))
+    assert r.status_code == 200, r.text[:200]
+    assert "权力清单" in r.text
+
+
+def test_unknown_name_with_a_slash_is_the_concept_404(awkward: TestClient) -> None:
+    r = awkward.get("/concepts/" + quote("党建/业", safe=""))
+    assert r.status_code == 404
+    assert "党建/业务" in r.json()["suggestions"]  # the concept 404, not the router's "Not Found"
+
+
+def test_empty_or_trailing_slash_addresses_are_unchanged(awkward: TestClient) -> None:
+    assert awkward.get("/concepts/", follow_redirects=False).status_code == 307
+    assert awkward.get("/ui/concept/").status_code == 404
+    assert awkward.get("/views/concept/").status_code == 404
+
+
+def test_explorer_links_to_a_name_with_a_slash_work(awkward: TestClient) -> None:
+    """The search page lists 党建/业务; every concept link on it and on the concept page opens."""
+    r = awkward.get("/ui/search", params={"q": "党建/"})
+    assert r.status_code == 200
+    links = set(re.findall(r'href="(/(?:ui|views)/concept/[^"]*)"', r.text))
+    assert "/ui/concept/" + quote("党建/业务", safe="") in links
+    page = awkward.get("/ui/concept/" + quote("党建/业务", safe=""))
+    links |= set(re.findall(r'href="(/(?:ui/concept|views/concept|concepts)/[^"?]*)', page.text))
+    assert "/concepts/" + quote("党建/业务", safe="") in links
+    for link in links:
+        assert awkward.get(link).status_code == 200, link
+    exact = awkward.get("/ui/search", params={"q": "党建/业务"}, follow_redirects=False)
+    assert exact.status_code == 303
+    assert awkward.get(exact.headers["location"]).status_code == 200
+
+
+def test_openapi_keeps_plain_name_parameters(awkward: TestClient) -> None:
+    paths = awkward.get("/openapi.json").json()["paths"]
+    assert {"/concepts/{name}", "/concepts/{name}/related", "/views/concept/{name}"} <= set(paths)
+    assert not any(":" in p for p in paths)

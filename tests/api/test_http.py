@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
@@ -92,3 +93,14 @@ def test_openapi_keeps_plain_name_parameters(awkward: TestClient) -> None:
     paths = awkward.get("/openapi.json").json()["paths"]
     assert {"/concepts/{name}", "/concepts/{name}/related", "/views/concept/{name}"} <= set(paths)
     assert not any(":" in p for p in paths)
+
+
+def test_maps_list_is_503_when_the_data_folder_is_gone(tmp_path: Path) -> None:
+    settings = Settings(KG_DATA_DIR=tmp_path / "kg", KG_STORE="networkx")
+    NetworkxStore(settings.data_dir)
+    with TestClient(create_app(settings)) as c:
+        assert c.get("/maps").json() == {"data": [], "count": 0}
+        shutil.rmtree(settings.data_dir)
+        r = c.get("/maps")
+        assert r.status_code == 503, r.text
+        assert "the graph store is unavailable" in r.json()["detail"] and "is gone" in r.json()["detail"]

@@ -14,6 +14,7 @@ from starlette.middleware.base import RequestResponseEndpoint
 
 from api.deps import GraphCache, StoreHolder
 from api.errors import install_error_handlers
+from api.methods import MethodsMiddleware
 from api.pages import TEMPLATE_DIR
 from api.routes import (
     communities,
@@ -83,6 +84,9 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
             limit = settings.request_timeout_s
             detail = f"the request took longer than {limit:g} s; narrow it (depth, limit)"
             return JSONResponse({"detail": detail}, status_code=504)
+
+    # outermost: HEAD runs as GET (bodiless) wherever a GET route is
+    app.add_middleware(MethodsMiddleware, routes=app.router.routes)
 
     for module in (health, concepts, paths, documents, diff, communities, maps, export, views, pages):
         app.include_router(module.router)

@@ -104,3 +104,45 @@ def test_maps_list_is_503_when_the_data_folder_is_gone(tmp_path: Path) -> None:
         r = c.get("/maps")
         assert r.status_code == 503, r.text
         assert "the graph store is unavailable" in r.json()["detail"] and "is gone" in r.json()["detail"]
+
+
+@pytest.fixture
+def saved_map(client: TestClient) -> str:
+    made = client.post("/maps", json={"name": "HEAD 课", "concepts": ["全过程人民民主", "人民代表大会制度"]})
+    assert made.status_code == 201, made.text
+    return str(made.json()["svg_url"])
+
+
+def test_head_answers_wherever_get_does(client: TestClient, saved_map: str) -> None:
+    for url in (
+        "/health",
+        "/",
+        "/docs",
+        saved_map,
+        saved_map.replace(".svg", ".html"),
+        "/maps",
+        "/export/json",
+        "/export/csv",
+        "/concepts/" + quote("全过程人民民主"),
+        "/concepts/" + quote("全过程人民"),  # 404, as GET
+        "/ui/concept/" + quote("全过程人民民主"),
+        "/views/concept/" + quote("全过程人民民主"),
+        "/openapi.json",
+        "/static/explorer.css",
+    ):
+        get, head = client.get(url), client.head(url)
+        assert head.status_code == get.status_code, url
+        assert head.content == b"", url
+        assert head.headers["content-type"] == get.headers["content-type"], url
+        if "content-length" in get.headers:
+            assert head.headers["content-length"] == get.headers["content-length"], url
+
+
+def test_head_without_a_get_route_is_not_invented(client: TestClient) -> None:
+    assert client.head("/nowhere").status_code == 404
+    assert client.head("/concepts/", follow_redirects=False).status_code == 307
+
+
+def test_openapi_lists_no_head_operations(client: TestClient) -> None:
+    paths = client.get("/openapi.json").json()["paths"]
+    assert not [p for p, ops in paths.items() if "head" in ops]

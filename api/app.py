@@ -85,7 +85,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
             detail = f"the request took longer than {limit:g} s; narrow it (depth, limit)"
             return JSONResponse({"detail": detail}, status_code=504)
 
-    # outermost: HEAD runs as GET (bodiless) wherever a GET route is
+    # outermost: HEAD runs as GET (bodiless) wherever a GET route is; 405s list every method
     app.add_middleware(MethodsMiddleware, routes=app.router.routes)
 
     for module in (health, concepts, paths, documents, diff, communities, maps, export, views, pages):

@@ -146,3 +146,33 @@ def test_head_without_a_get_route_is_not_invented(client: TestClient) -> None:
 def test_openapi_lists_no_head_operations(client: TestClient) -> None:
     paths = client.get("/openapi.json").json()["paths"]
     assert not [p for p, ops in paths.items() if "head" in ops]
+
+
+@pytest.mark.parametrize(
+    ("method", "url", "allow"),
+    [
+        ("PUT", "/documents", "GET, HEAD, POST"),
+        ("PUT", "/maps", "GET, HEAD, POST"),
+        ("PATCH", "/documents/abc", "GET, HEAD, DELETE"),
+        ("POST", "/health", "GET, HEAD"),
+        ("DELETE", "/concepts/" + quote("党建/业务", safe=""), "GET, HEAD"),
+        ("POST", "/concepts/" + quote("全过程人民民主") + "/related", "GET, HEAD"),
+        ("PUT", "/static/explorer.css", "GET, HEAD"),
+    ],
+)
+def test_405_allow_lists_every_method_of_the_path(
+    client: TestClient, method: str, url: str, allow: str
+) -> None:
+    r = client.request(method, url)
+    assert r.status_code == 405
+    assert r.headers["allow"] == allow
+    if not url.startswith("/static"):
+        assert r.json() == {"detail": "Method Not Allowed"}
+
+
+@pytest.mark.parametrize("url", ["/views/path", "/ui/search", "/", "/docs", "/views/concept/x"])
+def test_html_405_carries_allow(client: TestClient, url: str) -> None:
+    r = client.put(url)
+    assert r.status_code == 405
+    assert "text/html" in r.headers["content-type"]
+    assert r.headers["allow"] == "GET, HEAD"

@@ -36,6 +36,7 @@ MEDIA_TYPES = {
     "json": "application/json",
     "csv": "application/zip",
 }
+ZIP_ENTRY_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest a zip can record
 SUFFIXES = {"graphml": ".graphml", "gexf": ".gexf", "json": ".json", "csv": ".zip"}
 JSON_FORMAT = "policy-kg-graph/1"
 EVIDENCE_SEPARATOR = "\n"
@@ -269,7 +270,11 @@ def write_export(store: GraphStore, fmt: str, path: Path | str, *, max_evidence:
         path.parent.mkdir(parents=True, exist_ok=True)
         with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as zf:
             for name, text in tables.items():
-                zf.writestr(name, "\ufeff" + text)  # BOM: Excel opens UTF-8 Chinese correctly
+                # a fixed entry time: the same graph gives the same bytes (the API's ETag hashes them)
+                entry = zipfile.ZipInfo(name, date_time=ZIP_ENTRY_TIME)
+                entry.compress_type = zipfile.ZIP_DEFLATED
+                entry.external_attr = 0o644 << 16
+                zf.writestr(entry, "\ufeff" + text)  # BOM: Excel opens UTF-8 Chinese correctly
         return path
     path.mkdir(parents=True, exist_ok=True)
     for name, text in tables.items():

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
 import shutil
 import tempfile
 from pathlib import Path
 from typing import Literal
 
-from fastapi import APIRouter
-from fastapi.responses import FileResponse
+from fastapi import APIRouter, Request
+from fastapi.responses import FileResponse, Response
 from starlette.background import BackgroundTask
 
 from api.deps import StoreDep
@@ -17,14 +19,55 @@ from kg.export import MEDIA_TYPES, SUFFIXES, write_export
 router = APIRouter(prefix="/export", tags=["export"])
 
 
+class ExportResponse(FileResponse):
+    """A freshly written export: its validator is the ETag given (a hash of the bytes), not one
+    from the temp file's mtime, which changes on every request. No Last-Modified (the file's
+    time says nothing of the graph); If-Range resumes a range when it names this ETag."""
+
+    def set_stat_headers(self, stat_result: os.stat_result) -> None:
+        self.headers.setdefault("content-length", str(stat_result.st_size))
+
+    def _should_use_range(self, http_if_range: str) -> bool:
+        return http_if_range == self.headers.get("etag")
+
+
+def content_etag(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        while chunk := fh.read(1 << 20):
+            digest.update(chunk)
+    return f'"{digest.hexdigest()[:32]}"'
+
+
+def _none_match(request: Request, etag: str) -> bool:
+    """Whether If-None-Match names `etag` (weak comparison, as RFC 9110 asks) or is `*`."""
+    given = request.headers.get("if-none-match")
+    if given is None:
+        return False
+    tags = {t.strip().removeprefix("W/") for t in given.split(",")}
+    return "*" in tags or etag in tags
+
+
 @router.get("/{fmt}", response_class=FileResponse)
-def export(store: StoreDep, fmt: Literal["graphml", "gexf", "json", "csv"]) -> FileResponse:
-    """The whole graph with stable ids and evidence (csv: a zip of four tables)."""
+def export(request: Request, store: StoreDep, fmt: Literal["graphml", "gexf", "json", "csv"]) -> Response:
+    """The whole graph with stable ids and evidence (csv: a zip of four tables).
+
+    The ETag is a hash of the bytes: If-None-Match answers 304 while the graph is unchanged,
+    and a Range request with If-Range resumes a download."""
     folder = Path(tempfile.mkdtemp(prefix="kg-export-"))
-    path = write_export(store, fmt, folder / f"policy-kg{SUFFIXES[fmt]}")
-    return FileResponse(
+    try:
+        path = write_export(store, fmt, folder / f"policy-kg{SUFFIXES[fmt]}")
+        etag = content_etag(path)
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    if _none_match(request, etag):
+        shutil.rmtree(folder, ignore_errors=True)
+        return Response(status_code=304, headers={"etag": etag})
+    return ExportResponse(
         path,
         media_type=MEDIA_TYPES[fmt],
         filename=path.name,
+        headers={"etag": etag},
         background=BackgroundTask(shutil.rmtree, folder, ignore_errors=True),
     )

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import shutil
+import time
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
@@ -176,3 +178,40 @@ def test_html_405_carries_allow(client: TestClient, url: str) -> None:
     assert r.status_code == 405
     assert "text/html" in r.headers["content-type"]
     assert r.headers["allow"] == "GET, HEAD"
+
+
+@pytest.mark.parametrize("fmt", ["json", "graphml", "gexf", "csv"])
+def test_export_validator_describes_the_bytes(
+    client: TestClient, fmt: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = client.get(f"/export/{fmt}")
+    # a later clock: the zip's entry times (and any file time) must not reach the bytes or the ETag
+    monkeypatch.setattr(
+        zipfile.time, "localtime", lambda *a: time.struct_time((2031, 2, 3, 4, 5, 6, 0, 34, 0))
+    )
+    again = client.get(f"/export/{fmt}")
+    assert first.status_code == again.status_code == 200
+    assert first.content == again.content
+    etag = first.headers["etag"]
+    assert etag == again.headers["etag"] and etag.startswith('"')
+    assert "last-modified" not in first.headers
+
+    for given in (etag, f"W/{etag}", f'"other", {etag}', "*"):
+        r = client.get(f"/export/{fmt}", headers={"If-None-Match": given})
+        assert r.status_code == 304, given
+        assert r.content == b"" and r.headers["etag"] == etag
+    assert client.get(f"/export/{fmt}", headers={"If-None-Match": '"other"'}).status_code == 200
+
+    resumed = client.get(f"/export/{fmt}", headers={"Range": "bytes=100-", "If-Range": etag})
+    assert resumed.status_code == 206
+    assert resumed.content == first.content[100:]
+    stale = client.get(f"/export/{fmt}", headers={"Range": "bytes=100-", "If-Range": '"stale"'})
+    assert stale.status_code == 200 and stale.content == first.content
+
+
+def test_export_etag_changes_with_the_graph(client: TestClient) -> None:
+    before = client.get("/export/json").headers["etag"]
+    assert client.post("/documents", json={"text": "全过程人民民主是新的提法。"}).status_code == 201
+    after = client.get("/export/json")
+    assert after.headers["etag"] != before
+    assert client.get("/export/json", headers={"If-None-Match": before}).status_code == 200

@@ -7,8 +7,9 @@ import threading
 from typing import Annotated, cast
 
 import networkx as nx
-from fastapi import Depends, HTTPException, Query, Request, status
+from fastapi import Depends, HTTPException, Query, Request, Security, status
 from fastapi import Path as FPath
+from fastapi.security import APIKeyHeader
 from starlette.convertors import Convertor, register_url_convertor
 
 from kg.communities import Community, concept_graph
@@ -107,12 +108,22 @@ LimitDep = Annotated[int, Depends(_limit)]
 MaxHopsDep = Annotated[int, Depends(_max_hops)]
 
 
-def require_api_key(request: Request, settings: SettingsDep) -> None:
+# declares the X-API-Key scheme in OpenAPI (so /docs can send it); the check is ours, below
+api_key_header = APIKeyHeader(
+    name="X-API-Key",
+    auto_error=False,
+    description="needed by the write endpoints and POST /cypher only when the server sets KG_API_KEY",
+)
+
+
+def require_api_key(
+    settings: SettingsDep, key: Annotated[str | None, Security(api_key_header)] = None
+) -> None:
     """When KG_API_KEY is set, write endpoints (ingest, delete, maps) and POST /cypher need it
     in the X-API-Key header. Other reads are open."""
     if not settings.api_key:
         return
-    given = request.headers.get("x-api-key") or ""
+    given = key or ""
     if not secrets.compare_digest(given.encode(), settings.api_key.encode()):
         raise HTTPException(status.HTTP_401_UNAUTHORIZED, detail="missing or wrong API key (X-API-Key)")
 

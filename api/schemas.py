@@ -29,6 +29,18 @@ class ErrorPublic(BaseModel):
     suggestions: list[str] = Field(default_factory=list)
 
 
+class ValidationIssuePublic(BaseModel):
+    loc: list[str | int]
+    msg: str
+    type: str
+
+
+class ValidationErrorsPublic(BaseModel):
+    """A request that does not fit the declared parameters or body (FastAPI's own 422)."""
+
+    detail: list[ValidationIssuePublic]
+
+
 class ConceptPublic(BaseModel):
     id: str
     name: str

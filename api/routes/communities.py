@@ -7,13 +7,14 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query
 
 from api.deps import GraphCacheDep, LimitDep, StoreDep
+from api.responses import INVALID, STORE_DOWN
 from api.schemas import CentralityPublic, CommunitiesPublic, CommunityPublic, ConceptPublic, RankedPublic
 from kg.communities import rank
 
 router = APIRouter(tags=["communities"])
 
 
-@router.get("/communities", response_model=CommunitiesPublic)
+@router.get("/communities", response_model=CommunitiesPublic, responses=INVALID | STORE_DOWN)
 def communities(
     store: StoreDep,
     cache: GraphCacheDep,
@@ -24,7 +25,7 @@ def communities(
     return CommunitiesPublic(data=[CommunityPublic.from_model(c, members) for c in found], count=len(found))
 
 
-@router.get("/centrality", response_model=CentralityPublic)
+@router.get("/centrality", response_model=CentralityPublic, responses=INVALID | STORE_DOWN)
 def centrality(
     store: StoreDep,
     cache: GraphCacheDep,

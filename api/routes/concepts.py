@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Query
 
 from api.deps import MAX_NAME_CHARS, ConceptName, DepthDep, LimitDep, MaxNodesDep, StoreDep
+from api.responses import INVALID, STORE_DOWN, UNKNOWN_CONCEPT, Responses
 from api.schemas import (
     ConceptDetailPublic,
     ConceptDocumentPublic,
     ConceptPublic,
     ConceptsPublic,
-    ErrorPublic,
     MemberPublic,
     RelatedTermPublic,
     RelatedTermsPublic,
@@ -24,12 +24,10 @@ from kg.model import Concept, RelationType
 
 router = APIRouter(prefix="/concepts", tags=["concepts"])
 
-NOT_FOUND: dict[int | str, dict[str, Any]] = {
-    404: {"model": ErrorPublic, "description": "unknown concept; close matches in `suggestions`"}
-}
+NOT_FOUND: Responses = UNKNOWN_CONCEPT | INVALID | STORE_DOWN
 
 
-@router.get("", response_model=ConceptsPublic)
+@router.get("", response_model=ConceptsPublic, responses=INVALID | STORE_DOWN)
 def search_concepts(
     store: StoreDep,
     q: Annotated[str, Query(min_length=1, max_length=MAX_NAME_CHARS, description="text in a name or alias")],

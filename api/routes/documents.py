@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, HTTPException, Query, Request, Response, status
 
 from api.deps import ApiKeyDep, DocumentId, LimitDep, SettingsDep, StoreDep
+from api.responses import INVALID, KEY_NEEDED, STORE_DOWN, Responses
 from api.schemas import (
     DocumentIn,
     DocumentInfoPublic,
@@ -21,8 +22,11 @@ from kg.sources import InputError, document_from_text
 
 router = APIRouter(prefix="/documents", tags=["documents"])
 
+UNKNOWN_DOCUMENT: Responses = {404: {"model": ErrorPublic}}
+INGEST: Responses = {200: {"model": DocumentIngestedPublic}, 413: {"model": ErrorPublic}}
 
-@router.get("", response_model=DocumentsPublic)
+
+@router.get("", response_model=DocumentsPublic, responses=INVALID | STORE_DOWN)
 def list_documents(
     store: StoreDep, limit: LimitDep, offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0
 ) -> DocumentsPublic:
@@ -32,7 +36,7 @@ def list_documents(
     )
 
 
-@router.get("/{document_id}", response_model=DocumentPublic, responses={404: {"model": ErrorPublic}})
+@router.get("/{document_id}", response_model=DocumentPublic, responses=UNKNOWN_DOCUMENT | STORE_DOWN)
 def get_document(store: StoreDep, document_id: DocumentId) -> DocumentPublic:
     doc = store.get_document(document_id)
     if doc is None:
@@ -53,7 +57,7 @@ def _extractor(request: Request) -> Extractor:
     response_model=DocumentIngestedPublic,
     status_code=status.HTTP_201_CREATED,
     dependencies=[ApiKeyDep],
-    responses={200: {"model": DocumentIngestedPublic}, 413: {"model": ErrorPublic}},
+    responses=INGEST | KEY_NEEDED | INVALID | STORE_DOWN,
 )
 def ingest_document(
     request: Request, response: Response, store: StoreDep, settings: SettingsDep, body: DocumentIn
@@ -82,7 +86,7 @@ def ingest_document(
     "/{document_id}",
     status_code=status.HTTP_204_NO_CONTENT,
     dependencies=[ApiKeyDep],
-    responses={404: {"model": ErrorPublic}},
+    responses=UNKNOWN_DOCUMENT | KEY_NEEDED | STORE_DOWN,
 )
 def delete_document(store: StoreDep, document_id: DocumentId) -> Response:
     """Remove a document with its mentions, evidence and every edge only it supported."""

@@ -14,6 +14,7 @@ from fastapi.responses import FileResponse, Response
 from starlette.background import BackgroundTask
 
 from api.deps import StoreDep
+from api.responses import STORE_DOWN, binary
 from kg.export import MEDIA_TYPES, SUFFIXES, write_export
 
 router = APIRouter(prefix="/export", tags=["export"])
@@ -48,7 +49,13 @@ def _none_match(request: Request, etag: str) -> bool:
     return "*" in tags or etag in tags
 
 
-@router.get("/{fmt}", response_class=FileResponse)
+@router.get(
+    "/{fmt}",
+    response_class=FileResponse,
+    responses=binary(*MEDIA_TYPES.values(), description="the export file (csv: a zip)")
+    | {304: {"description": "If-None-Match names the current ETag: the graph is unchanged"}}
+    | STORE_DOWN,
+)
 def export(request: Request, store: StoreDep, fmt: Literal["graphml", "gexf", "json", "csv"]) -> Response:
     """The whole graph with stable ids and evidence (csv: a zip of four tables).
 

@@ -12,6 +12,7 @@ from fastapi.responses import FileResponse
 
 from api.deps import ApiKeyDep, SettingsDep, StoreDep
 from api.lesson_maps import MapNameClash, maps_dir, save, saved_maps
+from api.responses import INVALID, KEY_NEEDED, STORE_DOWN, UNKNOWN_CONCEPT, binary
 from api.schemas import ErrorPublic, LessonMapIn, LessonMapPublic, LessonMapsPublic
 from kg.lesson_map import LessonMapSummary, build_lesson_map
 
@@ -37,7 +38,7 @@ def _public(stem: str, found: LessonMapSummary | None) -> LessonMapPublic:
     response_model=LessonMapPublic,
     status_code=status.HTTP_201_CREATED,
     dependencies=[ApiKeyDep],
-    responses={409: {"model": ErrorPublic}},
+    responses={409: {"model": ErrorPublic}} | UNKNOWN_CONCEPT | KEY_NEEDED | INVALID | STORE_DOWN,
 )
 def create_map(store: StoreDep, settings: SettingsDep, body: LessonMapIn) -> LessonMapPublic:
     """Save the concepts (names or aliases) and the relations among them as HTML and SVG files
@@ -50,7 +51,7 @@ def create_map(store: StoreDep, settings: SettingsDep, body: LessonMapIn) -> Les
     return _public(stem, found)
 
 
-@router.get("", response_model=LessonMapsPublic)
+@router.get("", response_model=LessonMapsPublic, responses=STORE_DOWN)
 def list_maps(store: StoreDep, settings: SettingsDep) -> LessonMapsPublic:
     # the maps live beside the graph: with the store unavailable (its folder gone, Neo4j down)
     # an empty list would be a wrong answer, so ask the store first (503 like every other read)
@@ -59,7 +60,12 @@ def list_maps(store: StoreDep, settings: SettingsDep) -> LessonMapsPublic:
     return LessonMapsPublic(data=[_public(stem, found) for stem, found in maps], count=count)
 
 
-@router.get("/{file}", response_class=FileResponse)
+@router.get(
+    "/{file}",
+    response_class=FileResponse,
+    responses=binary(*MEDIA.values(), description="the saved map: a page (.html) or a picture (.svg)")
+    | {404: {"model": ErrorPublic, "description": "no saved map file of that name"}},
+)
 def get_map_file(
     settings: SettingsDep, file: Annotated[str, FPath(min_length=1, max_length=100)]
 ) -> FileResponse:

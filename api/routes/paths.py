@@ -7,13 +7,14 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from api.deps import MAX_NAME_CHARS, MaxHopsDep, StoreDep
-from api.schemas import ErrorPublic, PathPublic, PathsPublic
+from api.responses import INVALID, STORE_DOWN, UNKNOWN_CONCEPT
+from api.schemas import PathPublic, PathsPublic
 from kg import query
 
 router = APIRouter(prefix="/paths", tags=["paths"])
 
 
-@router.get("", response_model=PathsPublic, responses={404: {"model": ErrorPublic}})
+@router.get("", response_model=PathsPublic, responses=UNKNOWN_CONCEPT | INVALID | STORE_DOWN)
 def find_paths(
     store: StoreDep,
     source: Annotated[str, Query(alias="from", min_length=1, max_length=MAX_NAME_CHARS)],

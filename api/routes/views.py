@@ -21,6 +21,7 @@ from api.deps import (
     SettingsDep,
     StoreDep,
 )
+from api.responses import HTML_ERRORS, HTML_INVALID_OR_DOWN
 from kg import query
 from kg.views import Control, render_concept_map, render_graph_map
 from kg.views.graphs import communities_overview, community_graph, formula_graph, path_graph
@@ -34,7 +35,7 @@ def _nav(*extra: tuple[str, str]) -> list[tuple[str, str]]:
     return [("← 首页 home", "/"), *extra]
 
 
-@router.get("/concept/{name:concept}", response_class=HTMLResponse)
+@router.get("/concept/{name:concept}", response_class=HTMLResponse, responses=HTML_ERRORS)
 def concept_map(
     store: StoreDep,
     settings: SettingsDep,
@@ -67,7 +68,7 @@ def concept_map(
     return HTMLResponse(html)
 
 
-@router.get("/path", response_class=HTMLResponse)
+@router.get("/path", response_class=HTMLResponse, responses=HTML_ERRORS)
 def path_map(
     store: StoreDep,
     settings: SettingsDep,
@@ -106,7 +107,7 @@ def path_map(
     return HTMLResponse(html)
 
 
-@router.get("/formula/{name:concept}", response_class=HTMLResponse)
+@router.get("/formula/{name:concept}", response_class=HTMLResponse, responses=HTML_ERRORS)
 def formula_map(store: StoreDep, name: ConceptName) -> HTMLResponse:
     """A formula (四个意识 …) and its members, in order."""
     formula, concepts, relations = formula_graph(store, name)
@@ -124,7 +125,7 @@ def formula_map(store: StoreDep, name: ConceptName) -> HTMLResponse:
     return HTMLResponse(html)
 
 
-@router.get("/community/{community_id}", response_class=HTMLResponse)
+@router.get("/community/{community_id}", response_class=HTMLResponse, responses=HTML_ERRORS)
 def community_map(
     store: StoreDep, cache: GraphCacheDep, community_id: int, max_nodes: MaxNodesDep
 ) -> HTMLResponse:
@@ -147,7 +148,7 @@ def community_map(
     return HTMLResponse(html)
 
 
-@router.get("/communities", response_class=HTMLResponse)
+@router.get("/communities", response_class=HTMLResponse, responses=HTML_INVALID_OR_DOWN)
 def communities_map(
     store: StoreDep,
     cache: GraphCacheDep,

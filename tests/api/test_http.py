@@ -8,6 +8,7 @@ import time
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 import pytest
@@ -215,3 +216,76 @@ def test_export_etag_changes_with_the_graph(client: TestClient) -> None:
     after = client.get("/export/json")
     assert after.headers["etag"] != before
     assert client.get("/export/json", headers={"If-None-Match": before}).status_code == 200
+
+
+def _ops(spec: dict[str, Any]) -> dict[tuple[str, str], dict[str, Any]]:
+    return {(m.upper(), p): op for p, ops in spec["paths"].items() for m, op in ops.items()}
+
+
+def test_openapi_documents_503_401_404_and_file_types(client: TestClient) -> None:
+    spec = client.get("/openapi.json").json()
+    ops = _ops(spec)
+    store_free = {("GET", "/maps/{file}")}
+    for key, op in ops.items():
+        if key not in store_free:
+            assert "503" in op["responses"], key
+    protected = {("POST", "/documents"), ("DELETE", "/documents/{document_id}"), ("POST", "/maps")}
+    for key, op in ops.items():
+        if key in protected:
+            assert op["responses"]["401"]["content"]["application/json"]["schema"] == {
+                "$ref": "#/components/schemas/ErrorPublic"
+            }, key
+            assert op["security"] == [{"APIKeyHeader": []}], key
+        else:
+            assert "security" not in op and "401" not in op["responses"], key
+    scheme = spec["components"]["securitySchemes"]["APIKeyHeader"]
+    assert scheme == scheme | {"type": "apiKey", "in": "header", "name": "X-API-Key"}
+
+    for path in (
+        "/views/concept/{name}",
+        "/views/path",
+        "/views/formula/{name}",
+        "/views/community/{community_id}",
+    ):
+        assert "text/html" in ops[("GET", path)]["responses"]["404"]["content"], path
+    assert "404" in ops[("GET", "/maps/{file}")]["responses"]
+    assert set(ops[("GET", "/maps/{file}")]["responses"]["200"]["content"]) == {
+        "text/html; charset=utf-8",
+        "image/svg+xml",
+    }
+    assert set(ops[("GET", "/export/{fmt}")]["responses"]["200"]["content"]) == {
+        "application/graphml+xml",
+        "application/gexf+xml",
+        "application/json",
+        "application/zip",
+    }
+
+
+def test_string_422s_are_documented_with_the_error_model(client: TestClient) -> None:
+    spec = client.get("/openapi.json").json()
+    ops = _ops(spec)
+    r = client.get("/diff", params={"a": "2020", "b": "2023"})
+    assert r.status_code == 422 and isinstance(r.json()["detail"], str)
+    assert client.get("/concepts", params={"q": "民主", "limit": 500}).status_code == 422  # list (validation)
+    for key in (
+        ("GET", "/diff"),
+        ("GET", "/concepts"),
+        ("GET", "/concepts/{name}/subgraph"),
+        ("POST", "/documents"),
+    ):
+        schema = ops[key]["responses"]["422"]["content"]["application/json"]["schema"]
+        refs = {s["$ref"].rsplit("/", 1)[-1] for s in schema["anyOf"]}
+        assert refs == {"ErrorPublic", "ValidationErrorsPublic"}, key
+    issue = spec["components"]["schemas"]["ValidationErrorsPublic"]["properties"]["detail"]
+    assert issue["type"] == "array"
+
+
+def test_api_key_still_checked_through_the_documented_header(settings: Settings, store: object) -> None:
+    keyed = settings.model_copy(update={"api_key": "s3cret"})
+    with TestClient(create_app(keyed, store)) as c:  # type: ignore[arg-type]
+        body = {"name": "钥匙", "concepts": ["全过程人民民主"]}
+        r = c.post("/maps", json=body)
+        assert r.status_code == 401 and r.json() == {"detail": "missing or wrong API key (X-API-Key)"}
+        assert c.post("/maps", json=body, headers={"X-API-Key": "s3cret"}).status_code == 201
+    with TestClient(create_app(settings, store)) as c:  # type: ignore[arg-type]
+        assert c.post("/maps", json={"name": "无钥匙", "concepts": ["全过程人民民主"]}).status_code == 201

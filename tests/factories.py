@@ -122,3 +122,16 @@ REPORT = make_extraction(
     date="2022-10-16",
     aliases={"人民代表大会制度": ["人大制度"]},
 )
+
+
+#: the concepts of a first lesson on 全过程人民民主 (all named in data/samples)
+LESSON = [
+    "全过程人民民主",
+    "人民代表大会制度",
+    "社会主义民主政治",
+    "基层民主",
+    "协商民主",
+    "人民当家作主",
+    "党的领导",
+    "依法治国",
+]

@@ -21,6 +21,7 @@ from kg.lesson_map import (
 from kg.query import ConceptNotFound, InvalidQuery
 from kg.store.networkx_store import NetworkxStore
 from kg.views.svg_layout import Box, Point, text_width
+from tests.factories import LESSON
 
 XSS = "<img src=x onerror=alert(1)>"
 
@@ -152,16 +153,6 @@ def test_replaced_by_saving(store: NetworkxStore, tmp_path: Path) -> None:
 
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
-LESSON = [
-    "全过程人民民主",
-    "人民代表大会制度",
-    "社会主义民主政治",
-    "基层民主",
-    "协商民主",
-    "人民当家作主",
-    "党的领导",
-    "依法治国",
-]
 
 
 def arrowhead(start: Point, tip: Point, stroke_width: float) -> list[Point]:

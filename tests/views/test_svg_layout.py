@@ -19,6 +19,7 @@ from kg.views.svg_layout import (
     place_edge_label,
     text_width,
 )
+from tests.factories import LESSON
 
 BOUNDS = Box(0, 0, 1000, 800)
 
@@ -92,15 +93,7 @@ def test_a_label_stays_inside_the_bounds() -> None:
 
 def star() -> tuple[dict[str, NodeShape], list[tuple[str, str, str | None]]]:
     """A hub with six neighbours close around it, two relations per pair and one each way."""
-    names = [
-        "全过程人民民主",
-        "人民代表大会制度",
-        "社会主义民主政治",
-        "基层民主",
-        "协商民主",
-        "人民当家作主",
-        "党的领导",
-    ]
+    names = LESSON[:7]
     nodes = {"hub": node_shape(450, 380, 16, names[0], 15)}
     edges: list[tuple[str, str, str | None]] = []
     for i, name in enumerate(names[1:]):

@@ -27,7 +27,7 @@ from kg.extraction import Extractor, ExtractorNotFound, load_extractor
 from kg.goldformat import gold_json, to_gold_format
 from kg.ingest import IngestReport, ingest_paths
 from kg.settings import ConfigError, Settings, load_settings
-from kg.sources import InputError, read_document, scan_paths
+from kg.sources import InputError, PathScan, read_document, scan_paths
 from kg.store import GraphStore, StoreError, StoreNotFound, open_store
 
 app = typer.Typer(
@@ -165,14 +165,14 @@ def _reingested(store: GraphStore, before: dict[str, list[str]]) -> list[str]:
 
 
 def _run_ingest(
-    store: GraphStore, paths: list[Path], settings: Settings, workers: int, extractor: str
+    store: GraphStore, scan: PathScan, settings: Settings, workers: int, extractor: str
 ) -> IngestReport:
     with Progress(
         TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err
     ) as progress:
         task = progress.add_task("ingest", total=None)
         return ingest_paths(
-            paths,
+            scan,
             store,
             extractor_name=extractor,
             workers=workers,
@@ -200,7 +200,7 @@ def ingest(
     with opened_store(ctx, create=True) as store:
         before = _sources(store)
         try:
-            report = _run_ingest(store, paths, settings, workers, extractor)
+            report = _run_ingest(store, scan, settings, workers, extractor)
         except (InputError, ExtractorNotFound) as e:
             raise fail(str(e)) from None
         notes = _reingested(store, before) if report.added and before else []
@@ -442,5 +442,5 @@ def main() -> None:
         err.print("interrupted")
         sys.exit(130)
     except OSError as e:  # a file-system problem no command checked for: one line, not a traceback
-        err.print(f"[red]error:[/red] {os_error_message(e)}", markup=True, highlight=False)
+        error(os_error_message(e))
         sys.exit(1)

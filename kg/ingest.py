@@ -16,7 +16,7 @@ from pathlib import Path
 
 from kg.extraction import EXTRACTOR_GROUP, Extractor, load_extractor
 from kg.model import Document, DocumentExtraction
-from kg.sources import InputError, SourceMeta, read_document, read_sidecar_index, scan_paths
+from kg.sources import InputError, PathScan, SourceMeta, read_document, read_sidecar_index, scan_paths
 from kg.store.base import GraphStore
 
 _worker_extractor: Extractor | None = None
@@ -77,7 +77,7 @@ def read_documents(files: Iterable[Path], *, max_bytes: int, report: IngestRepor
 
 
 def ingest_paths(
-    paths: list[Path],
+    paths: list[Path] | PathScan,
     store: GraphStore,
     *,
     extractor_name: str = "default",
@@ -88,8 +88,10 @@ def ingest_paths(
     on_start: Callable[[int], None] | None = None,
 ) -> IngestReport:
     """Ingest every text file under `paths` into `store`; returns what happened (a path that
-    does not exist or gives no text file is recorded in the report and the others go on)."""
-    scan = scan_paths(paths)
+    does not exist or gives no text file is recorded in the report and the others go on).
+    `paths` may be their `scan_paths` result already, so a caller that checked it first does
+    not walk the folders twice."""
+    scan = paths if isinstance(paths, PathScan) else scan_paths(paths)
     report = IngestReport(missing=scan.missing, ignored=scan.ignored)
     files = scan.files
     report.files = len(files)

@@ -8,7 +8,7 @@ the schema as it is."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from starlette.routing import BaseRoute, Match, Mount
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -47,7 +47,7 @@ class MethodsMiddleware:
     (status and headers, Content-Length included, are those of the GET); a 405 answer, JSON or
     HTML, carries `Allow` with every method the path supports."""
 
-    def __init__(self, app: ASGIApp, routes: Iterable[BaseRoute]) -> None:
+    def __init__(self, app: ASGIApp, routes: Sequence[BaseRoute]) -> None:
         self.app = app
         self.routes = routes
 
@@ -55,7 +55,7 @@ class MethodsMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        routes = list(self.routes)
+        routes = self.routes
         asked = scope
         # a route answers HEAD itself, or there is no GET to stand in: HEAD goes on as it is
         head = (

@@ -148,11 +148,21 @@ def sentence_relations(
     text: str, sentences: Sequence[tuple[int, int]], spans: Sequence[ConceptSpan]
 ) -> list[tuple[int, FoundRelation]]:
     """Relations found in each sentence among the concept spans inside it, as (sentence index, relation)."""
+    return _window_relations(text, sentences, relation_windows(text, sentences), spans)
+
+
+def _window_relations(
+    text: str,
+    sentences: Sequence[tuple[int, int]],
+    windowed: tuple[list[tuple[int, int]], list[int]],
+    spans: Sequence[ConceptSpan],
+) -> list[tuple[int, FoundRelation]]:
+    """`sentence_relations` with the sentences' `relation_windows` given."""
     found: list[tuple[int, FoundRelation]] = []
     title = opening_title_name(text)
     topics = document_topics(text, sentences, spans, title)
     titled = titled_topics(title, topics)
-    windows, owner = relation_windows(text, sentences)
+    windows, owner = windowed
     seen: set[tuple[int, FoundRelation]] = set()
     for j, members in sorted(spans_by_sentence(windows, spans).items()):
         if len(members) < 2:
@@ -191,13 +201,14 @@ def relations_with_ends(
     """Relations among the concept spans, plus those a defining construction (relations.END_RULES)
     states between a concept and a weak term (a phrase scored just below the concept threshold);
     such a weak term becomes a concept span too. `weak` must not overlap `spans`."""
-    found = sentence_relations(text, sentences, spans)
+    windowed = relation_windows(text, sentences)
+    found = _window_relations(text, sentences, windowed, spans)
     known = {c.name for c in spans}
     weak = [c for c in weak if c.name not in known]
     if not weak:
         return list(spans), found
     names = {c.name for c in weak}
-    windows, owner = relation_windows(text, sentences)
+    windows, owner = windowed
     members = spans_by_sentence(windows, sorted([*spans, *weak], key=lambda c: (c.start, -c.end)))
     with_weak = {j for j, group in members.items() if any(c.name in names for c in group)}
     seen = set(found)

@@ -14,7 +14,7 @@ import threading
 from dataclasses import asdict
 from pathlib import Path
 
-from kg.lesson_map import LessonMap, LessonMapSummary, safe_filename, save_lesson_map, svg_summary
+from kg.lesson_map import LessonMap, LessonMapSummary, safe_filename, save_lesson_map, saved_svg_summary
 
 HASH_CHARS = 10
 MAX_SLUG_BYTES = 200  # file systems allow 255 bytes per name; the hash and suffix need 16
@@ -45,10 +45,7 @@ def summary(folder: Path, stem: str) -> LessonMapSummary | None:
         return LessonMapSummary(str(data["name"]), int(data["concepts"]), int(data["relations"]))
     except (OSError, ValueError, KeyError, TypeError):
         pass
-    try:
-        return svg_summary((folder / f"{stem}.svg").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
+    return saved_svg_summary(folder / f"{stem}.svg")
 
 
 def _name_at(folder: Path, stem: str) -> str | None:

@@ -234,6 +234,14 @@ def safe_filename(name: str, max_chars: int = 80) -> str:
     return slug or "map"
 
 
+def saved_svg_summary(path: Path) -> LessonMapSummary | None:
+    """`svg_summary` of a saved map's SVG file; None when it cannot be read or is no lesson map."""
+    try:
+        return svg_summary(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):  # UnicodeDecodeError is a ValueError
+        return None
+
+
 def replaced_by_saving(name: str, folder: Path, stem: str) -> str | None:
     """What saving the map `name` as `<stem>.html` and `.svg` in `folder` would destroy: the files
     of a map with another name (names with the same `safe_filename`: "民主课?", "民主课!"), or files
@@ -242,10 +250,7 @@ def replaced_by_saving(name: str, folder: Path, stem: str) -> str | None:
     html, svg = folder / f"{stem}.html", folder / f"{stem}.svg"
     if not html.exists() and not svg.exists():
         return None
-    try:
-        held = svg_summary(svg.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError):
-        held = None
+    held = saved_svg_summary(svg)
     if held is None:
         return f"{html} exists and is not a lesson map"
     if held.name != name:
@@ -274,6 +279,7 @@ __all__ = [
     "replaced_by_saving",
     "safe_filename",
     "save_lesson_map",
+    "saved_svg_summary",
     "spring_positions",
     "svg_summary",
 ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from kg.model import GUIDELINE_TYPES, DocumentExtraction
@@ -13,28 +14,53 @@ def to_gold_format(extraction: DocumentExtraction, document_name: str) -> dict[s
     """One document's concepts and guideline relations, as `gold/<stem>.json` holds them."""
     # only concepts the text names (a formula's members may be recorded without being named),
     # with only the aliases the text uses (a record may also carry a lexicon's aliases)
-    named: dict[str, set[str]] = {}
-    for m in extraction.mentions:
-        named.setdefault(m.name, set()).add(normalize_term(m.surface))
-    concepts = [
-        {"name": c.name, "category": str(c.category), "aliases": [a for a in c.aliases if a in named[c.name]]}
-        for c in extraction.concepts
-        if c.name in named
-    ]
-    mentioned = named.keys()
+    named = used_forms(extraction)
+    shown = display_names(named, normalize_term(extraction.document.text))
+    concepts = []
+    for c in extraction.concepts:
+        if c.name not in named:
+            continue
+        name = shown[c.name]
+        aliases = [a for a in (c.name, *c.aliases) if a != name and a in named[c.name]]
+        concepts.append({"name": name, "category": str(c.category), "aliases": list(dict.fromkeys(aliases))})
     seen: set[tuple[str, str, str]] = set()
     relations = []
     for r in extraction.relations:
-        if r.type not in GUIDELINE_TYPES or r.head not in mentioned or r.tail not in mentioned:
+        if r.type not in GUIDELINE_TYPES or r.head not in named or r.tail not in named:
             continue
-        key = (r.head, str(r.type), r.tail)
+        key = (shown[r.head], str(r.type), shown[r.tail])
         if key in seen:
             continue
         seen.add(key)
-        relations.append(
-            {"head": r.head, "type": str(r.type), "tail": r.tail, "evidence": r.evidence.sentence}
-        )
+        relations.append({"head": key[0], "type": key[1], "tail": key[2], "evidence": r.evidence.sentence})
     return {"document": document_name, "concepts": concepts, "relations": relations}
+
+
+def used_forms(extraction: DocumentExtraction) -> dict[str, dict[str, None]]:
+    """Concept name -> the forms its mentions take in the text (normalised, in text order)."""
+    named: dict[str, dict[str, None]] = {}
+    for m in extraction.mentions:
+        named.setdefault(m.name, {})[normalize_term(m.surface)] = None
+    return named
+
+
+def display_names(named: Mapping[str, Iterable[str]], text: str) -> dict[str, str]:
+    """The name each concept goes by in the guidelines' format (pure), given the forms its mentions
+    take and the text (in `normalize_term` form): its own name where the text uses it (习近平 of
+    习近平总书记, 三公经费 of “三公”经费, 全过程人民民主 of 全过程人民民主建设), else the longest form
+    of its mentions (a text that writes only 亲清政商关系 names the concept so, not by the lexicon's
+    亲清新型政商关系), unless another concept already goes by that form."""
+    out = {name: name for name in named}
+    taken = set(out)
+    for name, forms in named.items():
+        forms = list(forms)
+        if not forms or name in text:
+            continue
+        best = max(forms, key=len)  # the first of the longest, in text order
+        if best not in taken:
+            out[name] = best
+            taken.add(best)
+    return out
 
 
 def gold_json(data: dict[str, Any]) -> str:

@@ -29,7 +29,7 @@ import json
 import pickle
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -43,9 +43,9 @@ from extractors.build_stoplist import predictions  # noqa: E402
 from extractors.concept_filter import DATA, ConceptFilter, Tree, concept_features, prior_features  # noqa: E402
 from extractors.lodo import CT_THRESHOLD, LodoTerms, lodo_lexicon  # noqa: E402
 from extractors.pipeline import PolicyExtractor, assemble_extraction  # noqa: E402
-from kg.goldformat import gold_json, to_gold_format  # noqa: E402
+from kg.goldformat import display_names, gold_json, to_gold_format, used_forms  # noqa: E402
 from kg.model import Document, document_id  # noqa: E402
-from kg.normalize import normalize_text  # noqa: E402
+from kg.normalize import normalize_term, normalize_text  # noqa: E402
 from kg.scoring import Counts, norm, score_document  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -60,6 +60,8 @@ class Doc:
     pred: dict[str, Any]
     features: dict[str, dict[str, float]]
     labels: dict[str, int]
+    #: concept name -> the name it goes by in `pred` (kg.goldformat.display_names)
+    shown: dict[str, str] = field(default_factory=dict)
 
 
 def build_candidates(lodo_path: Path, weak: str, threshold: float = CT_THRESHOLD) -> list[Doc]:
@@ -88,6 +90,7 @@ def build_candidates(lodo_path: Path, weak: str, threshold: float = CT_THRESHOLD
                     document, a.sentences, a.spans, a.relations, ex.lexicon, ex.name
                 )
                 pred = to_gold_format(extraction, f"{stem}.txt")
+                shown = display_names(used_forms(extraction), normalize_term(text))
                 feats = concept_features(
                     text,
                     a.spans,
@@ -98,15 +101,17 @@ def build_candidates(lodo_path: Path, weak: str, threshold: float = CT_THRESHOLD
                     word_freq=jieba.dt.FREQ,
                 )
                 gnames = {norm(n) for c in gold["concepts"] for n in (c["name"], *c.get("aliases", []))}
-                labels = {n: int(norm(n) in gnames) for n in feats}
-                docs.append(Doc(stem, name == "eval", gold, pred, feats, labels))
+                labels = {n: int(norm(shown.get(n, n)) in gnames) for n in feats}
+                docs.append(Doc(stem, name == "eval", gold, pred, feats, labels, shown))
     finally:
         ex.set_lexicon(full)
         analyzer.corpus_terms, analyzer.weak_terms = shipped_terms, shipped_weak
     return docs
 
 
-def filtered(pred: dict[str, Any], drop: set[str]) -> dict[str, Any]:
+def filtered(pred: dict[str, Any], drop: set[str], shown: dict[str, str]) -> dict[str, Any]:
+    """`pred` without the concepts of `drop` (their names before `shown` renamed them)."""
+    drop = {shown.get(n, n) for n in drop}
     return {
         **pred,
         "concepts": [c for c in pred["concepts"] if c["name"] not in drop],
@@ -120,7 +125,7 @@ def scores(docs: Sequence[Doc], drops: dict[str, set[str]]) -> dict[str, dict[st
         g: {"concepts": Counts(), "pairs": Counts(), "typed": Counts()} for g in ("dev", "other", "all")
     }
     for d in docs:
-        s = score_document(d.stem, d.gold, filtered(d.pred, drops.get(d.stem, set())))
+        s = score_document(d.stem, d.gold, filtered(d.pred, drops.get(d.stem, set()), d.shown))
         for g in ("dev" if d.dev else "other", "all"):
             for m in ("concepts", "pairs", "typed"):
                 out[g][m] = out[g][m] + s.measures[m]
@@ -372,7 +377,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.dump:
         args.dump.mkdir(parents=True, exist_ok=True)
         for d in docs:
-            pred = filtered(d.pred, drops.get(d.stem, set()))
+            pred = filtered(d.pred, drops.get(d.stem, set()), d.shown)
             (args.dump / f"{d.stem}.json").write_text(gold_json(pred), encoding="utf-8")
     print(table(docs, {}, "baseline"))
     print(table(docs, drops, "filter"))

@@ -49,6 +49,19 @@ def test_records_carry_the_lexicons_aliases_and_the_gold_format_only_the_texts(
     assert next(c for c in gold["concepts"] if c["name"] == "人民代表大会制度")["aliases"] == ["人大制度"]
 
 
+def test_the_gold_format_names_a_concept_by_the_form_the_text_uses(extractor: PolicyExtractor) -> None:
+    from kg.goldformat import to_gold_format
+
+    ex = extractor.extract(_doc("人大制度是实现全过程人民民主的重要制度载体。"))
+    assert "人民代表大会制度" in {c.name for c in ex.concepts}  # the graph folds the alias
+    gold = to_gold_format(ex, "t.txt")
+    names = {c["name"] for c in gold["concepts"]}
+    assert "人大制度" in names and "人民代表大会制度" not in names
+    assert ("人大制度", "CARRIER_OF", "全过程人民民主") in {
+        (r["head"], r["type"], r["tail"]) for r in gold["relations"]
+    }
+
+
 def test_founding_speech_sentence(extractor: PolicyExtractor) -> None:
     sentence = "由此可见，人民代表大会制度是发展全过程人民民主、保证人民当家作主的重要途径和最高实现形式。"
     assert sentence in SPEECH.read_text(encoding="utf-8")

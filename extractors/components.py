@@ -32,7 +32,7 @@ from extractors.spans import ConceptSpan, FoundRelation
 
 SPAN_KEY = "concepts"
 
-for _ext in ("sentences", "concepts", "relations", "weak_spans"):
+for _ext in ("sentences", "concepts", "relations", "weak_spans", "formulas"):
     if not Doc.has_extension(_ext):
         Doc.set_extension(_ext, default=None)
 
@@ -87,6 +87,7 @@ class PolicyConcepts:
         # weak corpus terms: policy_relations_v1 promotes those a defining relation names
         sentences: list[tuple[int, int]] = doc._.sentences or split_sentences(text)
         doc._.weak_spans = self.analyzer.weak_spans(text, tokens, spans, sentences)
+        doc._.formulas = self.analyzer.formulas  # their members named near them: policy_relations_v1
         return doc
 
 
@@ -95,7 +96,7 @@ class PolicyRelations:
         text = doc.text  # built from the tokens on every access: read it once
         sentences: list[tuple[int, int]] = doc._.sentences or split_sentences(text)
         spans, doc._.relations = relations_with_ends(
-            text, sentences, doc._.concepts or [], doc._.weak_spans or []
+            text, sentences, doc._.concepts or [], doc._.weak_spans or [], doc._.formulas
         )
         set_concepts(doc, spans)
         return doc

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import jieba
@@ -19,6 +19,7 @@ import jieba.posseg
 from extractors.action_heads import action_head_cut, coordinated_action_cut
 from extractors.concepts import GENERIC, find_concepts
 from extractors.corpus_terms import CorpusTerms, load_corpus_terms, load_weak_terms, merge_corpus_terms
+from extractors.formula_members import formula_members, member_relations
 from extractors.frame_parts import frame_parts
 from extractors.lexicon import Lexicon, normal_form
 from extractors.patterns import opening_title
@@ -197,12 +198,20 @@ def relations_with_ends(
     sentences: Sequence[tuple[int, int]],
     spans: Sequence[ConceptSpan],
     weak: Sequence[ConceptSpan],
+    formulas: Mapping[str, frozenset[str]] | None = None,
 ) -> tuple[list[ConceptSpan], list[tuple[int, FoundRelation]]]:
     """Relations among the concept spans, plus those a defining construction (relations.END_RULES)
     states between a concept and a weak term (a phrase scored just below the concept threshold);
-    such a weak term becomes a concept span too. `weak` must not overlap `spans`."""
+    such a weak term becomes a concept span too. `weak` must not overlap `spans`. `formulas`
+    (formula_members.formula_members) adds the membership of formula members named next to
+    their formula (formula_members.member_relations)."""
     windowed = relation_windows(text, sentences)
     found = _window_relations(text, sentences, windowed, spans)
+    if formulas:
+        listed = set(found)
+        extra = [kr for kr in member_relations(sentences, spans, formulas) if kr not in listed]
+        if extra:
+            found = sorted([*found, *extra], key=lambda kr: kr[0])
     known = {c.name for c in spans}
     weak = [c for c in weak if c.name not in known]
     if not weak:
@@ -277,6 +286,8 @@ class Analyzer:
         remove_user_words(lexicon)
         add_user_words(lexicon)
         self.tag = make_tagger(lexicon)
+        #: each formula's members (formula_members.py), for the relations of members named near it
+        self.formulas = formula_members(lexicon)
 
     def concepts(self, text: str, tokens: Sequence[tuple[int, int]]) -> list[ConceptSpan]:
         spans = find_concepts(text, tokens, self.lexicon, self.tag)
@@ -493,5 +504,5 @@ class Analyzer:
         spans = self.concepts(text, tokens)
         spans = self._with_salient_weak_terms(text, tokens, sentences, spans)
         weak = self.weak_spans(text, tokens, spans, sentences)
-        spans, relations = relations_with_ends(text, sentences, spans, weak)
+        spans, relations = relations_with_ends(text, sentences, spans, weak, self.formulas)
         return Analysis(sentences, spans, relations)

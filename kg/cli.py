@@ -421,6 +421,12 @@ def serve(
     console.print(
         f"serving {settings.store} store on http://{settings.host}:{settings.port}/  (API docs: /docs)"
     )
+    if settings.store == "networkx" and not (settings.data_dir / "documents").is_dir():
+        # a mistyped --data-dir would otherwise look like a graph that lost its documents
+        err.print(
+            f"note: no graph at {settings.data_dir} yet: serving an empty one "
+            "(kg ingest PATH or POST /documents adds documents)"
+        )
     uvicorn.run(web_app, host=settings.host, port=settings.port, log_level="info")
 
 

@@ -353,3 +353,18 @@ def test_every_commands_help_fits_80_columns_without_cut_words() -> None:
         result = runner.invoke(app, [name, "--help"], terminal_width=80, env={"COLUMNS": "80"})
         assert result.exit_code == 0, (name, result.output)
         assert "…" not in result.output, (name, result.output)
+
+
+def test_serve_says_when_the_data_folder_holds_no_graph_yet(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import uvicorn
+
+    monkeypatch.setattr(uvicorn, "run", lambda *args, **kwargs: None)
+    result = runner.invoke(app, ["--data-dir", str(tmp_path / "typo"), "serve"])
+    assert result.exit_code == 0
+    assert f"no graph at {tmp_path / 'typo'} yet" in " ".join(result.output.split())
+    assert not (tmp_path / "typo").exists()  # serving makes nothing until a document is added
+    (tmp_path / "data" / "documents").mkdir(parents=True)
+    result = runner.invoke(app, ["--data-dir", str(tmp_path / "data"), "serve"])
+    assert result.exit_code == 0 and "no graph" not in result.output

@@ -228,9 +228,12 @@ class SubgraphPublic(BaseModel):
 
 class DocumentsPublic(BaseModel):
     data: list[DocumentInfoPublic]
+    #: documents on this page
     count: int
     offset: int
     limit: int
+    #: documents stored: the pages end where offset + count reaches it
+    total: int
 
 
 class MentionPublic(BaseModel):

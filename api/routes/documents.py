@@ -32,7 +32,11 @@ def list_documents(
 ) -> DocumentsPublic:
     docs = store.list_documents(offset=offset, limit=limit)
     return DocumentsPublic(
-        data=[DocumentInfoPublic.from_model(d) for d in docs], count=len(docs), offset=offset, limit=limit
+        data=[DocumentInfoPublic.from_model(d) for d in docs],
+        count=len(docs),
+        offset=offset,
+        limit=limit,
+        total=store.stats().documents,
     )
 
 

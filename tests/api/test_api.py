@@ -159,6 +159,13 @@ def test_documents_list_and_detail(client: TestClient) -> None:
     assert r.status_code == 200
     docs = r.json()["data"]
     assert [d["date"] for d in docs] == sorted(d["date"] for d in docs)
+    assert r.json()["total"] == len(docs) >= 2
+    second = client.get("/documents", params={"offset": 1, "limit": 1}).json()
+    assert (second["count"], second["total"], [d["id"] for d in second["data"]]) == (
+        1,
+        len(docs),
+        [docs[1]["id"]],
+    )
     doc_id = docs[0]["id"]
     d = client.get(f"/documents/{doc_id}").json()
     assert d["title"] == "founding speech"

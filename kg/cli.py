@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 import json
 import pkgutil
+import socket
 import sys
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -417,6 +418,11 @@ def serve(
     factories = [ep for ep in entry_points(group="policy_kg.apps") if ep.name == "default"]
     if not factories:
         raise fail("the web app is not installed; run `pip install -e .`")
+    try:
+        socket.getaddrinfo(settings.host, settings.port, type=socket.SOCK_STREAM)
+    except (OSError, UnicodeError) as e:
+        reason = e.strerror if isinstance(e, OSError) and e.strerror else str(e)
+        raise fail(f"cannot listen on {settings.host!r} (--host or KG_HOST): {reason}") from None
     web_app = factories[0].load()(settings)
     console.print(
         f"serving {settings.store} store on http://{settings.host}:{settings.port}/  (API docs: /docs)"

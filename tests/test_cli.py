@@ -368,3 +368,17 @@ def test_serve_says_when_the_data_folder_holds_no_graph_yet(
     (tmp_path / "data" / "documents").mkdir(parents=True)
     result = runner.invoke(app, ["--data-dir", str(tmp_path / "data"), "serve"])
     assert result.exit_code == 0 and "no graph" not in result.output
+
+
+@pytest.mark.parametrize("host", ["no such host!", "999.1.1.1"])
+def test_serve_refuses_a_host_it_cannot_listen_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, host: str
+) -> None:
+    import uvicorn
+
+    def must_not_serve(*args: object, **kwargs: object) -> None:
+        raise AssertionError("served on a host that does not resolve")
+
+    monkeypatch.setattr(uvicorn, "run", must_not_serve)
+    line = _one_error_line(runner.invoke(app, ["--data-dir", str(tmp_path), "serve", "--host", host]))
+    assert line.startswith(f"error: cannot listen on {host!r} (--host or KG_HOST): ")

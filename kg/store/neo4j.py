@@ -29,7 +29,6 @@ from typing import Any, TypeVar
 import neo4j
 from neo4j import Driver, ManagedTransaction, unit_of_work
 from neo4j.exceptions import (
-    AuthError,
     ClientError,
     DriverError,
     Neo4jError,
@@ -56,7 +55,8 @@ from kg.model import (
 from kg.normalize import normalize_term
 from kg.settings import Settings
 from kg.store import cypher
-from kg.store.base import StoreError, StoreMisconfigured, StoreUnavailable, admit_neighbours
+from kg.store.base import StoreError, StoreUnavailable, admit_neighbours
+from kg.store.neo4j_errors import DATABASE_NOT_FOUND, configuration_problem, names_other_database, one_line
 from kg.store.user_cypher import (
     EXPLAIN,
     USER_ERROR_PREFIXES,
@@ -78,55 +78,6 @@ MAX_BATCH_CHARS = 3_000_000  # and at most this much text (about 120k relationsh
 FRONTIER_CHUNKS = (4, 16, 64, 256)
 
 _HAN = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff]{2,}$")
-DATABASE_NOT_FOUND = "Neo.ClientError.Database.DatabaseNotFound"
-CREDENTIALS_EXPIRED = "Neo.ClientError.Security.CredentialsExpired"
-AUTHENTICATION_RATE_LIMIT = "Neo.ClientError.Security.AuthenticationRateLimit"
-_GRAPH_NOT_FOUND = re.compile(r"Graph not found: (\S+)")
-
-
-def one_line(exc: object) -> str:
-    """An error's text on one line (the driver's and the server's messages hold newlines)."""
-    return " ".join(str(exc).split())
-
-
-def configuration_problem(
-    exc: Neo4jError,
-    *,
-    uri: str | None,
-    user: str | None,
-    database: str,
-    login_sent: bool = True,
-) -> StoreMisconfigured | None:
-    """The setting to fix, when Neo4j's error `exc` says the server answered but cannot be
-    used as configured (a refused login, a password to change, no such database); else None.
-
-    `user` is the user logged in as (None when unknown), `login_sent` False when no login
-    was sent (NEO4J_PASSWORD empty). The message is one line, naming the variables to check."""
-    where = f"Neo4j at {uri}" if uri else "Neo4j"
-    as_user = f" for user {user}" if user else ""
-    if exc.code == DATABASE_NOT_FOUND:
-        return StoreMisconfigured(f"Neo4j has no database '{database}'; check NEO4J_DATABASE")
-    if exc.code == CREDENTIALS_EXPIRED:
-        shell = f"cypher-shell -a {uri} -u {user or 'neo4j'} -d system" if uri else "cypher-shell -d system"
-        return StoreMisconfigured(
-            f"{where} accepted the login{as_user}, but the password must be changed before use "
-            "(a new server asks this of its initial password); change it on the system database, e.g. "
-            f"`{shell} \"ALTER CURRENT USER SET PASSWORD FROM '<current>' TO '<new>'\"`, "
-            "then set NEO4J_PASSWORD to the new one"
-        )
-    if exc.code == AUTHENTICATION_RATE_LIMIT:
-        return StoreMisconfigured(
-            f"{where} refused the login{as_user} after too many failed attempts; "
-            "check NEO4J_USER/NEO4J_PASSWORD, then try again in a few seconds"
-        )
-    if isinstance(exc, AuthError):
-        if not login_sent:
-            return StoreMisconfigured(
-                f"{where} asks for a login, and none was sent (NEO4J_PASSWORD is empty); "
-                "set NEO4J_USER/NEO4J_PASSWORD"
-            )
-        return StoreMisconfigured(f"{where} refused the login{as_user}; check NEO4J_USER/NEO4J_PASSWORD")
-    return None
 
 
 # ---------------------------------------------------------------------------
@@ -521,12 +472,6 @@ class Neo4jStore:
             raise StoreError(f"Neo4j failed: {one_line(exc)}") from exc
         except DriverError as exc:
             raise StoreError(f"Neo4j failed: {one_line(exc)}") from exc
-
-    def _names_other_database(self, exc: Neo4jError) -> bool:
-        """Whether a DatabaseNotFound error is about a database other than the store's
-        (a user's Cypher may name one: `USE other ...`)."""
-        found = _GRAPH_NOT_FOUND.search(exc.message or "")
-        return found is not None and found.group(1).casefold() != self.database.casefold()
 
     def ensure_schema(self) -> None:
         """Create constraints and the full-text index (idempotent); runs on first use."""
@@ -991,7 +936,7 @@ class Neo4jStore:
                 planned = tx.run(EXPLAIN + query, params).consume()
             except ClientError as exc:
                 user_error = exc.code.startswith(USER_ERROR_PREFIXES) or (
-                    exc.code == DATABASE_NOT_FOUND and self._names_other_database(exc)
+                    exc.code == DATABASE_NOT_FOUND and names_other_database(exc, self.database)
                 )
                 if not user_error:
                     raise
@@ -1078,8 +1023,6 @@ __all__ = [
     "Neo4jStore",
     "build_driver",
     "concept_props",
-    "configuration_problem",
-    "one_line",
     "open_neo4j_store",
     "plan_documents",
 ]

@@ -47,7 +47,8 @@ from bench._common import (
 from kg.model import DocumentExtraction
 from kg.serialize import extraction_from_dict
 from kg.settings import Settings
-from kg.store.neo4j import Neo4jStore, open_neo4j_store, plan_documents
+from kg.store.neo4j import Neo4jStore, open_neo4j_store
+from kg.store.neo4j_load_plan import plan_documents
 
 
 def build_graph(chars: int, workers: int, data_dir: Path) -> tuple[list[Path], float | None]:

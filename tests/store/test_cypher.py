@@ -12,11 +12,11 @@ from hypothesis import strategies as st
 
 from kg.model import Category, RelationType, concept_id
 from kg.store import cypher
-from kg.store.neo4j import (
+from kg.store.neo4j import fulltext_phrase
+from kg.store.neo4j_load_plan import (
     ConceptDelta,
     concept_props,
     document_batches,
-    fulltext_phrase,
     pick_category,
     plan_documents,
 )

@@ -12,7 +12,6 @@ from hypothesis import strategies as st
 
 from kg.model import Category, RelationType, concept_id
 from kg.store import cypher
-from kg.store.neo4j import fulltext_phrase
 from kg.store.neo4j_load_plan import (
     ConceptDelta,
     concept_props,
@@ -20,6 +19,7 @@ from kg.store.neo4j_load_plan import (
     pick_category,
     plan_documents,
 )
+from kg.store.neo4j_rows import fulltext_phrase
 from kg.store.user_cypher import READ_PROCEDURES, CypherError, refuse_unless_read_only, without_explain
 from tests.factories import FOUNDING, REPORT
 
@@ -203,7 +203,7 @@ def test_delete_removes_only_the_documents_relationships() -> None:
     assert "NOT EXISTS" in cypher.delete_unsupported_links()
 
 
-# ---- pure helpers of kg/store/neo4j.py ------------------------------------------------
+# ---- pure helpers of kg/store/neo4j_load_plan.py and kg/store/neo4j_rows.py ---------
 
 
 def test_clearing_deletes_relationships_before_nodes_in_bounded_transactions() -> None:

@@ -182,10 +182,11 @@ def merge_links() -> str:
 
 
 def merge_edges() -> str:
-    """Add documents to the aggregated EDGE relationships ($rows: `LoadPlan.edge_rows`, one
-    per (head, type, tail)): counts are summed, the first evidence item and the first
-    position are kept when the new documents come first by id. Writers hold the locks of
-    both concepts, so that concurrent additions cannot lose each other's updates."""
+    """Add documents to the aggregated EDGE relationships ($rows:
+    `neo4j_load_plan.LoadPlan.edge_rows`, one per (head, type, tail)): counts are summed,
+    the first evidence item and the first position are kept when the new documents come
+    first by id. Writers hold the locks of both concepts, so that concurrent additions
+    cannot lose each other's updates."""
     return (
         "UNWIND $rows AS row "
         "MATCH (a:Concept {id: row.head}) MATCH (b:Concept {id: row.tail}) "
@@ -549,7 +550,8 @@ def _ranked_subquery(best_per_end: bool) -> str:
 
 
 def _edge_columns() -> str:
-    """The columns `relation_from_row` reads, for an edge between `c` and `o` (`out`: c is the head)."""
+    """The columns `neo4j_rows.relation_from_row` reads, for an edge between `c` and `o`
+    (`out`: c is the head)."""
     return (
         "CASE WHEN out THEN c.id ELSE o.id END AS head, type, CASE WHEN out THEN o.id ELSE c.id END AS tail, "
         "CASE WHEN out THEN c.name ELSE o.name END AS head_name, "

@@ -1,8 +1,8 @@
 """POST /cypher: read-only Cypher for power users. The app mounts it only over Neo4j.
 
-Only queries that read the graph run (see `kg.store.neo4j.refuse_unless_read_only`), in a
-READ transaction, bounded in rows and time; when KG_API_KEY is set, the key is needed (as
-for the write endpoints: it is the one endpoint that takes arbitrary queries)."""
+Only queries that read the graph run (see `kg.store.user_cypher.refuse_unless_read_only`),
+in a READ transaction, bounded in rows and time; when KG_API_KEY is set, the key is needed
+(as for the write endpoints: it is the one endpoint that takes arbitrary queries)."""
 
 from __future__ import annotations
 

@@ -54,7 +54,9 @@ def display_names(named: Mapping[str, Iterable[str]], text: str) -> dict[str, st
     taken = set(out)
     for name, forms in named.items():
         forms = list(forms)
-        if not forms or name in text:
+        # the text uses the name: inside a mention (most names), else anywhere (a long text is
+        # searched only for the few names no mention holds)
+        if not forms or any(name in f for f in forms) or name in text:
             continue
         best = max(forms, key=len)  # the first of the longest, in text order
         if best not in taken:

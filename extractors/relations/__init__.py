@@ -57,15 +57,15 @@ parts, organizations listed before ``的C制度`` are possessors.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
+from extractors.relations.chain import _ITEM_RE, _verb_chain
+from extractors.relations.collect import _Out
 from extractors.relations.cues import (
     _DEV_NOUNS,
     _FRAME_CUES,
     _FRAME_ENDINGS,
     _FRAME_PARTS,
-    _GENERIC_NOUN_VERBS,
-    _GENERIC_NOUNS,
     _NOUN_CUES,
     _NUM_FORMULA,
     _OWN_NOUNS,
@@ -75,7 +75,6 @@ from extractors.relations.cues import (
 )
 from extractors.relations.grammar import (
     _ADV,
-    _AFTER_DOING_VERB_RE,
     _DO_VERB,
     _DONE_CLAUSE,
     _FRAME_RE,
@@ -99,7 +98,10 @@ from extractors.relations.masking import (
     _mask,
     _Masked,
 )
+from extractors.relations.predicate import _classify
 from extractors.relations.rules import DEV_RULES, END_RULES, RULES
+from extractors.relations.sentence_topic import _topic
+from extractors.relations.tails import TOPIC_MENTIONS, _following_object, _titled_topic, _topic_object
 from extractors.spans import ConceptSpan, FoundRelation
 from kg.model import Category, RelationType
 
@@ -120,42 +122,6 @@ __all__ = [
 # --------------------------------------------------------------------------
 # the finder
 # --------------------------------------------------------------------------
-
-
-class _Out:
-    """Collects relations between span indices, without duplicates or self-loops,
-    with the rule that found each first; rules in `exclude` are switched off.
-    `topics`: the document's topic concepts with their mentions (document-level cues);
-    `titled`: those of them its official title names."""
-
-    def __init__(
-        self,
-        m: _Masked,
-        exclude: frozenset[str],
-        topics: Mapping[str, int] | None = None,
-        titled: frozenset[str] = frozenset(),
-    ) -> None:
-        self.m = m
-        self.exclude = exclude
-        self.topics: Mapping[str, int] = topics or {}
-        self.titled = titled
-        self.items: dict[tuple[str, RelationType, str], str] = {}
-
-    def add(self, heads: Iterable[int], typ: RelationType, tails: Iterable[int], rule: str) -> None:
-        if rule in self.exclude:
-            return
-        tails = list(tails)
-        for h in heads:
-            for t in tails:
-                hn, tn = self.m.spans[h].name, self.m.spans[t].name
-                if hn == tn:
-                    continue
-                if typ in (R.UNIFIED_WITH,) and (tn, typ, hn) in self.items:
-                    continue
-                self.items.setdefault((hn, typ, tn), rule)
-
-    def result(self) -> list[tuple[FoundRelation, str]]:
-        return [(FoundRelation(h, t, tl), rule) for (h, t, tl), rule in self.items.items()]
 
 
 def find_relations(
@@ -244,77 +210,10 @@ _BAD_BEFORE_SHI = re.compile("(?:但|而|凡|总|于|只|要|或|不|真|像|倒
 
 
 _ENSURE_CLAUSE_RE = re.compile(f"^{_ADV}*(?:以)?确保({_NPI}{{0,4}}?)({_G})")
-_LEAD_GROUP_RE = re.compile(f"^({_NP}{{0,4}}?)({_G})")
 _REVERSED_SUBJECT_RE = re.compile(f"({_G})的?{_MODS}({_NOUN_RE.pattern})(?:也|就|都|正|则)?$")
 _SUBJECT_BEFORE_RE = re.compile(f"({_G})({_NP}*)$")
 _REVERSED_HEAD_RE = re.compile(f"^(?:坚持|实行|实现)?({_G})")
 _BECOME_SUBJECT_RE = re.compile(f"{_X}{_BECOME_GAP}$")
-_GENERIC_VERB_START_RE = re.compile(f"^{_ADV}*{_alt(_GENERIC_NOUN_VERBS)}")
-_GENERIC_VERB_RE = re.compile(f"^{_ADV}*({_alt(_GENERIC_NOUN_VERBS)})")
-_GENERIC_NOUN_END_RE = re.compile(f"的(?:{_MODS}{_NP}{{0,6}}{_alt(_GENERIC_NOUNS)}|{_X})(?:之一)?$")
-_ONE_OF_RE = re.compile(f"^(?:{_NPI}{{0,6}}的)?{_MODS}的?({_X})之一$")
-_MODS_GAP_RE = re.compile(f"^{_MODS}的?{_MODS}$")
-
-
-def _classify(pred: str) -> tuple[RelationType, list[int], str] | None:
-    """Type, tail concepts and cue of a predicate ``…Y的(修饰)N`` (the cue is the
-    head noun, or ``verb:V`` when a generic noun lets the verb decide)."""
-    for nm in _NOUN_RE.finditer(pred):
-        before = pred[: nm.start()]
-        rest = pred[nm.end() :]
-        # a coordinated head noun may follow (…的重要渠道和专门协商机构: a concept too, without 的)
-        if not re.match(
-            f"^(?:之一)?(?:(?:[和与、及]|以及)(?:{_NP}{{0,12}}|[^的{_CLAUSE_END}（）()]{{0,12}}))?$", rest
-        ):
-            continue
-        zhi = nm.group(0).startswith("之")  # 民生之本: 之 is the possessive
-        if ("的" not in before and not zhi) or not _ids(before):
-            continue
-        if nm.group(0) in _GENERIC_NOUNS and _GENERIC_VERB_START_RE.match(pred):
-            continue  # 是保障Y的重要手段: a generic noun, the verb decides (below)
-        typ = _NOUN_CUES[nm.group(0)]
-        tails = _possessors(before, zhi)
-        if tails:
-            return typ, tails, nm.group(0)
-    # 是C之一: one of the members of C
-    om = _ONE_OF_RE.match(pred)
-    if om:
-        return R.PART_OF, _ids(om.group(1)), "之一"
-    # a generic noun: the predicate's verb decides (是保障Y的重要措施)
-    vm = _GENERIC_VERB_RE.match(pred)
-    # … or a concept naming the kind of thing (是保证人民当家作主的根本政治制度)
-    if vm and _GENERIC_NOUN_END_RE.search(pred):
-        tails = _possessors(pred[: pred.rfind("的")])
-        if tails:
-            return _GENERIC_NOUN_VERBS[vm.group(1)], tails, "verb:" + vm.group(1)
-    return None
-
-
-def _possessors(before: str, zhi: bool = False) -> list[int]:
-    """Concepts of a modifier ``…Y的`` that may be the tail: followed (within a
-    few characters, no other concept in between) by 的, a conjunction, or the end."""
-    out: list[int] = []
-    for i, ch in enumerate(before):
-        if not _is_concept(ch):
-            continue
-        j = i + 1
-        while j < len(before) and not _is_concept(before[j]):
-            j += 1
-        gap = before[i + 1 : j]
-        nxt_is_concept = j < len(before)
-        if nxt_is_concept and re.match("^(?:和|与|及|以及|或|同)..", gap):
-            continue  # 行政相对人和社会公众知情权: a modifier of the next concept
-        if not nxt_is_concept and re.match("^的[^的]{1,12}的", gap):
-            continue  # 党的事业取得胜利的法宝: the possessor of an intermediate noun
-        if (
-            (gap == "" and (nxt_is_concept or zhi))
-            or re.match(
-                "^(?:工作|建设|事业|领域|实践|进程|发展|改革)?(?:的|[、和与及]|等|有机统一|相统一)", gap
-            )
-            or (not nxt_is_concept and _MODS_GAP_RE.match(gap))
-        ):
-            out.append(ord(ch) - _BASE)
-    return out
 
 
 def _copula(m: _Masked, clauses: list[tuple[int, int]], out: _Out) -> None:
@@ -435,82 +334,6 @@ def _frames(m: _Masked, clauses: list[tuple[int, int]], out: _Out) -> None:
         found = _classify(am.group(3))
         if found:
             out.add(_ids(am.group(1) or am.group(2)), found[0], found[1], "as_predicate")
-
-
-def _following_object(m: _Masked, clauses: list[tuple[int, int]], pos: int) -> list[int]:
-    """The first concept group of the verb phrase after `pos`: in the rest of the
-    clause, else in the next two clauses. Groups that are implemented or followed
-    (贯彻/学习/按照 X) and events or persons are skipped."""
-    s = m.s
-    ci = _clause_of(clauses, pos)
-    regions = [s[pos : clauses[ci][1]]] + [s[a:b] for a, b in clauses[ci + 1 : ci + 3]]
-    for reg in regions:
-        for g in re.finditer(_G, reg):
-            pre = reg[: g.start()]
-            if len(pre) > 12:
-                break
-            if not _AFTER_DOING_VERB_RE.search(pre) or re.search("(?<!和)坚持$|以", pre):
-                continue  # not the object of a doing verb, or inside another 以-frame
-            ids = [
-                k
-                for k in _ids(g.group(0))
-                if m.spans[k].category not in (Category.EVENT, Category.PERSON, Category.ORGANIZATION)
-            ]
-            if ids:
-                return ids
-    return []
-
-
-#: mentions in the document that make a concept its topic (guided_topic)
-TOPIC_MENTIONS = 3
-#: the 以 of a frame (以Y为N, 以Y推动Z), not of a word (可以, 加以, 以来, 以及, 以上 …)
-_NEXT_FRAME = re.compile("(?<![可加予所难足得借])以(?![来及上下外内后前便免致至])")
-
-
-#: categories that are never the topic a guiding-principles sentence guides
-_NO_TOPIC = (Category.EVENT, Category.PERSON, Category.ORGANIZATION)
-
-
-def _most_mentioned(
-    m: _Masked, pos: int, end: int, topics: Mapping[str, int], admit: Callable[[re.Match[str]], bool]
-) -> list[int]:
-    """Among the topic concepts in m.s[pos:end] that `admit` lets through (a match of _X
-    relative to `pos`), the one the document mentions most, if at least TOPIC_MENTIONS times."""
-    best, best_count = -1, TOPIC_MENTIONS - 1
-    for g in re.finditer(_X, m.s[pos:end]):
-        k = ord(g.group(0)) - _BASE
-        if m.spans[k].category in _NO_TOPIC or not admit(g):
-            continue
-        count = topics.get(m.spans[k].name, 0)
-        if count > best_count:
-            best, best_count = k, count
-    return [best] if best >= 0 else []
-
-
-def _topic_object(m: _Masked, pos: int, topics: Mapping[str, int]) -> list[int]:
-    """The document's topic where the rest of the sentence after `pos` does something to it
-    (以X为指导，…，全面推行T，): among the topic concepts that are the whole object of a doing
-    verb, the one the document mentions most, if it is mentioned at least TOPIC_MENTIONS times."""
-    if not topics:
-        return []
-    nxt = _NEXT_FRAME.search(m.s, pos)  # another 以-frame governs what follows it
-
-    def whole_object(g: re.Match[str]) -> bool:
-        if not _AFTER_DOING_VERB_RE.search(m.s[max(pos, pos + g.start() - 8) : pos + g.start()]):
-            return False
-        # the whole object, not a modifier (推动贫困地区产品…)
-        return re.match("(?:工作|建设)?(?:[，,；;。！？!?]|$)", m.s[pos + g.end() :]) is not None
-
-    return _most_mentioned(m, pos, nxt.start() if nxt else len(m.s), topics, whole_object)
-
-
-def _titled_topic(m: _Masked, pos: int, topics: Mapping[str, int], titled: frozenset[str]) -> list[int]:
-    """The topic the document's official title names, anywhere in the rest of the sentence after
-    `pos` (以X为指导，…参与消费扶贫的积极性…: the title 关于深入开展消费扶贫…的指导意见), the most
-    mentioned if several, with at least TOPIC_MENTIONS mentions."""
-    return _most_mentioned(
-        m, pos, len(m.s), topics, lambda g: m.spans[ord(g.group(0)) - _BASE].name in titled
-    )
 
 
 # ---- guidance ---------------------------------------------------------------
@@ -676,15 +499,6 @@ def _guidance(m: _Masked, clauses: list[tuple[int, int]], out: _Out) -> None:
 # ---- verbs ----------------------------------------------------------------
 
 _PREP = "(?:以|用|通过|依靠|借助|依托|运用)"
-_NOUN_USE = (
-    "(?!干部|集体|小组|班子|体制|机制|人|职务|核心|地位|作用|权|下|之下|者|方式|水平|能力|制度|工作|部门"
-    "|和|与|、|等|的|及)"
-)
-_ITEM_RE = re.compile(f"{_ADV}*({_VERB_RE}){_NOUN_USE}(?:了|着|出|好)?{_ADV}*")
-#: verbs of improving: what a means is used for (运用X推进A、优化B、凝聚C; train_extra)
-_MEANS_ITEM_RE = re.compile(
-    f"{_ADV}*(加强|增强|提升|提高|优化|凝聚|创新|完善|深化|改善|扩大|强化|健全){_NOUN_USE}{_ADV}*"
-)
 #: a verb between the preposition of a means and the concept (以扩大X带动Y, 以改革创新精神…)
 _PREP_VERB = "(?:扩大|加强|增进|发扬|坚持|深化|推进|完善|强化|健全|提高|发展)"
 _NO_SUBJECT_BEFORE = re.compile(
@@ -696,7 +510,6 @@ _RELATIVE_RE = re.compile(
     f"(保证|保障|确保|推动|促进|带动|助推|服务于|体现|彰显|引领)({_G})"
     f"((?:{_NPI}{{0,6}}?)?)的{_MODS}({_G})(?![\ue000-\uf8ff]|的)"
 )
-_SPEECH = re.compile("(?:指出|强调|表示|认为|说|要求|提出)$")
 _TASK_RE = re.compile(f"({_G})的{_MODS}(?:任务|职责|使命|目的)(?:就|都|正)?是")
 
 
@@ -721,67 +534,6 @@ _REALISED_BY_RE = re.compile(
     "(?=[，,；;。！？!?]|$)"
 )
 _IN_COURSE_RE = re.compile(f"在({_G}){_NP}{{0,3}}?(?:中|过程中|进程中)")
-_SKIP_ITEM_RE = re.compile(f"{_NP}{{1,12}}?(?=、)")
-_CHAIN_OBJECT_RE = re.compile(f"({_NPI}{{0,6}}?)({_G})")
-_NEXT_ITEM_RE = re.compile(f"{_NP}{{0,10}}?(?:、|并|和)")
-
-
-def _verb_chain(
-    m: _Masked, pos: int, end: int, means: bool = False
-) -> list[tuple[RelationType, list[int], bool]]:
-    """Items ``V Y、V Y`` starting at `pos` (before `end`): (type, objects, has 了).
-    `means`: the chain says what a means is used for (以/通过/运用X …): a verb of improving
-    (优化, 加强, 凝聚 …) then promotes its object too."""
-    s = m.s
-    items: list[tuple[RelationType, list[int], bool]] = []
-    started = False
-    while pos < end:
-        im = _ITEM_RE.match(s, pos, end) or (_MEANS_ITEM_RE.match(s, pos, end) if means else None)
-        if not im:
-            vm = _SKIP_ITEM_RE.match(s, pos, end)
-            if not vm or not started:
-                break
-            pos = vm.end() + 1  # 推进A、优化B、促进C: skip an item whose verb is no cue
-            continue
-        started = True
-        typ = _VERB_CUES.get(im.group(1), R.PROMOTES)
-        obj = _CHAIN_OBJECT_RE.match(s, im.end(), end)
-        if obj and typ is R.TRANSFORMS_INTO and re.match(f"^(?:{_NP}{{0,12}}?之间)?的", s[obj.end() : end]):
-            pos = obj.end()  # 转化为A和B之间的矛盾: the change is into the head noun, not into A or B
-        elif obj and (len(obj.group(1)) <= 2 or re.match(f"^{_NPI}{{0,5}}的$", obj.group(1))):
-            items.append((typ, _ids(obj.group(2)), "了" in s[im.start() : im.end()]))
-            pos = obj.end()
-        else:
-            pos = im.end()
-        nxt = _NEXT_ITEM_RE.match(s, pos, end)
-        if not nxt:
-            break
-        pos = nxt.end()
-    return items
-
-
-def _topic(m: _Masked, clauses: list[tuple[int, int]]) -> tuple[list[int], bool, bool]:
-    """(ids, nominal, directive) of the sentence topic: a concept group within the
-    first four characters of the sentence (after a leading speech clause)."""
-    s = m.s
-    for i, (a, b) in enumerate(clauses[:2]):
-        cl = s[a:b]
-        tm = _LEAD_GROUP_RE.match(cl)
-        if not tm:
-            return [], False, False
-        pre = tm.group(1)
-        if re.search("(?:对|在|把|将|以|用|通过|为|由|从|向|与|和|随着|根据|按照|围绕)", pre):
-            return [], False, False
-        rest = cl[tm.end() :]
-        if _SPEECH.search(rest) and i == 0:
-            continue  # 习近平在讲话中强调，…
-        if re.match("(?:伊始|以来|期间|之际|时|中|后|以后|之后|前|之前|上|里|方面|领域|的|之)", rest):
-            return [], False, False
-        nominal = not re.search("(?:发展|坚持|实施|推进|加强|建设|完善|深化|健全|落实|贯彻)", pre)
-        directive = bool(re.match("^[^，,；;：:。！？!?]{0,12}?(?:要|必须|应当|应|务必|需要)", rest))
-        ids = [k for k in _ids(tm.group(2)) if m.spans[k].category is not Category.PERSON]
-        return ids, nominal, directive  # a person is the speaker, not the agent of every clause
-    return [], False, False
 
 
 def _verbs(m: _Masked, clauses: list[tuple[int, int]], out: _Out) -> None:

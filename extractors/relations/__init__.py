@@ -61,14 +61,13 @@ from collections.abc import Mapping, Sequence
 
 from extractors.relations.chain import _ITEM_RE, _verb_chain
 from extractors.relations.collect import _Out
+from extractors.relations.copula import _COPULA_RE, _copula
 from extractors.relations.cues import (
-    _DEV_NOUNS,
     _FRAME_CUES,
     _FRAME_ENDINGS,
     _FRAME_PARTS,
     _NOUN_CUES,
     _NUM_FORMULA,
-    _OWN_NOUNS,
     _ROLE_CUES,
     _UNITY_CUES,
     _VERB_CUES,
@@ -186,122 +185,7 @@ def defining_relations(
     return out.result()
 
 
-# ---- copula ---------------------------------------------------------------
-
-_SUBJ_GAP = re.compile(
-    "^(?:的?(?:建设|工作|实践|事业))?(?:[和与及][^，,；;：:。！？!?的\ue000-\uf8ff]{1,4})?(?:也|就|都|正|才|更|则|既|又|还|同样|首先|本身|必然|始终|恰恰|仍然|依然|已经|"
-    "本来|从来|一直|历来|无疑|确实|实际上|本质上|归根到底|说到底)*$"
-)
-_INHERIT_GAP = re.compile(
-    "^(?:这|这也|这就|这更|这正|这既|这些|这都|它|它们|也|又|更|还|既|而且|同时|都|就|并且|且|而)*$"
-)
-_TOPIC_CLAUSE = re.compile(
-    f"^{_NP}{{0,5}}({_G})(?:的?(?:建设|工作|实践|事业))?"
-    f"(?:(?:从|自|在){_NP}{{1,8}}(?:起|以来|来|中|时)|始终|一直|历来|从来)?$"
-)
-_COPULA_RE = re.compile("是|成为|成了|堪称|不愧为|(?:打造|建设|建|培育|锻造|塑造|发展)成为?")
-_BECOME_GAP = (
-    "(?:的?(?:建设|工作|实践|事业))?(?:也|都|已经|已|将|要|必须|应当|应|能够|能|会|正在|逐步|日益|真正|"
-    "切实|努力|更好地|更加|进一步|充分|始终|真正|继续)*"
-)
-#: a later clause stating what the copula's subject is good for (…是Y的必然要求，有利于维护Z)
-_BENEFIT_RE = re.compile("^(?:也|还|更|并|既|又)?(?:有利于|有助于|有益于)")
-_BAD_BEFORE_SHI = re.compile("(?:但|而|凡|总|于|只|要|或|不|真|像|倒|硬|可|即使|若|如果|不管|无论)$")
-
-
 _ENSURE_CLAUSE_RE = re.compile(f"^{_ADV}*(?:以)?确保({_NPI}{{0,4}}?)({_G})")
-_REVERSED_SUBJECT_RE = re.compile(f"({_G})的?{_MODS}({_NOUN_RE.pattern})(?:也|就|都|正|则)?$")
-_SUBJECT_BEFORE_RE = re.compile(f"({_G})({_NP}*)$")
-_REVERSED_HEAD_RE = re.compile(f"^(?:坚持|实行|实现)?({_G})")
-_BECOME_SUBJECT_RE = re.compile(f"{_X}{_BECOME_GAP}$")
-
-
-def _copula(m: _Masked, clauses: list[tuple[int, int]], out: _Out) -> None:
-    s = m.s
-    if not _COPULA_RE.search(s):
-        return  # no copula in any clause (the 有利于 clauses follow a copula's subject)
-    last_subject: list[int] = []
-    prev_clause = ""
-    stated: list[int] = []  # the subject of this sentence's copula, for later 有利于 clauses
-    for ci, (a, b) in enumerate(clauses):
-        clause = s[a:b]
-        bm = _BENEFIT_RE.match(clause)
-        if stated and bm:
-            for typ, objs, _ in _verb_chain(m, a + bm.end(), b):
-                out.add(stated, typ, [o for o in objs if o not in stated], "benefit_of_subject")
-        p = -1
-        become = False  # X成为Y的N, 把X打造成Y的N: a copula of change
-        for sm in _COPULA_RE.finditer(clause):
-            q = sm.start()
-            if sm.group(0) != "是":
-                if _ids(clause[:q]) and _BECOME_SUBJECT_RE.search(clause[:q]):
-                    p, plen, become = q, len(sm.group(0)), True
-                    break
-                continue
-            if _BAD_BEFORE_SHI.search(clause[:q]) or re.match("是(?:否|不是|非|要|说|因为|由于)", clause[q:]):
-                continue
-            if clause[:q].endswith("就") and re.match("是(?:要|在)", clause[q:]):
-                continue
-            p, plen = q, 1
-            break
-        if p < 0:
-            last_subject = [] if _ids(clause) else last_subject
-            prev_clause = clause
-            continue
-        before, pred = clause[:p], clause[p + plen :]
-        # reversed: Y的N是X
-        rev = _REVERSED_SUBJECT_RE.search(before)
-        gm = _SUBJECT_BEFORE_RE.search(before)
-        subject: list[int] = []
-        carried = False
-        if rev and _REVERSED_HEAD_RE.match(pred):
-            head_m = _REVERSED_HEAD_RE.match(pred)
-            assert head_m is not None
-            typ = _NOUN_CUES[rev.group(2)]
-            out.add(_ids(head_m.group(1)), typ, _ids(rev.group(1)), "copula_reversed")
-            last_subject = []
-            prev_clause = clause
-            continue
-        if become:
-            subject = _ids(re.search(f"({_G}){_BECOME_GAP}$", before).group(1))  # type: ignore[union-attr]
-        elif gm and _SUBJ_GAP.match(gm.group(2)):
-            subject = _ids(gm.group(1))
-        elif _INHERIT_GAP.match(before):
-            carried = True
-            if last_subject:
-                subject = last_subject
-            else:
-                tm = _TOPIC_CLAUSE.match(prev_clause)
-                if tm and not re.search("(?:指出|强调|表示|认为|说)$", prev_clause):
-                    subject = _ids(tm.group(1))
-        if subject:
-            found = _classify(pred)
-            if not found and ci + 1 < len(clauses):
-                nxt = s[clauses[ci + 1][0] : clauses[ci + 1][1]]
-                if "是" not in nxt and "的" in nxt:
-                    found = _classify(pred + nxt)  # 这也是…会上，…提出的“六个必须”的首要内容
-                    if found and not set(found[1]) & set(_ids(nxt)):
-                        found = None  # the tail must be named in the continuation
-            if found:
-                rule = (
-                    "copula_become"
-                    if become
-                    else "copula_carried_subject"
-                    if carried
-                    else "copula_generic_noun"
-                    if found[2].startswith("verb:")
-                    else "copula_dev_noun"
-                    if found[2] in _DEV_NOUNS
-                    else "copula_broad_noun"
-                    if found[2] in _OWN_NOUNS
-                    else "copula"
-                )
-                out.add(subject, found[0], [t for t in found[1] if t not in subject], rule)
-                stated = subject
-            last_subject = subject
-        else:
-            last_subject = []
-        prev_clause = clause
 
 
 # ---- frames: 把X作为…, 以X为N(的Y) ------------------------------------------

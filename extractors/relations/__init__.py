@@ -65,13 +65,13 @@ from extractors.relations.copula import _COPULA_RE, _copula
 from extractors.relations.cues import (
     _FRAME_CUES,
     _FRAME_ENDINGS,
-    _FRAME_PARTS,
     _NOUN_CUES,
     _NUM_FORMULA,
     _ROLE_CUES,
     _UNITY_CUES,
     _VERB_CUES,
 )
+from extractors.relations.frames import _frames
 from extractors.relations.grammar import (
     _ADV,
     _DO_VERB,
@@ -186,38 +186,6 @@ def defining_relations(
 
 
 _ENSURE_CLAUSE_RE = re.compile(f"^{_ADV}*(?:以)?确保({_NPI}{{0,4}}?)({_G})")
-
-
-# ---- frames: 把X作为…, 以X为N(的Y) ------------------------------------------
-
-_AS_RE = re.compile(
-    f"(?:(?:把|将)({_G}){_NP}{{0,4}}?|({_G})(?:也|既|又|还|同样|始终)*)作为([^，,；;。！？!?]*)"
-)
-
-
-def _frames(m: _Masked, clauses: list[tuple[int, int]], out: _Out) -> None:
-    s = m.s
-    # cheap substring tests first: most sentences hold none of a rule's literal words
-    for fm in _FRAME_RE.finditer(s) if "以" in s else ():
-        head = _ids(fm.group(1))
-        cue = fm.group(2)
-        typ = _FRAME_CUES[cue]
-        if typ is R.ESSENTIAL_FEATURE_OF and any(m.spans[h].category is Category.PERSON for h in head):
-            continue  # 以习近平同志为核心的党中央: a leadership core, not a feature
-        after = s[fm.end() :]
-        nm = re.match(f"^的({_NP}{{0,4}}?)({_G})", after)
-        if nm and "的" not in nm.group(1):
-            out.add(head, typ, _ids(nm.group(2)), "frame_content" if cue in _FRAME_PARTS else "frame_noun_of")
-            continue
-        if typ is R.GUIDES:
-            continue  # handled with the guidance frames (tails in the following clause)
-        if typ in (R.PROMOTES, R.CARRIER_OF, R.GUARANTEES):
-            tails = _following_object(m, clauses, fm.end())
-            out.add(head, typ, tails, "frame_following")
-    for am in _AS_RE.finditer(s) if "作为" in s else ():
-        found = _classify(am.group(3))
-        if found:
-            out.add(_ids(am.group(1) or am.group(2)), found[0], found[1], "as_predicate")
 
 
 # ---- guidance ---------------------------------------------------------------

@@ -65,11 +65,12 @@ from extractors.relations.cues import _FRAME_ENDINGS, _NUM_FORMULA, _UNITY_CUES
 from extractors.relations.frames import _frames
 from extractors.relations.grammar import _ADV, _alt
 from extractors.relations.guidance import _guidance, _requirements
-from extractors.relations.masking import _CLAUSE_END, _CONJ, _G, _NP, _NPI, _X, _clauses, _ids, _mask, _Masked
+from extractors.relations.masking import _CONJ, _G, _NP, _NPI, _X, _clauses, _ids, _mask, _Masked
 from extractors.relations.predicate import _classify
 from extractors.relations.roles import _roles
 from extractors.relations.rules import DEV_RULES, END_RULES, RULES
 from extractors.relations.tails import TOPIC_MENTIONS
+from extractors.relations.unification import _unity
 from extractors.relations.verbs import _verbs
 from extractors.spans import ConceptSpan, FoundRelation
 from kg.model import Category, RelationType
@@ -153,53 +154,6 @@ def defining_relations(
     _copula(m, _clauses(m.s), out)
     _unity(m, out)
     return out.result()
-
-
-# ---- unification ------------------------------------------------------------
-
-_UNITY_RE = re.compile(
-    f"({_X}(?:{_CONJ}{_X})+)(?:三者|两者|二者|四者)?(?:的?(?:发展|建设|工作))?(?:的)?({_alt(_UNITY_CUES)})"
-)
-
-
-_PAIR = "[^，,；;：:。！？!?（）()、]{2,12}?"
-_PAIRS_UNITY_RE = re.compile(f"((?:{_PAIR}、)+{_PAIR})(?:{_alt(_UNITY_CUES)}|双向发力)")
-
-
-_JOINTLY_RE = re.compile(f"(?:协同|一体|同步)(?:推进|推动|发展)({_X}(?:(?:和|与|、|同){_X})+)")
-
-
-_UNITY_GATE_RE = re.compile(f"{_alt(_UNITY_CUES)}|双向发力|(?:协同|一体|同步)(?:推进|推动|发展)")
-
-
-def _unity(m: _Masked, out: _Out) -> None:
-    if not _UNITY_GATE_RE.search(m.s):
-        return  # every rule below needs one of these words
-    for um in _UNITY_RE.finditer(m.s):
-        ids = _ids(um.group(1))
-        rule = "unity" if um.group(2) == "有机统一" else "unity_variants"
-        items = um.group(1).split("、")
-        if len(items) > 1 and all(re.fullmatch(f"{_X}(?:和|与|同){_X}", it) for it in items):
-            continue  # A和B、C和D相结合: a list of pairs, handled below
-        prev_item = re.search("([^，,；;：:。！？!?（）()、]{1,12})、$", m.s[: um.start(1)])
-        if prev_item and re.search("和|与|同", prev_item.group(1)):
-            continue  # the last of a list of pairs (A和B、C和D相结合): handled below
-        for i, h in enumerate(ids):
-            out.add([h], R.UNIFIED_WITH, ids[i + 1 :], rule)
-    # 协同推进A与B: advanced together as one (own)
-    for jm in _JOINTLY_RE.finditer(m.s):
-        if re.match(f"^(?:$|[{_CLAUSE_END}])", m.s[jm.end() :]):
-            ids = _ids(jm.group(1))
-            for i, h in enumerate(ids):
-                out.add([h], R.UNIFIED_WITH, ids[i + 1 :], "jointly")
-    # 实现A和B、C和D、E和F相结合: each pair is unified, not the whole list
-    for pm in _PAIRS_UNITY_RE.finditer(m.s):
-        pairs = re.findall(f"{_X}(?:和|与|同){_X}", pm.group(1))
-        if not all(re.search("和|与|同", item) for item in pm.group(1).split("、")):
-            continue  # A、B和C相结合 is one flat list, not a list of pairs
-        for item in pairs:
-            a, b = _ids(item)
-            out.add([a], R.UNIFIED_WITH, [b], "unity_pairs")
 
 
 # ---- membership ------------------------------------------------------------

@@ -61,11 +61,12 @@ from collections.abc import Mapping, Sequence
 
 from extractors.relations.collect import _Out
 from extractors.relations.copula import _COPULA_RE, _copula
-from extractors.relations.cues import _FRAME_ENDINGS, _NUM_FORMULA, _UNITY_CUES
+from extractors.relations.cues import _UNITY_CUES
 from extractors.relations.frames import _frames
-from extractors.relations.grammar import _ADV, _alt
+from extractors.relations.grammar import _alt
 from extractors.relations.guidance import _guidance, _requirements
-from extractors.relations.masking import _CONJ, _G, _NP, _NPI, _X, _clauses, _ids, _mask, _Masked
+from extractors.relations.masking import _G, _NP, _X, _clauses, _ids, _mask, _Masked
+from extractors.relations.membership import _membership
 from extractors.relations.predicate import _classify
 from extractors.relations.roles import _roles
 from extractors.relations.rules import DEV_RULES, END_RULES, RULES
@@ -73,7 +74,7 @@ from extractors.relations.tails import TOPIC_MENTIONS
 from extractors.relations.unification import _unity
 from extractors.relations.verbs import _verbs
 from extractors.spans import ConceptSpan, FoundRelation
-from kg.model import Category, RelationType
+from kg.model import RelationType
 
 R = RelationType
 
@@ -154,99 +155,6 @@ def defining_relations(
     _copula(m, _clauses(m.s), out)
     _unity(m, out)
     return out.result()
-
-
-# ---- membership ------------------------------------------------------------
-
-_ETC_RE = re.compile(f"({_G})等(?![的和与及])(?:{_NP}{{0,2}}?)({_X})")
-_ENUM = f"{_X}(?:(?:、|和|与|以及|及){_X})+"
-_ENUM_FORMULA_RE = re.compile(f"({_ENUM})的?({_X})")
-_ENUM_OF_RE = re.compile(f"({_X}(?:、{_X})+(?:(?:和|与|以及|及){_X})?)的({_X})")
-_COLLECTIVE_RE = re.compile(f"({_ENUM})[（(](?:以下|下文)?(?:统称|简称|合称|并称)为?({_X})[)）]")
-_INTO_SCOPE_RE = re.compile(
-    f"(?:把|将)[^的，,；;。！？!?\ue000-\uf8ff]{{0,6}}?({_G})[^。！？!?；;]{{0,24}}?(?:纳入|列入)(?:到)?"
-    f"({_X}(?:{_CONJ}{_NPI}{{0,4}}?{_X})*)"  # 纳入A和地方各级B: a later item may have its own modifier
-)
-_COMBINED_RE = re.compile(f"({_ENUM})(?:相结合|有机结合|相统一|相融合)的({_X})")
-#: 以A为主体、B为补充、C为引导的D: the roles of D's parts (two at least)
-_ROLE_OF_PART = "(?:主体|补充|引导|骨干|依托|网底|龙头|支撑|主导|核心|重点|纽带)"
-_STRUCTURE_RE = re.compile(
-    f"以{_NP}{{0,12}}?({_X}(?:{_CONJ}{_NPI}{{0,4}}?{_X})*)为{_ROLE_OF_PART}((?:[、，,]{_NPI}{{0,4}}?{_G}为{_ROLE_OF_PART})+)"
-    f"(?:[、，,][^。！？!?；;为]{{0,16}}?)?的({_X})"
-)
-_INCLUDE_RE = re.compile(f"({_X})(?:主要|具体|一般)?(?:包括|包含|涵盖)了?({_G})")
-_COMPOSED_RE = re.compile(
-    f"({_X})(?:{_NPI}{{0,2}}?)由({_G})(?:等{_NPI}{{0,4}}?)?(?:共同)?(?:组成|构成)"
-    f"|由({_G})(?:等{_NPI}{{0,4}}?)?(?:共同)?(?:组成|构成)的({_X})"
-)
-_CONSTITUTE_RE = re.compile(f"({_X}(?:{_CONJ}{_X})+)(?:等)?(?:共同|一起)?(?:构成|组成)了?({_X})(?!的)")
-_NAMELY_RE = re.compile(
-    f"({_X})(?:[，,]?即|[：:])({_X}(?:{_CONJ}{_X})+)(?=[，,；;。！？!?]|$)|({_X})[（(]({_X}(?:{_CONJ}{_X})+)[)）]"
-)
-_FIRST_RE = re.compile(f"(?:坚持)?({_X})首先(?:要|就是|是|必须|就要)(?:坚持|做到|抓好)?({_G})")
-
-
-def _is_formula(sp: ConceptSpan) -> bool:
-    return sp.category is Category.FORMULA or bool(_NUM_FORMULA.match(sp.name))
-
-
-def _membership(m: _Masked, out: _Out) -> None:
-    s, sp = m.s, m.spans
-    for cm in _COMBINED_RE.finditer(s) if "结合" in s or "相统一" in s or "相融合" in s else ():
-        out.add(_ids(cm.group(1)), R.PART_OF, _ids(cm.group(2)), "combined_parts")
-    for em in _ETC_RE.finditer(s) if "等" in s else ():
-        members, whole = _ids(em.group(1)), _ids(em.group(2))[0]
-        if any(sp[k].category is Category.PERSON for k in members):
-            continue  # 张三、李四等代表: people named as examples
-        if sp[whole].category is Category.ORGANIZATION and any(
-            sp[k].category is not Category.ORGANIZATION for k in members
-        ):
-            continue  # 公众参与、专家论证等政府决策程序: the organization only modifies
-        out.add(members, R.PART_OF, [whole], "etc_list")
-    for fm in _ENUM_FORMULA_RE.finditer(s):
-        tail = _ids(fm.group(2))[0]
-        if _is_formula(sp[tail]):
-            out.add(_ids(fm.group(1)), R.PART_OF, [tail], "enum_formula")
-    for om in _ENUM_OF_RE.finditer(s) if "的" in s else ():
-        tail = _ids(om.group(2))[0]
-        members = _ids(om.group(1))
-        if not sp[tail].name.endswith(_FRAME_ENDINGS):
-            continue
-        if any(sp[k].category in (Category.ORGANIZATION, Category.PERSON) for k in members):
-            continue
-        out.add(members, R.PART_OF, [tail], "enum_frame_of")
-    for cm in _COLLECTIVE_RE.finditer(s) if "称" in s else ():
-        out.add(_ids(cm.group(1)), R.PART_OF, _ids(cm.group(2)), "collective_name")
-    for sm in _STRUCTURE_RE.finditer(s) if "以" in s else ():
-        later = [k for g in re.finditer(f"({_G})为", sm.group(2)) for k in _ids(g.group(1))]
-        members = _ids(sm.group(1)) + later
-        out.add(members, R.PART_OF, _ids(sm.group(3)), "frame_structure")
-    for nm in _INTO_SCOPE_RE.finditer(s) if "入" in s else ():
-        if not re.search(f"[，,；;：:]{_ADV}*(?:纳入|列入)|^{_NP}*(?:纳入|列入)", s[nm.end(1) : nm.start(2)]):
-            continue  # 纳入 must govern the 把-object: in its clause or opening the next one
-        if not re.match(
-            "(?:的)?(?:工作|政策)?(?:全过程|范围|之中|中|体系|规划|计划|内容|框架)?(?:[，,；;：:。！？!?、]|$)",
-            s[nm.end(2) :],
-        ):
-            continue  # 纳入法治轨道, 纳入Y建设考评体系: Y only modifies what X joins
-        out.add(_ids(nm.group(1)), R.PART_OF, _ids(nm.group(2)), "into_scope")
-    for im in _INCLUDE_RE.finditer(s) if "包" in s or "涵盖" in s else ():
-        out.add(_ids(im.group(2)), R.PART_OF, _ids(im.group(1)), "includes")
-    for fm in _FIRST_RE.finditer(s) if "首先" in s else ():
-        out.add(_ids(fm.group(2)), R.PART_OF, _ids(fm.group(1)), "first_of")
-    # C由A、B组成, 由A、B组成的C, A、B共同构成C
-    composed = "构成" in s or "组成" in s
-    for cm in _COMPOSED_RE.finditer(s) if composed else ():
-        whole_s, members_s = (cm.group(1), cm.group(2)) if cm.group(1) else (cm.group(4), cm.group(3))
-        out.add(_ids(members_s), R.PART_OF, _ids(whole_s), "composed_of")
-    for cm in _CONSTITUTE_RE.finditer(s) if composed else ():
-        out.add(_ids(cm.group(1)), R.PART_OF, _ids(cm.group(2)), "composed_of")
-    # 四个意识，即A、B、C、D: the members of a numbered formula
-    namely = "即" in s or "：" in s or ":" in s or "（" in s or "(" in s
-    for nm in _NAMELY_RE.finditer(s) if namely else ():
-        whole = _ids(nm.group(1) or nm.group(3))[0]
-        if _is_formula(sp[whole]):
-            out.add(_ids(nm.group(2) or nm.group(4)), R.PART_OF, [whole], "formula_namely")
 
 
 # ---- change -------------------------------------------------------------------

@@ -17,11 +17,11 @@ in `RULES`, with where it comes from; `explain_relations` reports it):
   decides the type (载体/途径/形式 -> CARRIER_OF, 保证/保障 -> GUARANTEES,
   本质特征/核心/真谛 -> ESSENTIAL_FEATURE_OF, 组成部分/首要内容/任务 -> PART_OF,
   体现 -> EMBODIES, 动力/抓手/支撑 -> PROMOTES, 指导思想/领导核心 -> GUIDES), see
-  `_NOUN_CUES`, with broader classes of each (路径/桥梁/纽带, 前提/基石/根基,
-  本色/底色, 要素/支柱/重点, 表现/标志, 源泉/动能, 旗帜/指针; `_OWN_NOUNS`).
+  `cues._NOUN_CUES`, with broader classes of each (路径/桥梁/纽带, 前提/基石/根基,
+  本色/底色, 要素/支柱/重点, 表现/标志, 源泉/动能, 旗帜/指针; `cues._OWN_NOUNS`).
   Only a possessor ``Y的`` of N is a tail, not every concept of
   the predicate (``依法治国是党领导人民治理国家的基本方式`` has none);
-* verb cues ``X推动Y``, ``以/用/通过X推动Y``, ``X体现了Y`` … (`_VERB_CUES`), with
+* verb cues ``X推动Y``, ``以/用/通过X推动Y``, ``X体现了Y`` … (`cues._VERB_CUES`), with
   chains ``以X促进A、保障B``; a sentence topic is carried to later clauses only
   for statements (``体现了``, ``…了``, ``领导…``), never for directives (``要…``)
   and never from a speaker (``习近平强调，…``); ``在X中增强Y``, ``通过X实现Y``,
@@ -45,35 +45,38 @@ in `RULES`, with where it comes from; `explain_relations` reports it):
 
 Span boundaries: a longer span that is only another span plus 建设 or a
 unification cue (``法治社会一体建设``), or that holds a copula 是 outside its inner
-spans, gives way to its inner spans (`_prefer_inner`; seen in the pipeline's dev
+spans, gives way to its inner spans (`masking._prefer_inner`; seen in the pipeline's dev
 output); relation ends are always spans as given.
 
 Co-occurrence alone never yields a relation. Categories veto some readings: a
 person is no feature (``以习近平同志为核心的党中央``) and no carried topic, an
 activity does not lead (``调研指导…``), people listed before ``等代表`` are no
 parts, organizations listed before ``的C制度`` are possessors.
+
+Layout: `engine` runs the cue families (`copula`, `frames`, `guidance`, `verbs`,
+`roles`, `unification`, `membership`, `change`, one module each) over the masked
+sentence of `masking`; the families share only these modules, never each other or the
+engine:
+
+* `masking`: the masked sentence, its character classes and its clauses;
+* `cues`: the cue lexicons; `rules`: `RULES`, `END_RULES`, `DEV_RULES`;
+* `grammar`: regular-expression pieces built from them (adverbs, modifiers, doing verbs);
+* `collect`: `_Out`, the relations of one sentence with the rule that found each;
+* `predicate`: the type and tails of a copula-like predicate ``…Y的(修饰)N``;
+* `chain`: verb chains ``V Y、V Z``; `sentence_topic`: the concept group a sentence
+  opens with; `tails`: what a frame points at in the clauses after it.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Mapping, Sequence
-
-from extractors.relations.change import _change
-from extractors.relations.collect import _Out
-from extractors.relations.copula import _COPULA_RE, _copula
-from extractors.relations.cues import _UNITY_CUES
-from extractors.relations.frames import _frames
-from extractors.relations.grammar import _alt
-from extractors.relations.guidance import _guidance, _requirements
-from extractors.relations.masking import _clauses, _mask
-from extractors.relations.membership import _membership
-from extractors.relations.roles import _roles
+from extractors.relations.engine import (
+    defining_relations,
+    explain_relations,
+    find_relations,
+    has_defining_cue,
+)
 from extractors.relations.rules import DEV_RULES, END_RULES, RULES
 from extractors.relations.tails import TOPIC_MENTIONS
-from extractors.relations.unification import _unity
-from extractors.relations.verbs import _verbs
-from extractors.spans import ConceptSpan, FoundRelation
 
 __all__ = [
     "DEV_RULES",
@@ -85,77 +88,3 @@ __all__ = [
     "find_relations",
     "has_defining_cue",
 ]
-
-
-# --------------------------------------------------------------------------
-# the finder
-# --------------------------------------------------------------------------
-
-
-def find_relations(
-    text: str,
-    sentence: tuple[int, int],
-    spans: Sequence[ConceptSpan],
-    topics: Mapping[str, int] | None = None,
-    titled: frozenset[str] = frozenset(),
-) -> list[FoundRelation]:
-    """Typed relations stated in one sentence between its concept mentions; `topics` (the
-    concepts the document is about, with their mentions: `extractors.core.document_topics`)
-    and `titled` (those its official title names) let a guiding-principles sentence point at
-    the document's topic."""
-    return [r for r, _ in explain_relations(text, sentence, spans, topics=topics, titled=titled)]
-
-
-def explain_relations(
-    text: str,
-    sentence: tuple[int, int],
-    spans: Sequence[ConceptSpan],
-    exclude: frozenset[str] = frozenset(),
-    topics: Mapping[str, int] | None = None,
-    titled: frozenset[str] = frozenset(),
-) -> list[tuple[FoundRelation, str]]:
-    """`find_relations` with the rule (a key of `RULES`) that found each
-    relation; the rules in `exclude` are switched off (for ablations)."""
-    m = _mask(text, sentence, spans)
-    if len(m.spans) < 2:
-        return []
-    out = _Out(m, exclude, topics, titled)
-    clauses = _clauses(m.s)
-    _copula(m, clauses, out)
-    _frames(m, clauses, out)
-    _guidance(m, clauses, out)
-    _requirements(m, clauses, out)
-    _verbs(m, clauses, out)
-    _roles(m, clauses, out)
-    _unity(m, out)
-    _membership(m, out)
-    _change(m, out)
-    return out.result()
-
-
-def has_defining_cue(text: str, start: int, end: int) -> bool:
-    """Whether text[start:end] holds a word that can trigger one of the END_RULES."""
-    return _DEFINING_CUE_RE.search(text, start, end) is not None
-
-
-def defining_relations(
-    text: str, sentence: tuple[int, int], spans: Sequence[ConceptSpan]
-) -> list[tuple[FoundRelation, str]]:
-    """Only the relations of the constructions in `END_RULES` (definitions and unification
-    lists), with their rules: the cheap pass that may promote weak terms to concepts."""
-    if not has_defining_cue(text, sentence[0], sentence[1]):
-        return []  # no copula, no unification cue: none of the END_RULES can apply
-    m = _mask(text, sentence, spans)
-    if len(m.spans) < 2:
-        return []
-    out = _Out(m, frozenset(RULES) - END_RULES)
-    _copula(m, _clauses(m.s), out)
-    _unity(m, out)
-    return out.result()
-
-
-#: every word that can trigger one of the END_RULES: a copula (_COPULA_RE), a unification cue
-#: (_UNITY_CUES, 双向发力) or advancing together (_JOINTLY_RE)
-_DEFINING_CUE_RE = re.compile(
-    f"{_COPULA_RE.pattern}|{_alt(_UNITY_CUES)}|双向发力|(?:协同|一体|同步)(?:推进|推动|发展)"
-)

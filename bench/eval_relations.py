@@ -4,16 +4,17 @@
 For every gold document in EVAL_DIR (default /work/shared/eval), build
 ConceptSpans from the GOLD concepts (every occurrence of a gold name or alias
 in a sentence, longest match first, no overlaps), run
-`extractors.relations.find_relations` per sentence (sentences split on
-。！？； and line breaks) and score the found relations against the gold
-relations: unordered pairs and typed triples (UNIFIED_WITH symmetric), micro
-P/R/F1, per document and per type.
+`extractors.relations.find_relations` (extractors/relations/engine.py) per
+sentence (sentences split on 。！？； and line breaks) and score the found
+relations against the gold relations: unordered pairs and typed triples
+(UNIFIED_WITH symmetric), micro P/R/F1, per document and per type.
 
 Usage: python bench/eval_relations.py [EVAL_DIR] [--errors] [--doc STEM] [--no-dev-rules] [--heldout]
 
 --errors lists false positives (~ when the pair is right but not the type) and
 false negatives; --no-dev-rules switches off every rule generalised from a
-dev sentence (`extractors.relations.DEV_RULES`): what the guideline, brief and
+dev sentence (`extractors.relations.DEV_RULES`, from the source that
+extractors/relations/rules.py gives each rule): what the guideline, brief and
 own-knowledge rules alone achieve, an honesty check for unseen documents. The
 per-rule table shows which rule found the true and false positives.
 

@@ -6,12 +6,12 @@ parts of that system, one concept each, and the system is a concept too (the gui
 longest phrase naming one concept). That reading needs evidence: at least one item is a
 concept found already. Lists of qualities (决策科学、执行坚决、监督有力的权力运行机制)
 have none and are left alone. The PART_OF relations follow from the spans
-(relations.py, ``enum_frame_of``).
+(relations/membership.py, ``enum_frame_of``).
 
 The items joined as one (坚持思想精深、艺术精湛、制作精良|相统一; 集体领导与个人分工负责|相结合)
-are concepts on the same evidence, and relations.py makes them UNIFIED_WITH. The two states of
-a change (由|传统农业|向|现代农业|转变; 由|增产导向|转向|提质导向) are concepts without more
-evidence, and relations.py makes them TRANSFORMS_INTO.
+are concepts on the same evidence, and relations/unification.py makes them UNIFIED_WITH. The
+two states of a change (由|传统农业|向|现代农业|转变; 由|增产导向|转向|提质导向) are concepts
+without more evidence, and relations/change.py makes them TRANSFORMS_INTO.
 """
 
 from __future__ import annotations

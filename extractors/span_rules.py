@@ -20,7 +20,7 @@ from extractors.spans import ConceptSpan
 from kg.model import Category
 
 #: generic nouns a system's name can run into: 根本政治制度|安排, 重要制度|载体 name no system
-#: (the copula's head noun, relations._NOUN_CUES)
+#: (the copula's head noun, relations.cues._NOUN_CUES)
 _SYSTEM_NOUN_TAILS = ("安排", "载体")
 
 

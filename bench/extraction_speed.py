@@ -59,7 +59,9 @@ def _owner(filename: str) -> str:
     for package in ("extractors", "kg"):
         marker = f"/{package}/"
         if marker in path:
-            return f"{package}/{path.rsplit(marker, 1)[1]}"
+            module = f"{package}/{path.rsplit(marker, 1)[1]}"
+            # a package of small modules is one part of the pipeline (extractors/relations/)
+            return module.rsplit("/", 1)[0] + "/" if module.count("/") > 1 else module
     return "other (builtins, re, stdlib)"
 
 

@@ -160,12 +160,25 @@ def map_edges(relations: Iterable[Relation], names: Mapping[str, str]) -> list[M
     return out
 
 
+# Layout: forceAtlas2Based spreads clusters more evenly than barnesHut, and a centralGravity of
+# 0.03 (three times its default) keeps loosely joined concepts from drifting to the edge, where they
+# set the first fit's zoom and leave the rest in a dense centre. The page grows labels to
+# MIN_LABEL_PX on screen after that fit, so an even spread is what keeps them apart. Overlapping
+# label pairs on first view (tests/browser/labels.py, 3 runs each), barnesHut -> this:
+# /views/communities 52, 103, 73 -> 29, 35, 35; /views/community/0 15, 11, 13 -> 1, 2, 2;
+# /views/community/1 12, 10, 7 -> 3, 4, 5.
 _OPTIONS: dict[str, Any] = {
     "interaction": {"hover": True, "tooltipDelay": 120, "navigationButtons": False, "keyboard": False},
     "physics": {
         "enabled": True,
-        "solver": "barnesHut",
-        "barnesHut": {"gravitationalConstant": -9000, "springLength": 140, "springConstant": 0.03},
+        "solver": "forceAtlas2Based",
+        "forceAtlas2Based": {
+            "gravitationalConstant": -80,
+            "centralGravity": 0.03,
+            "springLength": 100,
+            "springConstant": 0.08,
+            "avoidOverlap": 0.5,
+        },
         "stabilization": {"enabled": True, "iterations": 300, "fit": True},
     },
     "nodes": {"shape": "dot", "font": {"size": 16, "face": "Noto Sans CJK SC, sans-serif"}},

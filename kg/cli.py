@@ -142,7 +142,7 @@ def opened_store(ctx: typer.Context, *, create: bool = False) -> Any:
 
 def _sources(store: GraphStore) -> dict[str, list[str]]:
     """Stored documents' ids by the file they were read from (documents without a file left out)."""
-    count = store.stats().documents
+    count = store.document_count()
     out: dict[str, list[str]] = {}
     for d in store.list_documents(limit=count) if count else []:
         if d.source:
@@ -395,7 +395,7 @@ def documents(
     """List stored documents (ordered by date, title and id)."""
     with opened_store(ctx) as store:
         docs = store.list_documents(limit=limit)
-        total = store.stats().documents if len(docs) == limit else len(docs)
+        total = store.document_count() if len(docs) == limit else len(docs)
     for d in docs:
         console.print(f"{d.id}  {d.date or '----'}  {d.title}  ({d.chars} chars)", highlight=False)
     if total > len(docs):

@@ -36,7 +36,7 @@ def list_documents(
         count=len(docs),
         offset=offset,
         limit=limit,
-        total=store.stats().documents,
+        total=store.document_count(),
     )
 
 

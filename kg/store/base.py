@@ -107,6 +107,10 @@ class GraphStore(Protocol):
         """Documents ordered by (date, title, id)."""
         ...
 
+    def document_count(self) -> int:
+        """How many documents are stored (`stats().documents`, without counting the rest)."""
+        ...
+
     def document_mentions(self, document_id: str) -> list[Mention]:
         """The concept mentions of one document, ordered by start offset."""
         ...

@@ -339,6 +339,10 @@ def get_document() -> str:
     )
 
 
+def document_count() -> str:
+    return "MATCH (d:Document) RETURN count(d) AS documents"
+
+
 def list_documents() -> str:
     """Every document's listing (sorted and paged by the caller, in Python string order)."""
     return f"MATCH (d:Document) RETURN {_DOC_INFO}"

@@ -379,6 +379,9 @@ class Neo4jStore:
         infos.sort(key=lambda d: (d.date or "", d.title, d.id))
         return infos[offset : offset + limit]
 
+    def document_count(self) -> int:
+        return int(self._read(cypher.document_count())[0]["documents"])
+
     def document_mentions(self, document_id: str) -> list[Mention]:
         found: list[tuple[int, int, int, Mention]] = []
         for r in self._read(cypher.document_mentions(), id=document_id):

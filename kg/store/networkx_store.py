@@ -230,6 +230,11 @@ class NetworkxStore:
         return [self._info(x) for x in docs[offset : offset + limit]]
 
     @_locked
+    def document_count(self) -> int:
+        self._sync()
+        return len(self._docs)
+
+    @_locked
     def document_mentions(self, document_id: str) -> list[Mention]:
         self._sync()
         x = self._docs.get(document_id)

@@ -102,6 +102,7 @@ def test_documents_and_mentions(store: GraphStore) -> None:
     listed = store.list_documents()
     assert [d.title for d in listed] == ["plenum communique", "founding speech", "congress report"]
     assert [d.title for d in store.list_documents(offset=1, limit=1)] == ["founding speech"]
+    assert store.document_count() == store.stats().documents == 3
     first = listed[1]
     assert first.chars == len(FOUNDING.document.text)
     assert first.mention_count == len(FOUNDING.mentions)

@@ -411,6 +411,8 @@ def serve(
     """Serve the HTTP API and the views."""
     import uvicorn
 
+    from kg.store.networkx_store import documents_dir
+
     settings = _state(ctx).settings
     settings = settings.model_copy(
         update={k: v for k, v in (("host", host), ("port", port)) if v is not None}
@@ -427,7 +429,7 @@ def serve(
     console.print(
         f"serving {settings.store} store on http://{settings.host}:{settings.port}/  (API docs: /docs)"
     )
-    if settings.store == "networkx" and not (settings.data_dir / "documents").is_dir():
+    if settings.store == "networkx" and not documents_dir(settings.data_dir).is_dir():
         # a mistyped --data-dir would otherwise look like a graph that lost its documents
         err.print(
             f"note: no graph at {settings.data_dir} yet: serving an empty one "

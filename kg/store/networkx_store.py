@@ -77,6 +77,11 @@ def _locked(method: F) -> F:
     return cast(F, wrapper)
 
 
+def documents_dir(data_dir: Path) -> Path:
+    """The folder that holds a store's documents: its presence says `data_dir` holds a store."""
+    return Path(data_dir) / "documents"
+
+
 class NetworkxStore:
     """GraphStore over networkx, persisted under `data_dir`.
 
@@ -90,7 +95,7 @@ class NetworkxStore:
 
     def __init__(self, data_dir: Path, *, create: bool = True) -> None:
         self.data_dir = Path(data_dir)
-        self.doc_dir = self.data_dir / "documents"
+        self.doc_dir = documents_dir(self.data_dir)
         if create:
             self.doc_dir.mkdir(parents=True, exist_ok=True)
         elif not self.doc_dir.is_dir():

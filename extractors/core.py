@@ -25,7 +25,7 @@ from extractors.lexicon import Lexicon, normal_form
 from extractors.patterns import opening_title
 from extractors.relations import TOPIC_MENTIONS, defining_relations, find_relations, has_defining_cue
 from extractors.segmenter import segment_offsets, token_ending_at, token_starting_at
-from extractors.sentences import clause_windows, split_sentences
+from extractors.sentences import clause_windows, spans_by_sentence, split_sentences
 from extractors.span_rules import (
     inside_generic_noun,
     instrument_verb_cut,
@@ -85,20 +85,6 @@ def segment(text: str) -> list[tuple[int, int]]:
     algorithm and dictionary in one pass (the same tokens, twice as fast).
     """
     return segment_offsets(text)
-
-
-def spans_by_sentence(
-    sentences: Sequence[tuple[int, int]], spans: Iterable[ConceptSpan]
-) -> dict[int, list[ConceptSpan]]:
-    """The spans inside each sentence (by sentence index, in the order given); a span that
-    crosses a sentence end belongs to none."""
-    starts = [s for s, _ in sentences]
-    by_sentence: dict[int, list[ConceptSpan]] = {}
-    for c in spans:
-        k = bisect.bisect_right(starts, c.start) - 1
-        if k >= 0 and c.end <= sentences[k][1]:
-            by_sentence.setdefault(k, []).append(c)
-    return by_sentence
 
 
 #: the opening of a document ends with its first full sentence, or this many characters in
@@ -207,11 +193,12 @@ def relations_with_ends(
     their formula (formula_members.member_relations)."""
     windowed = relation_windows(text, sentences)
     found = _window_relations(text, sentences, windowed, spans)
+    seen = set(found)
     if formulas:
-        listed = set(found)
-        extra = [kr for kr in member_relations(sentences, spans, formulas) if kr not in listed]
+        extra = [kr for kr in member_relations(sentences, spans, formulas) if kr not in seen]
         if extra:
             found = sorted([*found, *extra], key=lambda kr: kr[0])
+            seen.update(extra)
     known = {c.name for c in spans}
     weak = [c for c in weak if c.name not in known]
     if not weak:
@@ -220,7 +207,6 @@ def relations_with_ends(
     windows, owner = windowed
     members = spans_by_sentence(windows, sorted([*spans, *weak], key=lambda c: (c.start, -c.end)))
     with_weak = {j for j, group in members.items() if any(c.name in names for c in group)}
-    seen = set(found)
     used: set[str] = set()
     for j in sorted(with_weak):
         if len(members[j]) < 2:

@@ -9,10 +9,10 @@ word of its own (创新 of 新发展理念) used without the formula in mind.
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterable, Mapping, Sequence
 
 from extractors.lexicon import Lexicon
+from extractors.sentences import spans_by_sentence
 from extractors.spans import ConceptSpan, FoundRelation
 from kg.model import RelationType
 
@@ -44,12 +44,7 @@ def member_relations(
     for formula, members in formulas.items():
         for m in members:
             of_member.setdefault(m, []).append(formula)
-    starts = [s for s, _ in sentences]
-    names: dict[int, set[str]] = {}
-    for c in spans:
-        k = bisect.bisect_right(starts, c.start) - 1
-        if k >= 0 and c.end <= sentences[k][1]:
-            names.setdefault(k, set()).add(c.name)
+    names = {k: {c.name for c in group} for k, group in spans_by_sentence(sentences, spans).items()}
     found: list[tuple[int, FoundRelation]] = []
     for k in sorted(names):
         here = names[k]

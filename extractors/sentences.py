@@ -8,7 +8,11 @@ never empty.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Iterable, Sequence
+
+from extractors.spans import ConceptSpan
 
 _END = "。！？；!?;…"
 _CLOSERS = "”’」』）)》"
@@ -62,3 +66,17 @@ def clause_windows(text: str, start: int, end: int, limit: int) -> list[tuple[in
         start = cut
     out.append((start, end))
     return out
+
+
+def spans_by_sentence(
+    sentences: Sequence[tuple[int, int]], spans: Iterable[ConceptSpan]
+) -> dict[int, list[ConceptSpan]]:
+    """The spans inside each sentence (by sentence index, in the order given); a span that
+    crosses a sentence end belongs to none."""
+    starts = [s for s, _ in sentences]
+    by_sentence: dict[int, list[ConceptSpan]] = {}
+    for c in spans:
+        k = bisect.bisect_right(starts, c.start) - 1
+        if k >= 0 and c.end <= sentences[k][1]:
+            by_sentence.setdefault(k, []).append(c)
+    return by_sentence

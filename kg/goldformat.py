@@ -15,7 +15,7 @@ def to_gold_format(extraction: DocumentExtraction, document_name: str) -> dict[s
     # only concepts the text names (a formula's members may be recorded without being named),
     # with only the aliases the text uses (a record may also carry a lexicon's aliases)
     named = used_forms(extraction)
-    shown = display_names(named, normalize_term(extraction.document.text))
+    shown = gold_names(extraction, named)
     concepts = []
     for c in extraction.concepts:
         if c.name not in named:
@@ -42,6 +42,16 @@ def used_forms(extraction: DocumentExtraction) -> dict[str, dict[str, None]]:
     for m in extraction.mentions:
         named.setdefault(m.name, {})[normalize_term(m.surface)] = None
     return named
+
+
+def gold_names(
+    extraction: DocumentExtraction, named: Mapping[str, Iterable[str]] | None = None
+) -> dict[str, str]:
+    """Concept name -> the name `to_gold_format` gives it, for the concepts the text names
+    (`named`: `used_forms(extraction)`, when the caller has it already)."""
+    if named is None:
+        named = used_forms(extraction)
+    return display_names(named, normalize_term(extraction.document.text))
 
 
 def display_names(named: Mapping[str, Iterable[str]], text: str) -> dict[str, str]:

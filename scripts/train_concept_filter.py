@@ -43,9 +43,9 @@ from extractors.build_stoplist import predictions  # noqa: E402
 from extractors.concept_filter import DATA, ConceptFilter, Tree, concept_features, prior_features  # noqa: E402
 from extractors.lodo import CT_THRESHOLD, LodoTerms, lodo_lexicon  # noqa: E402
 from extractors.pipeline import PolicyExtractor, assemble_extraction  # noqa: E402
-from kg.goldformat import display_names, gold_json, to_gold_format, used_forms  # noqa: E402
+from kg.goldformat import gold_json, gold_names, to_gold_format  # noqa: E402
 from kg.model import Document, document_id  # noqa: E402
-from kg.normalize import normalize_term, normalize_text  # noqa: E402
+from kg.normalize import normalize_text  # noqa: E402
 from kg.scoring import Counts, norm, score_document  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -60,7 +60,7 @@ class Doc:
     pred: dict[str, Any]
     features: dict[str, dict[str, float]]
     labels: dict[str, int]
-    #: concept name -> the name it goes by in `pred` (kg.goldformat.display_names)
+    #: concept name -> the name it goes by in `pred` (kg.goldformat.gold_names)
     shown: dict[str, str] = field(default_factory=dict)
 
 
@@ -90,7 +90,7 @@ def build_candidates(lodo_path: Path, weak: str, threshold: float = CT_THRESHOLD
                     document, a.sentences, a.spans, a.relations, ex.lexicon, ex.name
                 )
                 pred = to_gold_format(extraction, f"{stem}.txt")
-                shown = display_names(used_forms(extraction), normalize_term(text))
+                shown = gold_names(extraction)
                 feats = concept_features(
                     text,
                     a.spans,

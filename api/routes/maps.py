@@ -55,7 +55,7 @@ def create_map(store: StoreDep, settings: SettingsDep, body: LessonMapIn) -> Les
 def list_maps(store: StoreDep, settings: SettingsDep) -> LessonMapsPublic:
     # the maps live beside the graph: with the store unavailable (its folder gone, Neo4j down)
     # an empty list would be a wrong answer, so ask the store first (503 like every other read)
-    store.has_document("")
+    store.document_count()
     maps, count = saved_maps(maps_dir(settings.data_dir))
     return LessonMapsPublic(data=[_public(stem, found) for stem, found in maps], count=count)
 

@@ -13,6 +13,8 @@ precedes is an aspect or a manner and names nothing on its own:
 * 工作 after an activity is cut (合宪性审查工作 → 合宪性审查, 法律援助工作,
   换届选举工作); after a domain it stays (侨务工作, 信访工作, 思想政治工作);
 * 试点 is always a pilot *of* something (长期护理保险制度试点 → 长期护理保险制度);
+* a head on the last item of a list only (社会公德、职业道德、家庭美德、个人品德建设) is an
+  action on every item, whatever the item is: the last item is cut like the others;
 * two coordinated actions ending a phrase are both actions on what precedes them
   (群团组织改革和建设，→ 群团组织; 全球治理体系改革和建设, 城市建设和管理), except an
   aspect built, as above (阵地建设和管理 stays).
@@ -156,3 +158,32 @@ def coordinated_action_cut(name: str, after: str) -> int:
     if second in _COORDINATED_ACTIONS and second != head and after[3:4] in _PHRASE_END:
         return len(head)
     return 0
+
+
+#: ends of list items that are manners or scopes, not things acted on
+_NOT_LISTED_THINGS = ("化", "一体", "全部", "优先", "低碳")
+#: what ends the item before a list's last one
+_ITEM_BREAKS = "、，。；：,;:\n"
+#: what may follow the last item: the list ends there
+_LIST_ENDS = "，。；：！？,;:!?\n等"
+
+
+def listed_head_cut(name: str, before: str, after: str) -> int:
+    """Characters to cut from concept `name` when it is the last item of a list and its action
+    head ends the list: 社会公德、职业道德、家庭美德、|个人品德建设|， (`before` and `after` are
+    the text around `name`). The item before it must not carry the head itself (思想建设、
+    作风建设 stay), and the list must end with the head (…、重点建设|投资 is no list's end)."""
+    head = next((h for h in _HEADS if name.endswith(h)), None)
+    if head is None or len(name) - len(head) < MIN_STEM or not before.endswith("、"):
+        return 0
+    if after[:1] not in _LIST_ENDS:
+        return 0
+    previous = before[:-1]
+    k = max(previous.rfind(ch) for ch in _ITEM_BREAKS)
+    item = previous[k + 1 :]
+    if len(item) < 2 or item.endswith(head) or len(item) == len(previous):
+        return 0  # no whole item before it in `before`, or that item has the head too
+    stem = name[: -len(head)]
+    if stem.endswith(_NOT_LISTED_THINGS) or item.endswith(_NOT_LISTED_THINGS) or stem.endswith(_MANNERS):
+        return 0  # manners and qualities built, not things (规范化、标准化建设; 法治社会一体建设)
+    return len(head)

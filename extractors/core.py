@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import jieba
 import jieba.posseg
 
-from extractors.action_heads import action_head_cut, coordinated_action_cut
+from extractors.action_heads import action_head_cut, coordinated_action_cut, listed_head_cut
 from extractors.concepts import GENERIC, find_concepts
 from extractors.corpus_terms import CorpusTerms, load_corpus_terms, load_weak_terms, merge_corpus_terms
 from extractors.formula_members import formula_members, member_relations
@@ -40,6 +40,8 @@ from kg.model import Category
 
 #: modifiers that belong to the name they precede (现代公共法律服务体系, 重大决策程序制度)
 NAME_MODIFIERS = frozenset({"现代", "重大", "当代", "大"})
+#: characters before a span searched for the list item before it
+_LIST_LOOKBACK = 16
 #: jieba frequency given to lexicon terms so that segmentation keeps them whole
 USER_WORD_FREQ = 50_000
 #: jieba's own frequency of each word we raised (None: not in its dictionary)
@@ -314,7 +316,11 @@ class Analyzer:
             cut = (
                 0
                 if c.category is Category.PERSON or c.name in self.lexicon.entries
-                else action_head_cut(c.surface) or coordinated_action_cut(c.surface, text[c.end : c.end + 4])
+                else action_head_cut(c.surface)
+                or coordinated_action_cut(c.surface, text[c.end : c.end + 4])
+                or listed_head_cut(
+                    c.surface, text[max(0, c.start - _LIST_LOOKBACK) : c.start], text[c.end : c.end + 1]
+                )
             )
             if not cut:
                 out.append(c)

@@ -156,6 +156,35 @@ def test_first_of_two_coordinated_actions_is_cut(name: str, after: str, cut: int
     assert coordinated_action_cut(name, after) == cut
 
 
+@pytest.mark.parametrize(
+    ("name", "before", "after", "cut"),
+    [
+        ("个人品德建设", "社会公德、职业道德、家庭美德、", "，", 2),  # 建设 acts on every item
+        ("零工市场建设", "劳动力市场、人才市场、", "，", 2),
+        ("医疗保障工作", "，基层卫生防疫、", "。", 2),
+        ("医疗保障工作", ",基层卫生防疫、", ",", 2),  # half-width punctuation ends the list too
+        ("作风建设", "思想建设、组织建设、", "，", 0),  # each item has its own head
+        ("重点领域建设", "加快推进、", "投资", 0),  # the phrase goes on after the head
+        ("职业化建设", "正规化、专业化、", "。", 0),  # manners built, not things
+        ("法治社会一体建设", "法治国家、法治政府、", "，", 0),
+        ("个人品德建设", "推进", "，", 0),  # no list
+        ("个人品德建设", "、", "，", 0),  # no whole item before it
+    ],
+)
+def test_an_action_head_ending_a_list_is_cut_from_its_last_item(
+    name: str, before: str, after: str, cut: int
+) -> None:
+    from extractors.action_heads import listed_head_cut
+
+    assert listed_head_cut(name, before, after) == cut
+
+
+def test_the_listed_head_cut_applies_in_the_pipeline(names: Callable[[str], set[str]]) -> None:
+    got = names("支持各类劳动力市场、人才市场、零工市场建设，广开就业门路。")
+    assert "零工市场" in got
+    assert "零工市场建设" not in got
+
+
 def test_a_numbered_programme_extends_what_it_acts_on(names: Callable[[str], set[str]]) -> None:
     assert "城市更新五年行动计划" in names("启动城市更新五年行动计划，改造老旧厂区。")
     assert "乡村振兴战略三年行动" in names("深入实施乡村振兴战略三年行动，壮大村集体经济。")

@@ -32,6 +32,7 @@ from extractors.span_rules import (
     names_party_members,
     process_word_cut,
     untitled_decision,
+    with_activity_pair,
     with_programme,
 )
 from extractors.spans import ConceptSpan, FoundRelation
@@ -292,7 +293,7 @@ class Analyzer:
                 or untitled_decision(text, c, self.lexicon)
             ):
                 continue
-            c = with_programme(text, c, self.lexicon)
+            c = with_activity_pair(text, with_programme(text, c, self.lexicon), self.lexicon)
             cut = instrument_verb_cut(text, c, c.end in starts) or process_word_cut(text, c)
             if cut:
                 c = self._respan(text, c, c.start, c.end - cut)

@@ -6,6 +6,8 @@ finders runs into, or stops short of, the words around it:
 * a system's name running into a generic noun is no concept (根本政治制度|安排);
 * the verb of a means is no part of its name before the object (用|法治保障|人民权益);
 * a numbered programme belongs to what it acts on (农村人居环境整治|三年行动计划);
+* two paired actions ending a phrase name one activity with what they act on, unlike the one
+  generic action head the guidelines cut (文物保护利用, 文化遗产保护传承, 加工贸易转型升级);
 * a process applied to a concept is no part of it (志愿服务|制度|化 → 志愿服务);
 * a party's name before 人 names its members, not the party (中国共产党|人);
 * a decision is a document only under its title (中共中央关于…的决定; 行政执法决定 is none).
@@ -54,6 +56,47 @@ def with_programme(text: str, c: ConceptSpan, lexicon: Lexicon) -> ConceptSpan:
         return c
     surface = text[c.start : m.end()]
     return ConceptSpan(c.start, m.end(), surface, lexicon.name_of(surface), Category.EVENT)
+
+
+#: actions on a thing that pair up to name one activity on it (文物|保护利用, 文化遗产|保护传承,
+#: 两岸经济文化|交流合作, 加工贸易|转型升级): two of these in a row after a name end the name.
+#: Common two-character policy actions (the pairs of every annotated set's gold names, and
+#: corpus pairs such as 改造提升, 提档升级, 研究阐释, 传承弘扬); not the generic heads cut alone
+#: (建设, 工作) nor verbs that take an object (推进, 加强).
+ACTIVITY_VERBS = frozenset(
+    (
+        "保护", "利用", "传承", "修复", "开发", "交流", "合作", "创作", "生产", "传播",
+        "转型", "升级", "扩容", "下沉", "提档", "改造", "提升", "研究", "阐释", "弘扬",
+        "发展", "创新", "改革",
+    )
+)  # fmt: skip
+#: what may follow the paired actions: the phrase ends there
+_PAIR_END = frozenset("，。；、：,;:\n和与及的")
+
+
+def with_activity_pair(text: str, c: ConceptSpan, lexicon: Lexicon) -> ConceptSpan:
+    """A span extended over two (or more) paired actions after it that name one activity on
+    what it names (文物|保护利用, 文化遗产保护|传承, 精神文化产品|创作生产传播): a practice.
+    Only where the actions end the phrase (…保护传承，…; not …保护利用率)."""
+    if c.category is Category.PERSON or len(c.surface) < 2:
+        return c
+    end = c.end
+    # the span's own last word counts as the first action unless the span is a known name
+    # (科技创新|发展: an action on 科技创新) or that word is 发展, which ends names of ideas
+    # (高质量发展|转型)
+    tail = c.surface[-2:]
+    acts = int(
+        tail in ACTIVITY_VERBS and tail != "发展" and len(c.surface) >= 4 and c.name not in lexicon.entries
+    )
+    if not acts and text.startswith("发展", end):
+        return c  # 发展 first: 经济部门|发展生产, 政治组织|发展交流 (a verb on an object)
+    while text[end : end + 2] in ACTIVITY_VERBS:
+        end += 2
+        acts += 1
+    if acts < 2 or end == c.end or (end < len(text) and text[end] not in _PAIR_END):
+        return c
+    surface = text[c.start : end]
+    return ConceptSpan(c.start, end, surface, lexicon.name_of(surface), Category.PRACTICE)
 
 
 #: words that make a process with a following 化 (志愿服务制度化: making 志愿服务 an institution)

@@ -5,10 +5,13 @@ from collections.abc import Callable
 import jieba
 import pytest
 
+from extractors.lexicon import Lexicon, LexiconEntry
 from extractors.patterns import de_phrases, formulas_in_text, name_lists, principles, titled_names
 from extractors.pipeline import PolicyExtractor
+from extractors.span_rules import with_activity_pair
+from extractors.spans import ConceptSpan
 from extractors.term_shape import shape_term
-from kg.model import Document, document_id
+from kg.model import Category, Document, document_id
 
 
 def _shape(term: str, known: frozenset[str] = frozenset()) -> str | None:
@@ -183,6 +186,46 @@ def test_the_listed_head_cut_applies_in_the_pipeline(names: Callable[[str], set[
     got = names("支持各类劳动力市场、人才市场、零工市场建设，广开就业门路。")
     assert "零工市场" in got
     assert "零工市场建设" not in got
+
+
+def _span(text: str, surface: str, category: Category = Category.IDEA) -> ConceptSpan:
+    start = text.index(surface)
+    return ConceptSpan(start, start + len(surface), surface, surface, category)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "extended"),
+    [
+        ("加强文物保护利用和文化遗产保护传承。", "文物", "文物保护利用"),
+        ("加强文物保护利用和文化遗产保护传承。", "文化遗产保护", "文化遗产保护传承"),  # its last word pairs
+        ("推动精神文化产品创作生产传播的引领作用", "精神文化产品", "精神文化产品创作生产传播"),
+        ("引导加工贸易转型升级、向中西部转移", "加工贸易", "加工贸易转型升级"),
+        ("提高文物保护利用率。", "文物", None),  # the phrase goes on: no name ends there
+        ("加强生态环境保护。", "生态环境", None),  # one action: cut as the guidelines say, not kept
+        ("推进高质量发展转型。", "高质量发展", None),  # 发展 ends the name of an idea
+        ("引导经济部门发展生产。", "经济部门", None),  # 发展 first: a verb on an object
+    ],
+)
+def test_paired_actions_after_a_name_make_one_activity(text: str, surface: str, extended: str | None) -> None:
+    c = _span(text, surface)
+    got = with_activity_pair(text, c, Lexicon(entries={}))
+    if extended is None:
+        assert got == c
+    else:
+        assert (got.surface, got.category) == (extended, Category.PRACTICE)
+
+
+def test_paired_actions_do_not_extend_a_known_name_by_one_action() -> None:
+    text = "推动科技创新发展。"
+    lexicon = Lexicon(entries={"科技创新": LexiconEntry("科技创新", Category.IDEA)})
+    c = _span(text, "科技创新")
+    assert with_activity_pair(text, c, lexicon) == c
+
+
+def test_paired_actions_apply_in_the_pipeline(names: Callable[[str], set[str]]) -> None:
+    got = names("推进农村电网改造升级，加强文物保护利用。")
+    assert {"农村电网改造升级", "文物保护利用"} <= got
+    assert "农村电网改造" not in got
 
 
 def test_a_numbered_programme_extends_what_it_acts_on(names: Callable[[str], set[str]]) -> None:

@@ -29,6 +29,7 @@ from extractors.sentences import clause_windows, spans_by_sentence, split_senten
 from extractors.span_rules import (
     inside_generic_noun,
     instrument_verb_cut,
+    joined_conjunct_start,
     names_party_members,
     process_word_cut,
     untitled_decision,
@@ -286,6 +287,7 @@ class Analyzer:
         out: list[ConceptSpan] = []
         seen: set[tuple[int, int]] = set()
         starts = {c.start for c in spans}
+        ends = {c.end for c in spans}
         for c in spans:
             if (
                 inside_generic_noun(text, c)
@@ -294,6 +296,11 @@ class Analyzer:
             ):
                 continue
             c = with_activity_pair(text, with_programme(text, c, self.lexicon), self.lexicon)
+            joined = joined_conjunct_start(
+                text, tokens, self.tag, c, ends, self.lexicon.entries, self.lexicon.stop
+            )
+            if joined is not None:
+                c = self._respan(text, c, joined, c.end)
             cut = instrument_verb_cut(text, c, c.end in starts) or process_word_cut(text, c)
             if cut:
                 c = self._respan(text, c, c.start, c.end - cut)

@@ -16,9 +16,13 @@ finders runs into, or stops short of, the words around it:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Container, Sequence
 
+from extractors.concepts import GENERIC
 from extractors.lexicon import Lexicon
+from extractors.segmenter import token_ending_at
 from extractors.spans import ConceptSpan
+from extractors.term_shape import LEAD_VERBS
 from kg.model import Category
 
 #: generic nouns a system's name can run into: 根本政治制度|安排, 重要制度|载体 name no system
@@ -97,6 +101,64 @@ def with_activity_pair(text: str, c: ConceptSpan, lexicon: Lexicon) -> ConceptSp
         return c
     surface = text[c.start : end]
     return ConceptSpan(c.start, end, surface, lexicon.name_of(surface), Category.PRACTICE)
+
+
+#: actions whose object may be two coordinated nouns (国防和军队|建设, 老旧小区和危旧房|改造)
+_SHARED_ACTIONS = ("建设", "改革", "改造", "保护", "整治", "治理", "处置", "修复", "利用")
+#: parts of speech of the words of a noun conjunct before 和 (jieba's tags; LEX: a lexicon term)
+_CONJUNCT_TAGS = frozenset({"n", "nz", "ng", "nt", "ns", "j", "a", "b", "s", "LEX"})
+#: longest first conjunct joined (characters, words)
+_CONJUNCT_CHARS = 6
+_CONJUNCT_WORDS = 2
+
+
+def _is_verb(word: str) -> bool:
+    """A verb that opens a phrase, alone or fused with an adverb by jieba (继续加强, tagged n)."""
+    return word in LEAD_VERBS or word[:2] in LEAD_VERBS or word[-2:] in LEAD_VERBS
+
+
+def joined_conjunct_start(
+    text: str,
+    tokens: Sequence[tuple[int, int]],
+    tag: Callable[[str], str],
+    c: ConceptSpan,
+    concept_ends: Container[int],
+    known: Container[str] = (),
+    stop: Container[str] = (),
+) -> int | None:
+    """Start of the noun joined by 和 to span `c` when the action that ends `c` is done on both:
+    国防和|军队建设 → 国防和军队建设, 机构和|行政体制改革, 作风和|能力建设 (the longest phrase
+    naming one concept).
+
+    None where the first noun is a concept of its own (a span ends at 和: 文化事业和|文化产业发展
+    are two), is no noun, is generic or stopped (`stop`: 问题和…), is longer than a short name,
+    or does not start the phrase; and where `c` is a `known` name of its own (问题和|党的建设).
+    """
+    i = c.start - 1
+    if i < 1 or text[i] != "和" or c.category is Category.PERSON or i in concept_ends:
+        return None
+    if not c.surface.endswith(_SHARED_ACTIONS) or "的" in c.surface or c.name in known:
+        return None
+    if _is_verb(c.surface[:2]):
+        return None  # 稳定经济和|深化改革: two clauses, not two nouns
+    k = token_ending_at(tokens, i)
+    start = i
+    words = 0
+    while k is not None and k >= 0 and words < _CONJUNCT_WORDS and tokens[k][1] == start:
+        word = text[tokens[k][0] : start]
+        if tag(word) not in _CONJUNCT_TAGS or _is_verb(word):
+            break  # 深化|机构和…: jieba tags some verbs as abbreviations (j) or nouns
+        if i - tokens[k][0] > _CONJUNCT_CHARS:
+            return None
+        start, words, k = tokens[k][0], words + 1, k - 1
+    noun = text[start:i]
+    if len(noun) < 2 or noun in GENERIC or noun in stop:
+        return None  # 馆和…, 问题和…: no name of a thing
+    if k is not None and k >= 0 and tokens[k][1] == start:
+        before = text[tokens[k][0] : start]
+        if tag(before) in _CONJUNCT_TAGS and not _is_verb(before):
+            return None  # the noun goes on before: not the whole first conjunct
+    return start
 
 
 #: words that make a process with a following 化 (志愿服务制度化: making 志愿服务 an institution)

@@ -3,12 +3,13 @@
 from collections.abc import Callable
 
 import jieba
+import jieba.posseg
 import pytest
 
 from extractors.lexicon import Lexicon, LexiconEntry
 from extractors.patterns import de_phrases, formulas_in_text, name_lists, principles, titled_names
 from extractors.pipeline import PolicyExtractor
-from extractors.span_rules import with_activity_pair
+from extractors.span_rules import joined_conjunct_start, with_activity_pair
 from extractors.spans import ConceptSpan
 from extractors.term_shape import shape_term
 from kg.model import Category, Document, document_id
@@ -226,6 +227,59 @@ def test_paired_actions_apply_in_the_pipeline(names: Callable[[str], set[str]]) 
     got = names("推进农村电网改造升级，加强文物保护利用。")
     assert {"农村电网改造升级", "文物保护利用"} <= got
     assert "农村电网改造" not in got
+
+
+#: parts of speech of the words in the cases below, as jieba's dictionary tags them
+_TAGS = {
+    **dict.fromkeys(("国防", "军队", "机构", "行政", "棚户区", "城中村", "问题", "经济", "能力"), "n"),
+    **dict.fromkeys(("文化事业", "力量"), "n"),
+    **dict.fromkeys(("推进", "改造", "解决", "推动"), "v"),
+    **{"大力支持": "nr", "建设": "vn", "研究": "vn", "深化": "j", "体制改革": "l", "稳定": "a"},
+}
+
+
+def _joined(words: str, surface: str, *, ends: tuple[int, ...] = (), known: tuple[str, ...] = ()) -> str:
+    """`surface` in the text of `words` (jieba's words, split by |), joined if the rule joins it."""
+    text, tokens, pos = words.replace("|", ""), [], 0
+    for w in words.split("|"):
+        tokens.append((pos, pos + len(w)))
+        pos += len(w)
+    c = _span(text, surface)
+    start = joined_conjunct_start(
+        text, tokens, lambda w: _TAGS.get(w, "x"), c, {text.index("和")} & set(ends), frozenset(known)
+    )
+    return text[start : c.end] if start is not None else c.surface
+
+
+@pytest.mark.parametrize(
+    ("words", "surface", "joined"),
+    [
+        ("大力支持|国防|和|军队|建设|。", "军队建设", "国防和军队建设"),  # the action is on both nouns
+        ("深化|机构|和|行政|体制改革|。", "行政体制改革", "机构和行政体制改革"),  # 深化 (tagged j): a verb
+        ("推进|棚户区|和|城中村|改造|。", "城中村改造", "棚户区和城中村改造"),
+        ("解决|问题|和|党|的|建设|。", "党的建设", "党的建设"),  # a 的-phrase stands alone
+        ("稳定|经济|和|深化|改革|。", "深化改革", "深化改革"),  # two clauses
+        ("研究|问题|和|能力|建设|。", "能力建设", "能力建设"),  # a generic noun names no thing
+        ("大力支持|国防|和|军队|建设|力量|。", "军队", "军队"),  # no action ends the span
+    ],
+)
+def test_a_noun_joined_by_he_to_an_action_on_both_is_one_concept(
+    words: str, surface: str, joined: str
+) -> None:
+    assert _joined(words, surface) == joined
+
+
+def test_a_first_noun_that_is_a_concept_of_its_own_is_not_joined() -> None:
+    words = "推动|文化事业|和|文化|产业|建设|。"
+    assert _joined(words, "文化产业建设") == "文化事业和文化产业建设"  # were 文化事业 no concept
+    assert _joined(words, "文化产业建设", ends=(words.replace("|", "").index("和"),)) == "文化产业建设"
+    assert _joined("大力支持|国防|和|军队|建设|。", "军队建设", known=("军队建设",)) == "军队建设"
+
+
+def test_a_joined_conjunct_applies_in_the_pipeline(names: Callable[[str], set[str]]) -> None:
+    got = names("加快推进棚户区和城中村改造，深化科技和教育体制改革。")
+    assert {"棚户区和城中村改造", "科技和教育体制改革"} <= got
+    assert not {"城中村改造", "教育体制改革"} & got
 
 
 def test_a_numbered_programme_extends_what_it_acts_on(names: Callable[[str], set[str]]) -> None:

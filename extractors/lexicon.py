@@ -98,8 +98,22 @@ def make_lexicon(entries: Iterable[LexiconEntry], stop: Iterable[str] = ()) -> L
             surfaces.setdefault(alias, e.name)
     for e in by_name.values():  # a canonical name always maps to itself
         surfaces[e.name] = e.name
+    for name in by_name:  # a name without its 的 (人民对美好生活|的|向往)
+        variant = without_de(name)
+        if variant is not None:
+            surfaces.setdefault(variant, name)
     prefixes = frozenset(s[:k] for s in surfaces for k in range(1, len(s)))
     return Lexicon(by_name, surfaces, prefixes, frozenset(stop))
+
+
+def without_de(surface: str) -> str | None:
+    """`surface` without the one 的 that joins two parts of two or more characters each
+    (人民对美好生活的向往 → 人民对美好生活向往; 宗教的中国化方向 → 宗教中国化方向), else None:
+    Chinese drops such a 的 freely, and the name stays the same."""
+    if surface.count("的") != 1:
+        return None
+    left, _, right = surface.partition("的")
+    return left + right if len(left) >= 2 and len(right) >= 2 else None
 
 
 def _split(cell: str) -> tuple[str, ...]:

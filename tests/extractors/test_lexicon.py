@@ -1,6 +1,6 @@
 import pytest
 
-from extractors.lexicon import load_lexicon, make_lexicon, parse_lexicon
+from extractors.lexicon import load_lexicon, make_lexicon, parse_lexicon, without_de
 from kg.model import Category
 
 LINES = [
@@ -67,3 +67,34 @@ def test_stoplist_lines_and_with_stop() -> None:
     assert parse_stoplist(["# c", "体制机制\t3", ""]) == frozenset({"体制机制"})
     lex = make_lexicon(parse_lexicon(LINES)).with_stop(["双联"])
     assert lex.stop == frozenset({"双联"}) and lex.without_sources(["x"]).stop == lex.stop
+
+
+@pytest.mark.parametrize(
+    ("surface", "variant"),
+    [
+        ("人民对美好生活的向往", "人民对美好生活向往"),
+        ("宗教的中国化方向", "宗教中国化方向"),
+        ("党的领导", None),  # a one-character part: 党领导 is another word
+        ("自己的道路", "自己道路"),
+        ("以人民为中心的发展思想", "以人民为中心发展思想"),
+        ("人民日益增长的美好生活的需要", None),  # two 的
+        ("全过程人民民主", None),
+    ],
+)
+def test_without_de(surface: str, variant: str | None) -> None:
+    assert without_de(surface) == variant
+
+
+def test_a_name_is_found_without_its_de() -> None:
+    lex = make_lexicon(
+        parse_lexicon(["人民对美好生活的向往\tidea\t\t\tgeneral", "美好生活\tidea\t\t\tgeneral"])
+    )
+    assert lex.name_of("人民对美好生活向往") == "人民对美好生活的向往"
+    assert lex.name_of("美好生活") == "美好生活"  # names and aliases keep their own
+
+
+def test_a_variant_never_takes_another_entrys_name() -> None:
+    lex = make_lexicon(
+        parse_lexicon(["宗教的中国化方向\tidea\t\t\tgeneral", "宗教中国化方向\tidea\t\t\tgeneral"])
+    )
+    assert lex.name_of("宗教中国化方向") == "宗教中国化方向"

@@ -6,7 +6,8 @@ members are separated by ``|``; lines starting with ``#`` are comments.
 `source` says where the entry comes from (``general`` for public knowledge,
 ``mined`` for corpus statistics, ``dev:<stem>`` for an entry added while
 studying one dev document, which the leave-one-document-out estimate drops
-when that document is held out).
+when that document is held out). A name with one 的 between two parts is also
+found without it (人民对美好生活的向往 ~ 人民对美好生活向往: `without_de`).
 
 `parse_lexicon` is pure; `load_lexicon` reads the packaged file.
 """

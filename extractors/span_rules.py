@@ -8,6 +8,8 @@ finders runs into, or stops short of, the words around it:
 * a numbered programme belongs to what it acts on (农村人居环境整治|三年行动计划);
 * two paired actions ending a phrase name one activity with what they act on, unlike the one
   generic action head the guidelines cut (文物保护利用, 文化遗产保护传承, 加工贸易转型升级);
+* a noun joined by 和 to a name ending in an action on both is part of that name
+  (国防和军队建设, 机构和行政体制改革), unless it names a concept of its own;
 * a process applied to a concept is no part of it (志愿服务|制度|化 → 志愿服务);
 * a party's name before 人 names its members, not the party (中国共产党|人);
 * a decision is a document only under its title (中共中央关于…的决定; 行政执法决定 is none).
@@ -64,7 +66,7 @@ def with_programme(text: str, c: ConceptSpan, lexicon: Lexicon) -> ConceptSpan:
 
 #: actions on a thing that pair up to name one activity on it (文物|保护利用, 文化遗产|保护传承,
 #: 两岸经济文化|交流合作, 加工贸易|转型升级): two of these in a row after a name end the name.
-#: Common two-character policy actions (the pairs of every annotated set's gold names, and
+#: Common two-character policy actions (the pairs in the annotated sets' gold names, and
 #: corpus pairs such as 改造提升, 提档升级, 研究阐释, 传承弘扬); not the generic heads cut alone
 #: (建设, 工作) nor verbs that take an object (推进, 加强).
 ACTIVITY_VERBS = frozenset(

@@ -99,7 +99,7 @@ def with_activity_pair(text: str, c: ConceptSpan, lexicon: Lexicon) -> ConceptSp
     while text[end : end + 2] in ACTIVITY_VERBS:
         end += 2
         acts += 1
-    if acts < 2 or end == c.end or (end < len(text) and text[end] not in _PAIR_END):
+    if acts < 2 or (end < len(text) and text[end] not in _PAIR_END):
         return c
     surface = text[c.start : end]
     return ConceptSpan(c.start, end, surface, lexicon.name_of(surface), Category.PRACTICE)
@@ -115,7 +115,9 @@ _CONJUNCT_WORDS = 2
 
 
 def _is_verb(word: str) -> bool:
-    """A verb that opens a phrase, alone or fused with an adverb by jieba (继续加强, tagged n)."""
+    """A verb that opens a phrase, alone or fused by jieba with what comes before or after it
+    (继续加强, tagged n). Broader than `term_shape.is_lead_verb`, which takes a leading verb only
+    in words of four characters or more, because here jieba's tag already said "noun"."""
     return word in LEAD_VERBS or word[:2] in LEAD_VERBS or word[-2:] in LEAD_VERBS
 
 

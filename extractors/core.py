@@ -30,8 +30,10 @@ from extractors.span_rules import (
     inside_generic_noun,
     instrument_verb_cut,
     joined_conjunct_start,
+    leading_word_cut,
     names_party_members,
     process_word_cut,
+    refers_to_other,
     untitled_decision,
     with_activity_pair,
     with_programme,
@@ -293,8 +295,12 @@ class Analyzer:
                 inside_generic_noun(text, c)
                 or names_party_members(text, c)
                 or untitled_decision(text, c, self.lexicon)
+                or refers_to_other(c)
             ):
                 continue
+            lead = leading_word_cut(c, self.lexicon.entries)
+            if lead:
+                c = self._respan(text, c, c.start + lead, c.end)
             c = with_activity_pair(text, with_programme(text, c, self.lexicon), self.lexicon)
             joined = joined_conjunct_start(
                 text, tokens, self.tag, c, ends, self.lexicon.entries, self.lexicon.stop

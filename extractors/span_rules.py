@@ -12,7 +12,9 @@ finders runs into, or stops short of, the words around it:
   (国防和军队建设, 机构和行政体制改革), unless it names a concept of its own;
 * a process applied to a concept is no part of it (志愿服务|制度|化 → 志愿服务);
 * a party's name before 人 names its members, not the party (中国共产党|人);
-* a decision is a document only under its title (中共中央关于…的决定; 行政执法决定 is none).
+* a decision is a document only under its title (中共中央关于…的决定; 行政执法决定 is none);
+* a name starts after the pronoun or the verb of knowing before it (领会|其|时代意义,
+  认识|共产党执政规律), and "the other X" names no concept (其他企业).
 """
 
 from __future__ import annotations
@@ -188,3 +190,28 @@ def untitled_decision(text: str, c: ConceptSpan, lexicon: Lexicon) -> bool:
     if not c.surface.endswith("决定") or "关于" in c.surface or c.name in lexicon.entries:
         return False
     return not (text.endswith("《", 0, c.start) and text.startswith("》", c.end))
+
+
+#: "other": 其他企业, 其余部分 refer back to what was named before, they name no concept
+_OTHER = ("其他", "其它", "其余")
+#: the pronoun 其 ("its"), unless it starts a word (其中, 其实, 其次 …)
+_ITS = re.compile("其(?![他它余中实次间后])")
+#: verbs of knowing and using that take a concept as object (认识|共产党执政规律, 运用|法治思维)
+_KNOWING_VERBS = ("认识", "认清", "领会", "理解", "把握", "掌握", "运用", "读懂")
+
+
+def refers_to_other(c: ConceptSpan) -> bool:
+    """A span opening with 其他/其它/其余: "the other X", no concept of its own."""
+    return c.category is not Category.PERSON and c.surface.startswith(_OTHER)
+
+
+def leading_word_cut(c: ConceptSpan, known: Container[str]) -> int:
+    """Characters to cut from the start of a span that opens with a verb of knowing or the
+    pronoun 其 before a name of two or more characters (领会其时代意义 → 时代意义), else 0.
+    Known (lexicon) names and persons are left whole."""
+    if c.category is Category.PERSON or c.name in known:
+        return 0
+    cut = len(c.surface[:2]) if c.surface.startswith(_KNOWING_VERBS) else 0
+    if _ITS.match(c.surface, cut):
+        cut += 1
+    return cut if len(c.surface) - cut >= 2 else 0

@@ -9,7 +9,7 @@ import pytest
 from extractors.lexicon import Lexicon, LexiconEntry
 from extractors.patterns import de_phrases, formulas_in_text, name_lists, principles, titled_names
 from extractors.pipeline import PolicyExtractor
-from extractors.span_rules import joined_conjunct_start, with_activity_pair
+from extractors.span_rules import joined_conjunct_start, leading_word_cut, refers_to_other, with_activity_pair
 from extractors.spans import ConceptSpan
 from extractors.term_shape import shape_term
 from kg.model import Category, Document, document_id
@@ -425,3 +425,39 @@ def test_a_list_sharing_a_mechanism_head_is_one_concept(rule_names: Callable[[st
     got = rule_names("要建立健全矛盾纠纷源头预防、排查预警、多元化解机制。")
     assert "矛盾纠纷源头预防、排查预警、多元化解机制" in got
     assert "多元化解机制" not in got
+
+
+@pytest.mark.parametrize(
+    ("surface", "cut"),
+    [
+        ("领会其时代意义", "时代意义"),  # a verb of knowing, then the pronoun 其
+        ("认识共产党执政规律", "共产党执政规律"),
+        ("运用市场机制", "市场机制"),
+        ("其发展规律", "发展规律"),
+        ("其中国家机关", "其中国家机关"),  # 其中 is a word of its own
+        ("认识论", "认识论"),  # nothing of two characters would be left
+        ("党的理论创新", "党的理论创新"),
+    ],
+)
+def test_a_name_starts_after_a_verb_of_knowing_or_the_pronoun_qi(surface: str, cut: str) -> None:
+    c = ConceptSpan(0, len(surface), surface, surface, Category.IDEA)
+    assert surface[leading_word_cut(c, frozenset()) :] == cut
+
+
+def test_known_names_and_persons_keep_their_first_word() -> None:
+    c = ConceptSpan(0, 4, "运用体系", "运用体系", Category.IDEA)
+    assert leading_word_cut(c, frozenset({"运用体系"})) == 0
+    assert leading_word_cut(ConceptSpan(0, 3, "其小明", "其小明", Category.PERSON), frozenset()) == 0
+
+
+def test_the_other_x_is_no_concept() -> None:
+    assert refers_to_other(ConceptSpan(0, 4, "其他企业", "其他企业", Category.ORGANIZATION))
+    assert not refers_to_other(ConceptSpan(0, 4, "民营企业", "民营企业", Category.ORGANIZATION))
+
+
+def test_leading_words_are_cut_in_the_pipeline(names: Callable[[str], set[str]]) -> None:
+    got = names(
+        "深入认识共产党执政规律、社会主义建设规律、人类社会发展规律。要深刻领会其时代意义、理论意义、实践意义。"
+    )
+    assert "共产党执政规律" in got
+    assert not {"认识共产党执政规律", "领会其时代意义"} & got

@@ -34,7 +34,7 @@ _BECOME_GAP = (
 _BENEFIT_RE = re.compile("^(?:也|还|更|并|既|又)?(?:有利于|有助于|有益于)")
 _BAD_BEFORE_SHI = re.compile("(?:但|而|凡|总|于|只|要|或|不|真|像|倒|硬|可|即使|若|如果|不管|无论)$")
 
-_REVERSED_SUBJECT_RE = re.compile(f"({_G})的?{_MODS}({_NOUN_RE.pattern})(?:也|就|都|正|则)?$")
+_REVERSED_SUBJECT_RE = re.compile(f"({_G})的?(?:{_MODS}的)?{_MODS}({_NOUN_RE.pattern})(?:也|就|都|正|则)?$")
 _SUBJECT_BEFORE_RE = re.compile(f"({_G})({_NP}*)$")
 _REVERSED_HEAD_RE = re.compile(f"^(?:坚持|实行|实现)?({_G})")
 _BECOME_SUBJECT_RE = re.compile(f"{_X}{_BECOME_GAP}$")

@@ -260,6 +260,12 @@ def test_essential_reversed_copula() -> None:
     assert got == {t("人民当家作主", R.ESSENTIAL_FEATURE_OF, "社会主义民主政治")}
 
 
+def test_essential_reversed_copula_with_a_de_phrase_modifier() -> None:
+    # Y最本质的特征是X: the modifier before the cue noun takes its own 的
+    got = run("中国特色社会主义最本质的特征是中国共产党领导。", "中国特色社会主义", "中国共产党领导")
+    assert got == {t("中国共产党领导", R.ESSENTIAL_FEATURE_OF, "中国特色社会主义")}
+
+
 def test_essential_core_frame_but_not_for_a_person() -> None:
     assert run("完善以宪法为核心的中国特色社会主义法律体系。", "宪法", "中国特色社会主义法律体系") == {
         t("宪法", R.ESSENTIAL_FEATURE_OF, "中国特色社会主义法律体系")

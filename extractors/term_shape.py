@@ -69,10 +69,11 @@ DOCUMENT_ENDS = ("条例", "办法", "规定", "意见", "决定", "纲要", "�
 _BODIES = ("国务院", "党中央", "中央", "政府", "全国人大")
 #: predicates that turn a term into a clause (…全面发展, …健康发展, …繁荣兴盛)
 PREDICATE_ENDS = ("健康发展", "繁荣兴盛", "不断迈进", "坚强有力", "上来", "高质量完成", "全面发展")
-#: tails that never belong to the name (…力度, …进程)
+#: tails that never belong to the name (…力度, …进程, 加快…步伐)
 #: (…化: processes applied to a concept, 社会主义民主政治|制度化、规范化、程序化)
 GENERIC_TAILS = (
     "力度",
+    "步伐",
     "进程",
     "实践",
     "重要作用",

@@ -31,6 +31,7 @@ def _shape(term: str, known: frozenset[str] = frozenset()) -> str | None:
         ("人权事业全面发展", None),  # a clause
         ("非公有制经济健康发展", None),
         ("全民普法力度", "全民普法"),  # generic tails
+        ("金融改革|步伐", "金融改革"),
         ("祖国和平统一进程", "祖国和平统一"),
         ("依法治国实践", "依法治国"),
         ("党的二十大精神", "党的二十大"),

@@ -91,7 +91,11 @@ GENERIC_TAILS = (
 #: action heads cut when the rest is a known term
 ACTION_TAILS = ("建设", "工作")
 #: leading determiners (各民主党派, 我国宪法)
-DETERMINERS = frozenset({"各", "各级", "各类", "各项", "我国", "有关", "相关", "全体", "直辖市"})
+DETERMINERS = frozenset(
+    {"各", "各级", "各类", "各项", "我国", "有关", "相关", "全体", "直辖市", "以下", "下列", "上述"}
+)
+#: complements of a verb that a corpus term may start with (做好|X, 建立起|X)
+_COMPLEMENTS = ("好", "起")
 #: X精神 after these names the meeting X
 _MEETING_ENDS = ("大", "全会", "会议")
 
@@ -128,6 +132,18 @@ def shape_term(words: Sequence[str], known: Callable[[str], bool]) -> tuple[int,
         and words[k] + words[k + 1] in LEAD_VERBS
     ):
         words = [*words[:k], words[k] + words[k + 1], *words[k + 2 :]]  # 铸|牢: a verb jieba does not know
+    if words[k] in _COMPLEMENTS and len(words) - k >= 2:
+        # the complement of the verb before the term (做好|就业优先政策, 建立起|现代企业制度): the
+        # rest names the concept; 好 may also be an adjective (好|干部标准), so it is cut only
+        # before a known name, and before a determiner the term is no name (把握好|以下|原则)
+        if words[k + 1] in DETERMINERS:
+            return None
+        rest_cut = shape_term(words[k + 1 :], known)
+        if rest_cut is None:
+            return None
+        rest = body[len(words[k]) :]
+        if words[k] == "起" or known(rest[rest_cut[0] : len(rest) - rest_cut[1]]):
+            return left + len(words[k]) + rest_cut[0], right + rest_cut[1]
     if words[k] == "走" and len(words) - k >= 2 and len(body) >= 5 and known(body[1:]):
         return left + 1, right  # 走|和平发展道路: the road taken is the concept (走出去 is a name)
     if "、" not in body and len(words) - k >= 2:

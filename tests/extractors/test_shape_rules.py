@@ -462,3 +462,17 @@ def test_leading_words_are_cut_in_the_pipeline(names: Callable[[str], set[str]])
     )
     assert "共产党执政规律" in got
     assert not {"认识共产党执政规律", "领会其时代意义"} & got
+
+
+@pytest.mark.parametrize(
+    ("term", "shaped"),
+    [
+        ("好|就业|优先|政策", "就业优先政策"),  # 落实好|…: the complement of the verb before it
+        ("起|现代|企业|制度", "现代企业制度"),  # 建立起|…
+        ("好|干部|标准", "好干部标准"),  # 好 an adjective: the rest is no known name
+        ("好|以下|原则", None),  # 把握好|以下原则: a determiner, no name
+        ("上述|预期|目标", "预期目标"),  # a determiner pointing back is cut like 各, 有关
+    ],
+)
+def test_a_verb_complement_or_a_pointing_determiner_starts_no_name(term: str, shaped: str | None) -> None:
+    assert _shape(term, frozenset({"就业优先政策", "现代企业制度"})) == shaped

@@ -728,6 +728,8 @@ MORE_LIST_VERBS = (
 #: longest first; equal lengths in a fixed order (a set's order changes with the string hash seed)
 _LIST_VERBS = tuple(sorted({*LEADING_VERBS, *MORE_LIST_VERBS}, key=lambda v: (-len(v), v)))
 _CONJ = re.compile("以及|和|与|及")
+#: prepositions that put a list before its verb (把A、B、C作为…, 将A、B、C纳入…)
+_OBJECT_MARKS = ("把", "将")
 #: modals and ordinals that may stand before the leading verb of a list's first item
 _MODALS = ("要", "必须", "应当", "还要", "就要", "也要", "更要", *(f"{n}是" for n in "一二三四五六七八九十"))
 
@@ -799,9 +801,18 @@ def _suffix_items(text: str, items: list[tuple[int, int]], suffix: str) -> list[
                 stripped = True
         for modal in _MODALS:  # 要建立…, 三是要…: a modal (or an ordinal) before a leading verb
             rest = s0 + len(modal)
-            if text.startswith(modal, s0) and text.startswith((*_LIST_VERBS, *_MODALS, "按照"), rest):
+            if text.startswith(modal, s0) and text.startswith(
+                (*_LIST_VERBS, *_MODALS, "按照", *_OBJECT_MARKS), rest
+            ):
                 s0 = rest
                 stripped = True
+        if (
+            text.startswith(_OBJECT_MARKS, s0)
+            and e0 - s0 - 1 > len(suffix)
+            and not text.startswith(_OBJECT_MARKS, items[1][0])  # 把自己摆进去、把职责摆进去: slogans
+        ):
+            s0 += 1  # 将|辛勤劳动、诚实劳动、创造性劳动作为…: the mark of the object before the list
+            stripped = True
     longest = max(e - s for s, e in items[1:])
     if e0 - s0 > 2 * inner_len:
         items = items[1:]

@@ -129,6 +129,23 @@ def test_list_items_start_after_the_preposition_dui() -> None:
     assert names[0] == "对口帮扶机制"  # 对口 is a word, not the preposition
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "将辛勤劳动、诚实劳动、创造性劳动作为自觉行为。",
+        "要把辛勤劳动、诚实劳动、创造性劳动作为自觉行为。",
+    ],
+)
+def test_list_items_start_after_the_mark_of_an_object(text: str) -> None:
+    names = [f.name for f in list_items(text, lambda w: True)]
+    assert names == ["辛勤劳动", "诚实劳动", "创造性劳动"]
+
+
+def test_parallel_items_each_with_the_mark_of_an_object_keep_it() -> None:
+    names = [f.name for f in list_items("把自己摆进去、把职责摆进去、把工作摆进去。", lambda w: True)]
+    assert names[0] == "把自己摆进去"
+
+
 def test_a_noun_starting_like_a_modal_is_kept() -> None:
     names = [f.name for f in list_items("要素市场、数据市场、技术市场。", lambda w: True)]
     assert names[0] == "要素市场"

@@ -80,6 +80,15 @@ def test_de_phrases() -> None:
     ]
 
 
+def test_a_de_phrase_after_walking_out_a_road_starts_after_the_verb() -> None:
+    text = "走出一条中国特色解决民族问题的正确道路。走出了一条符合中国国情的扶贫开发道路。"
+    assert [f.name for f in de_phrases(text)] == [
+        "中国特色解决民族问题的正确道路",
+        "符合中国国情的扶贫开发道路",
+    ]
+    assert de_phrases("决不能走上自取灭亡的道路。") == []  # 走上/走向 a road: a description, no name
+
+
 def test_principles() -> None:
     text = "（二）基本原则。\n坚持依法规范。全面履行法定职责。\n坚持执法为民。坚持下去。"
     assert [f.name for f in principles(text)] == ["依法规范", "执法为民"]

@@ -763,7 +763,7 @@ def list_items(text: str, is_noun: Callable[[str], bool]) -> list[Found]:
                         words = [text[s:e] for s, e in items]
                     break
         suffix = _common_suffix(words[1:-1]) if len(words) > 3 else _common_suffix(words[1:])
-        if suffix.endswith(tuple(_GENERIC_SUFFIXES)):
+        if suffix.endswith(tuple(_GENERIC_SUFFIXES)) or suffix.startswith("的"):
             continue
         if suffix and (len(suffix) >= 2 or suffix in _SHORT_HEADS):
             found = _suffix_items(text, items, suffix)

@@ -141,6 +141,12 @@ def test_list_items_start_after_the_mark_of_an_object(text: str) -> None:
     assert names == ["辛勤劳动", "诚实劳动", "创造性劳动"]
 
 
+def test_items_sharing_a_head_after_de_are_no_concepts() -> None:
+    # X的面貌、Y的面貌: one generic noun said of several things, no list of names
+    text = "少数民族的面貌、民族地区的面貌、民族关系的面貌都发生了巨变。"
+    assert list_items(text, lambda w: True) == []
+
+
 def test_parallel_items_each_with_the_mark_of_an_object_keep_it() -> None:
     names = [f.name for f in list_items("把自己摆进去、把职责摆进去、把工作摆进去。", lambda w: True)]
     assert names[0] == "把自己摆进去"

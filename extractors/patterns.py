@@ -413,6 +413,7 @@ def de_phrases(text: str) -> list[Found]:
             or max(name.index("的"), len(name) - name.index("的") - 1) < 4  # 自己的道路
             or name[0] in _NOT_FIRST
             or name[:2] in _DE_NOT_START
+            or name.endswith(("的需要", "的需求"))  # 满足|城乡人民的需要: a need, not its name
         ):
             continue
         out.append(Found(m.start(1), m.end(1), name, Category.IDEA))

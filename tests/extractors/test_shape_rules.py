@@ -80,6 +80,11 @@ def test_de_phrases() -> None:
     ]
 
 
+def test_a_need_after_de_is_no_name() -> None:
+    assert de_phrases("既要满足城镇新增就业的需要，又要满足城乡人民的需要。") == []
+    assert [f.name for f in de_phrases("满足人民日益增长的美好生活需要。")] == ["人民日益增长的美好生活需要"]
+
+
 def test_a_de_phrase_after_walking_out_a_road_starts_after_the_verb() -> None:
     text = "走出一条中国特色解决民族问题的正确道路。走出了一条符合中国国情的扶贫开发道路。"
     assert [f.name for f in de_phrases(text)] == [

@@ -576,6 +576,8 @@ _DOC_KINDS = "指导意见|实施意见|意见|通知|决定|决议|办法|规�
 _TITLE_LINE = re.compile(
     rf"(?<![{_HAN}])[{_HAN}]{{2,16}}?关于[^。；！？\n《》“”]{{2,80}}?的(?:{_DOC_KINDS}|报告)"
 )
+#: verbs of issuing a document, ending what stands before its title (相继作出|关于…的决定)
+_ISSUING_VERB = re.compile("(?:作出|做出|出台|印发|制定|发布|颁布|下发|发出|提出|通过|审议)$")
 #: the same title opening the document, broken over up to three lines
 _TITLE_AT_START = re.compile(
     rf"\A\s*((?:[^\s。；！？《》“”]{{2,40}}\n){{0,2}}[^\s。；！？《》“”]{{2,40}}?"
@@ -610,7 +612,13 @@ def events(text: str) -> list[Found]:
     opens the text over several lines)."""
     out = [Found(m.start(), m.end(), m.group(0), Category.EVENT) for m in _EVENT.finditer(text)]
     out += [Found(m.start(1), m.end(1), m.group(1), Category.EVENT) for m in _BOOK.finditer(text)]
-    out += [Found(m.start(), m.end(), m.group(0), Category.EVENT) for m in _TITLE_LINE.finditer(text)]
+    for m in _TITLE_LINE.finditer(text):
+        start = m.start()
+        issuer = text[start : text.index("关于", start)]
+        verb = _ISSUING_VERB.search(issuer)
+        if verb:  # 相继作出|关于加强廉政建设的决定: the verb of issuing, not the issuer
+            start += verb.end()
+        out.append(Found(start, m.end(), text[start : m.end()], Category.EVENT))
     out += [Found(m.start(), m.end(), m.group(0), Category.IDEA) for m in _THOUGHT_ON.finditer(text)]
     out += [Found(m.start(), m.end(), m.group(0), Category.EVENT) for m in _MEETING_AT.finditer(text)]
     out += [

@@ -222,3 +222,18 @@ def test_a_list_of_known_terms_keeps_its_items() -> None:
     from extractors.patterns import shared_head_lists
 
     assert shared_head_lists("推进健全政治协商、民主监督、参政议政制度。", {"民主监督"}.__contains__) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("党中央和国务院，相继作出关于加强廉政建设的决定。", "关于加强廉政建设的决定"),
+        ("现在向大会提出关于2024年国民经济计划安排的报告。", "关于2024年国民经济计划安排的报告"),
+        (
+            "国务院办公厅关于全面推行行政执法公示制度的指导意见",
+            "国务院办公厅关于全面推行行政执法公示制度的指导意见",
+        ),
+    ],
+)
+def test_a_document_title_starts_after_the_verb_that_issues_it(text: str, title: str) -> None:
+    assert [f.name for f in events(text)] == [title]

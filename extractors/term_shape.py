@@ -92,7 +92,7 @@ GENERIC_TAILS = (
 ACTION_TAILS = ("建设", "工作")
 #: leading determiners (各民主党派, 我国宪法)
 DETERMINERS = frozenset(
-    {"各", "各级", "各类", "各项", "我国", "有关", "相关", "全体", "直辖市", "以下", "下列", "上述"}
+    {"各", "各级", "各类", "各项", "我国", "有关", "相关", "全体", "直辖市", "以下", "下列", "上述", "整个"}
 )
 #: complements of a verb that a corpus term may start with (做好|X, 建立起|X)
 _COMPLEMENTS = ("好", "起")

@@ -490,3 +490,9 @@ def test_leading_words_are_cut_in_the_pipeline(names: Callable[[str], set[str]])
 )
 def test_a_verb_complement_or_a_pointing_determiner_starts_no_name(term: str, shaped: str | None) -> None:
     assert _shape(term, frozenset({"就业优先政策", "现代企业制度"})) == shaped
+
+
+def test_a_whole_or_all_of_something_is_no_name(rule_names: Callable[[str], set[str]]) -> None:
+    got = rule_names("把整个经济体制改革工作带动起来，所有政府机关都要参加。")
+    assert not {"整个经济体制改革", "所有政府机关"} & got
+    assert "政府机关" in got

@@ -14,11 +14,14 @@ finders runs into, or stops short of, the words around it:
 * a party's name before 人 names its members, not the party (中国共产党|人);
 * a decision is a document only under its title (中共中央关于…的决定; 行政执法决定 is none);
 * a name starts after the pronoun or the verb of knowing before it (领会|其|时代意义,
-  认识|共产党执政规律), and "the other X" names no concept (其他企业).
+  认识|共产党执政规律), and "the other X" names no concept (其他企业);
+* a name starts after a preposition or the copula that the span swallowed (是|爱国主义,
+  按照|育训结合, 对|中华民族的认同).
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Container, Sequence
 
@@ -215,3 +218,35 @@ def leading_word_cut(c: ConceptSpan, known: Container[str]) -> int:
     if _ITS.match(c.surface, cut):
         cut += 1
     return cut if len(c.surface) - cut >= 2 else 0
+
+
+#: prepositions and the copula, when jieba makes them a word of their own (是|爱国主义; not 在线,
+#: 对外, 从严, 向往, 同级: those are other words)
+_FUNCTION_WORDS = frozenset(
+    {"是", "在", "向", "从", "由", "对", "对于", "按照", "按", "依照", "被", "给", "于"}
+)
+
+
+def function_word_cut(
+    text: str, tokens: Sequence[tuple[int, int]], c: ConceptSpan, known: Container[str]
+) -> int:
+    """Characters to cut from the start of a span whose first word is a preposition or the
+    copula (是|财政管理制度, 按照|育训结合), else 0; known names and persons are left whole."""
+    if c.category is Category.PERSON or c.name in known or _quoted(text, c):
+        return 0
+    k = bisect.bisect_left(tokens, (c.start,))
+    if k == len(tokens) or tokens[k][0] != c.start:
+        return 0
+    s, e = tokens[k]
+    if text[s:e] not in _FUNCTION_WORDS or k + 1 == len(tokens) or c.end - e < 2:
+        return 0
+    # 对 before a one-character word may be part of another word (对|标整改) or open a slogan
+    # (对|党忠诚、襟怀坦白)
+    if text[s:e] == "对" and tokens[k + 1][1] - tokens[k + 1][0] < 2:
+        return 0
+    return e - s
+
+
+def _quoted(text: str, c: ConceptSpan) -> bool:
+    """Whether the span is exactly what a pair of quotes holds (“在线一张图”)."""
+    return text.endswith(("“", "‘", "「"), 0, c.start) and text.startswith(("”", "’", "」"), c.end)

@@ -9,7 +9,13 @@ import pytest
 from extractors.lexicon import Lexicon, LexiconEntry
 from extractors.patterns import de_phrases, formulas_in_text, name_lists, principles, titled_names
 from extractors.pipeline import PolicyExtractor
-from extractors.span_rules import joined_conjunct_start, leading_word_cut, refers_to_other, with_activity_pair
+from extractors.span_rules import (
+    function_word_cut,
+    joined_conjunct_start,
+    leading_word_cut,
+    refers_to_other,
+    with_activity_pair,
+)
 from extractors.spans import ConceptSpan
 from extractors.term_shape import shape_term
 from kg.model import Category, Document, document_id
@@ -496,3 +502,39 @@ def test_a_whole_or_all_of_something_is_no_name(rule_names: Callable[[str], set[
     got = rule_names("把整个经济体制改革工作带动起来，所有政府机关都要参加。")
     assert not {"整个经济体制改革", "所有政府机关"} & got
     assert "政府机关" in got
+
+
+def _tokens(words: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for w in words.split("|"):
+        out.append((pos, pos + len(w)))
+        pos += len(w)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("words", "surface", "cut"),
+    [
+        ("这|是|爱国主义|。", "是爱国主义", "爱国主义"),  # the copula
+        ("按照|育训|结合|原则", "按照育训结合", "育训结合"),  # a preposition
+        ("对|重点|开发|地区", "对重点开发地区", "重点开发地区"),
+        ("对|标|整改", "对标整改", "对标整改"),  # 对标: jieba split a word of its own
+        ("对|党|忠诚|、|襟怀坦白", "对党忠诚、襟怀坦白", "对党忠诚、襟怀坦白"),
+        ("在线|教育", "在线教育", "在线教育"),  # 在线 is no preposition
+        ("“|是|什么|”", "是什么", "是什么"),  # what quotes hold is left whole
+    ],
+)
+def test_a_name_starts_after_a_preposition_or_the_copula(words: str, surface: str, cut: str) -> None:
+    text = words.replace("|", "")
+    c = _span(text, surface)
+    n = function_word_cut(text, _tokens(words), c, frozenset())
+    assert c.surface[n:] == cut
+
+
+def test_prepositions_are_cut_in_the_pipeline(rule_names: Callable[[str], set[str]]) -> None:
+    got = rule_names(
+        "按照育训结合、长短结合、内外结合的要求，面向在校学生开展培训。"
+        "对重点开发地区、生态脆弱地区、能源资源地区等制定差异化政策。"
+    )
+    assert {"育训结合", "重点开发地区"} <= got
+    assert not {"按照育训结合", "对重点开发地区"} & got

@@ -1,4 +1,4 @@
-"""Roles family: ``X对Y的引领作用``, ``发挥X…Y的保障作用``, ``发挥X作为Y的N作用``,
+"""Roles family: ``X对Y的引领作用``, ``X在促进Y中的积极作用``, ``发挥X…Y的保障作用``, ``发挥X作为Y的N作用``,
 ``(X)为Y提供保证/作出贡献/保驾护航``, ``把X落到实处，确保Y`` and
 ``X…，对促进Y具有…作用``."""
 
@@ -8,7 +8,7 @@ import re
 
 from extractors.relations.chain import _ITEM_RE, _verb_chain
 from extractors.relations.collect import _Out
-from extractors.relations.cues import _NOUN_CUES, _ROLE_CUES
+from extractors.relations.cues import _NOUN_CUES, _ROLE_CUES, _VERB_CUES
 from extractors.relations.grammar import _ADV, _DONE_CLAUSE, _MODS, _NOUN_RE, _VERB_RE, _alt
 from extractors.relations.masking import _BASE, _G, _NP, _NPI, _clause_of, _ids, _is_concept, _Masked
 from extractors.relations.sentence_topic import _topic
@@ -25,6 +25,10 @@ _ROLE_OVER_RE = re.compile(
     f"(?:的|起到?了?着?|发挥了?着?|具有)?{_MODS}的?({_ROLE_ALT})(?:作用|地位)"
 )
 _EXERT_RE = re.compile(f"发挥(?:好|出)?({_G})")
+#: X在促进Y中的积极作用: the verb of the role is inside, before Y
+_ROLE_IN_RE = re.compile(
+    f"({_G})(?:[和与及]{_NPI}{{1,6}}?)?在({_VERB_RE})({_G}){_NP}{{0,4}}?(?:中|上|方面)的{_MODS}(?:积极|独特|特殊)?作用"
+)
 _EXERT_AS_RE = re.compile(f"发挥(?:好|出)?({_G})作为({_G})的?{_MODS}({_NOUN_RE.pattern})的?作用")
 _FOR_RE = re.compile(
     f"为({_NP}{{0,4}}?)((?:{_G}{_NP}{{0,8}}?)+?)"
@@ -74,6 +78,8 @@ def _roles(m: _Masked, clauses: list[tuple[int, int]], out: _Out) -> None:
     s = m.s
     for rm in _ROLE_OVER_RE.finditer(s) if "作用" in s or "地位" in s else ():
         out.add(_ids(rm.group(1)), _ROLE_CUES[rm.group(3)], _ids(rm.group(2)), "role_over")
+    for rm in _ROLE_IN_RE.finditer(s) if "作用" in s else ():
+        out.add(_ids(rm.group(1)), _VERB_CUES[rm.group(2)], _ids(rm.group(3)), "role_in")
     exerts = "发挥" in s
     for em in _EXERT_RE.finditer(s) if exerts else ():
         ci = _clause_of(clauses, em.end())

@@ -38,6 +38,7 @@ RULES: dict[str, str] = {
     "serves": "brief: X为Y服务",
     "in_course_of": "dev: 在X中增强/实现Y",
     "role_over": "dev: X对/在Y(中)的引领/主导/保障作用",
+    "role_in": "train_extra: X在促进Y中的积极作用 (the verb of the role inside, before Y)",
     "exert_role": "dev: 发挥X…Y的保障作用",
     "provides_guarantee": "brief: (X)为Y提供保障/保证, 为Y保驾护航",
     "contributes_to": "dev: (X)为Y作出贡献/提供动力",

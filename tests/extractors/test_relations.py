@@ -1348,3 +1348,12 @@ def test_structure_with_a_modified_first_part() -> None:
         "健全以省、市两级救助中心为骨干，社区服务站为依托的救助体系。", "救助中心", "社区服务站", "救助体系"
     )
     assert got == {t("救助中心", R.PART_OF, "救助体系"), t("社区服务站", R.PART_OF, "救助体系")}
+
+
+def test_a_role_whose_verb_stands_before_its_object() -> None:
+    # 发挥X在促进Y中的积极作用: the verb inside the role decides its type; X's partner need not
+    # be a concept
+    got = run("发挥宗教界人士和信教群众在促进经济社会发展中的积极作用。", "宗教界人士", "经济社会发展")
+    assert got == {t("宗教界人士", R.PROMOTES, "经济社会发展")}
+    got = run("发挥公安机关和武警部队在维护社会稳定中的重要作用。", "公安机关", "武警部队", "社会稳定")
+    assert got == {t("公安机关", R.GUARANTEES, "社会稳定"), t("武警部队", R.GUARANTEES, "社会稳定")}

@@ -35,6 +35,7 @@ RULES: dict[str, str] = {
     "relative_clause": "dev: 保证Y的X, 推动Y的X (a relative clause: X does the verb to Y)",
     "promote_short": "own: 以X促Y、促Z (以开放促改革促发展)",
     "realised_through": "own: 通过X实现Y",
+    "means_clause": "train_extra: 通过X(、Y)，(不断)增强Z (a means closing its clause)",
     "serves": "brief: X为Y服务",
     "in_course_of": "dev: 在X中增强/实现Y",
     "role_over": "dev: X对/在Y(中)的引领/主导/保障作用",

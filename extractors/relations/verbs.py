@@ -1,6 +1,6 @@
 """Verbs family: ``X(副词)V Y`` and ``以/用/通过X V Y`` with chains, a sentence topic
 carried to later clauses (statements only), ``X为Y服务``, ``推进X，有力地促进了Y``,
-relative clauses ``保证Y的X``, ``以X促Y``, ``通过X实现Y``, ``Y要靠X实现``,
+relative clauses ``保证Y的X``, ``以X促Y``, ``通过X实现Y``, ``通过X，增强Y``, ``Y要靠X实现``,
 ``X的任务是确保Y`` and ``在X中增强Y``."""
 
 from __future__ import annotations
@@ -55,6 +55,8 @@ _REALISED_BY_RE = re.compile(
     f"({_G}){_NP}{{0,8}}?(?:依)?靠{_NPI}{{0,4}}?({_G}){_NP}{{0,3}}?(?:来|去)(?:实现|落实|完成)"
     "(?=[，,；;。！？!?]|$)"
 )
+#: a clause that is only a means (国有企业要通过改革创新、强身健体，…): its first item a concept
+_MEANS_CLAUSE_RE = re.compile(f"(?:{_X}|{_NP}){{0,8}}?通过({_X})(?:、{_NPI}{{1,8}})*(?=[，,]|$)")
 _IN_COURSE_RE = re.compile(f"在({_G}){_NP}{{0,3}}?(?:中|过程中|进程中)")
 
 
@@ -75,6 +77,13 @@ def _verbs(m: _Masked, clauses: list[tuple[int, int]], out: _Out) -> None:
                 if typ is R.GUIDES and any(m.spans[h].category is Category.PRACTICE for h in heads):
                     continue  # 调研指导…: an activity does not lead
                 out.add(heads, typ, objs, "svo")
+    # 通过X(、Y)，(不断)增强Z: a means closing its clause, what it is for opening the next
+    for ci, (a, b) in enumerate(clauses[:-1] if "通过" in s else []):
+        mm = _MEANS_CLAUSE_RE.match(s, a, b)
+        if mm:
+            na, nb = clauses[ci + 1]
+            for typ, objs, _ in _verb_chain(m, na, nb, means=True):
+                out.add(_ids(mm.group(1)), typ, objs, "means_clause")
     # a topic carried to later clauses that start with a verb: statements only
     topic, nominal, directive = _topic(m, clauses)
     if topic:

@@ -1357,3 +1357,13 @@ def test_a_role_whose_verb_stands_before_its_object() -> None:
     assert got == {t("宗教界人士", R.PROMOTES, "经济社会发展")}
     got = run("发挥公安机关和武警部队在维护社会稳定中的重要作用。", "公安机关", "武警部队", "社会稳定")
     assert got == {t("公安机关", R.GUARANTEES, "社会稳定"), t("武警部队", R.GUARANTEES, "社会稳定")}
+
+
+def test_a_means_closing_its_clause_promotes_what_the_next_clause_improves() -> None:
+    # 通过X促进Y of the guidelines, with the means in a clause of its own
+    got = run("国有企业要通过改革创新、强身健体，不断增强核心竞争力。", "国有企业", "改革创新", "核心竞争力")
+    assert got == {t("改革创新", R.PROMOTES, "核心竞争力")}
+    got = run("通过绩效考核，推动公立医院综合改革。", "绩效考核", "公立医院综合改革")
+    assert got == {t("绩效考核", R.PROMOTES, "公立医院综合改革")}
+    # a means followed by more than its items is no means clause
+    assert run("通过改革创新的办法，增强核心竞争力。", "改革创新", "核心竞争力") == set()

@@ -9,7 +9,7 @@ import re
 from extractors.relations.collect import _Out
 from extractors.relations.cues import _FRAME_CUES, _FRAME_PARTS
 from extractors.relations.grammar import _FRAME_RE
-from extractors.relations.masking import _G, _NP, _ids, _Masked
+from extractors.relations.masking import _G, _NP, _NPI, _ids, _Masked
 from extractors.relations.predicate import _classify
 from extractors.relations.tails import _following_object
 from kg.model import Category, RelationType
@@ -18,8 +18,11 @@ R = RelationType
 
 
 _AS_RE = re.compile(
-    f"(?:(?:把|将)({_G}){_NP}{{0,4}}?|({_G})(?:也|既|又|还|同样|始终)*)作为([^，,；;。！？!?]*)"
+    f"(?:(?:把|将){_NPI}{{0,2}}?({_G}){_NP}{{0,4}}?|({_G})(?:也|既|又|还|同样|始终)*)作为([^，,；;。！？!?]*)"
 )
+
+#: the verb of taking up a task after 把X作为…N (…的核心内容抓紧抓好, …的重要任务来抓)
+_AS_TASK_END = re.compile("(?:来|去)?(?:抓紧抓好|抓实抓好|抓细抓实|抓好|抓实|抓)$")
 
 
 def _frames(m: _Masked, clauses: list[tuple[int, int]], out: _Out) -> None:
@@ -42,6 +45,6 @@ def _frames(m: _Masked, clauses: list[tuple[int, int]], out: _Out) -> None:
             tails = _following_object(m, clauses, fm.end())
             out.add(head, typ, tails, "frame_following")
     for am in _AS_RE.finditer(s) if "作为" in s else ():
-        found = _classify(am.group(3))
+        found = _classify(_AS_TASK_END.sub("", am.group(3)))
         if found:
             out.add(_ids(am.group(1) or am.group(2)), found[0], found[1], "as_predicate")

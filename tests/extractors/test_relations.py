@@ -1367,3 +1367,14 @@ def test_a_means_closing_its_clause_promotes_what_the_next_clause_improves() -> 
     assert got == {t("绩效考核", R.PROMOTES, "公立医院综合改革")}
     # a means followed by more than its items is no means clause
     assert run("通过改革创新的办法，增强核心竞争力。", "改革创新", "核心竞争力") == set()
+
+
+def test_as_predicate_with_a_verb_on_the_object_and_the_task_taken_up() -> None:
+    # 把(提高)X作为Y的N(抓紧抓好): a verb may act on X, and the task may be taken up after N
+    got = run(
+        "必须把提高领导水平和执政能力作为各级领导班子建设的核心内容抓紧抓好。",
+        "领导水平",
+        "执政能力",
+        "领导班子建设",
+    )
+    assert got == {t("领导水平", R.PART_OF, "领导班子建设"), t("执政能力", R.PART_OF, "领导班子建设")}

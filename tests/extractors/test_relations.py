@@ -1378,3 +1378,12 @@ def test_as_predicate_with_a_verb_on_the_object_and_the_task_taken_up() -> None:
         "领导班子建设",
     )
     assert got == {t("领导水平", R.PART_OF, "领导班子建设"), t("执政能力", R.PART_OF, "领导班子建设")}
+
+
+def test_unity_over_items_with_an_action_each_or_an_open_list() -> None:
+    # A建设和B建设完美结合: the action on each item is no part of the pair
+    got = run("把新农村建设和城市居民休闲旅游度假基地建设完美结合。", "新农村", "城市居民休闲旅游度假基地")
+    assert got == {t("新农村", R.UNIFIED_WITH, "城市居民休闲旅游度假基地")}
+    # A与B等融合发展: an open list still joins the items it names
+    got = run("推进政务新媒体与政府网站等融合发展。", "政务新媒体", "政府网站")
+    assert got == {t("政务新媒体", R.UNIFIED_WITH, "政府网站")}

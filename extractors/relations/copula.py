@@ -49,6 +49,8 @@ def _copula(m: _Masked, clauses: list[tuple[int, int]], out: _Out) -> None:
     stated: list[int] = []  # the subject of this sentence's copula, for later 有利于 clauses
     for ci, (a, b) in enumerate(clauses):
         clause = s[a:b]
+        if s[a - 1 : a] in "（(" and s[b : b + 1] in "）)" and a > 0 and not _ids(clause):
+            continue  # a note in brackets (办公厅（室）是…): the subject carries over it
         bm = _BENEFIT_RE.match(clause)
         if stated and bm:
             for typ, objs, _ in _verb_chain(m, a + bm.end(), b):

@@ -1387,3 +1387,12 @@ def test_unity_over_items_with_an_action_each_or_an_open_list() -> None:
     # A与B等融合发展: an open list still joins the items it names
     got = run("推进政务新媒体与政府网站等融合发展。", "政务新媒体", "政府网站")
     assert got == {t("政务新媒体", R.UNIFIED_WITH, "政府网站")}
+
+
+def test_copula_subject_carried_over_a_note_in_brackets() -> None:
+    got = run(
+        "地方各级人民政府办公厅（室）是本地区政务新媒体工作的主管单位。",
+        "地方各级人民政府办公厅",
+        "政务新媒体",
+    )
+    assert got == {t("地方各级人民政府办公厅", R.GUIDES, "政务新媒体")}

@@ -9,9 +9,10 @@ coordinated group of concepts (``A、B和C``; each conjunct takes part).
 Constructions, with the guideline direction head -> tail (every rule has a tag
 in `RULES`, with where it comes from; `explain_relations` reports it):
 
-* copula ``X是(…)Y的(…)N`` and its variants ``把X作为…Y的N``, ``X作为…N``,
+* copula ``X是(…)Y的(…)N`` and its variants ``把(提高)X作为…Y的N(抓紧抓好)``, ``X作为…N``,
   ``以X为N的Y``, ``X既是…N，又是…N`` (subject carried to later ``是`` clauses,
-  to ``这也是`` and from a topic clause ``实施X，是…``), the reversed ``Y的N是X``,
+  to ``这也是``, over a note in brackets ``X（室）是…`` and from a topic clause ``实施X，是…``),
+  the reversed ``Y的N是X`` (also ``Y最本质的特征是X``),
   ``X成为Y的N`` / ``把X打造成Y的N`` (a copula of change), ``X是C之一`` (PART_OF),
   and ``X是保障Y的重要措施`` (a generic noun: the verb decides); the head noun N
   decides the type (载体/途径/形式 -> CARRIER_OF, 保证/保障 -> GUARANTEES,
@@ -25,6 +26,7 @@ in `RULES`, with where it comes from; `explain_relations` reports it):
   chains ``以X促进A、保障B``; a sentence topic is carried to later clauses only
   for statements (``体现了``, ``…了``, ``领导…``), never for directives (``要…``)
   and never from a speaker (``习近平强调，…``); ``在X中增强Y``, ``通过X实现Y``,
+  ``通过X(、Y)，不断增强Z`` (a means closing its clause),
   ``X为Y服务``, ``推进X，有力地促进了Y``, ``以X促Y、促Z``, relative clauses
   ``健全保证Y的X`` (X guarantees Y; not after a subject or copula);
 * guidance frames ``以X为指导/引领/主线``, ``在X的领导/指引下``, ``以X统揽Y``,
@@ -32,11 +34,13 @@ in `RULES`, with where it comes from; `explain_relations` reports it):
   部署``; what is guided is the object of a doing verb in the following clauses
   (``着力推进Y``; not ``贯彻Y精神``), the defined task (``发展Y，就是以X为指导``) or
   the goals of a closing ``为Y而奋斗``;
-* role frames ``发挥X对Y的引领作用``, ``X在Y领域的指导地位``, ``发挥X…Y的保障作用``,
+* role frames ``发挥X对Y的引领作用``, ``X在Y领域的指导地位``, ``X在促进Y中的积极作用``
+  (the verb decides), ``发挥X…Y的保障作用``,
   ``为Y提供保证``, ``为Y保驾护航``, ``为Y作出贡献``, ``对促进Y具有…作用``,
   ``把X落到实处，确保Y``;
 * unification ``坚持X、Y、Z有机统一/相结合/共同推进/一体建设`` (all pairs, each
-  once) and ``A和B、C和D相结合`` (each pair);
+  once; an item may carry an action, ``A建设和B建设完美结合``, and the list may stay
+  open, ``A与B等融合发展``) and ``A和B、C和D相结合`` (each pair);
 * membership ``C由A、B组成``, ``A、B共同构成C``, ``以A、B为主要内容的C``,
   ``四个意识，即A、B、C、D`` / ``两个维护（A、B）`` (formulas only), ``A、B等C``,
   ``A、B、C三大攻坚战``, ``A、B的C程序/体制/理念``,

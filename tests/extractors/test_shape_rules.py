@@ -259,12 +259,18 @@ _TAGS = {
 }
 
 
+def _tokens(words: str) -> list[tuple[int, int]]:
+    """Offsets of jieba's words, given split by |."""
+    out, pos = [], 0
+    for w in words.split("|"):
+        out.append((pos, pos + len(w)))
+        pos += len(w)
+    return out
+
+
 def _joined(words: str, surface: str, *, ends: tuple[int, ...] = (), known: tuple[str, ...] = ()) -> str:
     """`surface` in the text of `words` (jieba's words, split by |), joined if the rule joins it."""
-    text, tokens, pos = words.replace("|", ""), [], 0
-    for w in words.split("|"):
-        tokens.append((pos, pos + len(w)))
-        pos += len(w)
+    text, tokens = words.replace("|", ""), _tokens(words)
     c = _span(text, surface)
     start = joined_conjunct_start(
         text, tokens, lambda w: _TAGS.get(w, "x"), c, {text.index("和")} & set(ends), frozenset(known)
@@ -502,14 +508,6 @@ def test_a_whole_or_all_of_something_is_no_name(rule_names: Callable[[str], set[
     got = rule_names("把整个经济体制改革工作带动起来，所有政府机关都要参加。")
     assert not {"整个经济体制改革", "所有政府机关"} & got
     assert "政府机关" in got
-
-
-def _tokens(words: str) -> list[tuple[int, int]]:
-    out, pos = [], 0
-    for w in words.split("|"):
-        out.append((pos, pos + len(w)))
-        pos += len(w)
-    return out
 
 
 @pytest.mark.parametrize(

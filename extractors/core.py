@@ -27,6 +27,7 @@ from extractors.relations import TOPIC_MENTIONS, defining_relations, find_relati
 from extractors.segmenter import segment_offsets, token_ending_at, token_starting_at
 from extractors.sentences import clause_windows, spans_by_sentence, split_sentences
 from extractors.span_rules import (
+    LEADING_WORD_STARTS,
     function_word_cut,
     inside_generic_noun,
     instrument_verb_cut,
@@ -296,14 +297,16 @@ class Analyzer:
                 inside_generic_noun(text, c)
                 or names_party_members(text, c)
                 or untitled_decision(text, c, self.lexicon)
-                or refers_to_other(c)
             ):
                 continue
-            lead = leading_word_cut(c, self.lexicon.entries) or function_word_cut(
-                text, tokens, c, self.lexicon.entries
-            )
-            if lead:
-                c = self._respan(text, c, c.start + lead, c.end)
+            if c.surface[:1] in LEADING_WORD_STARTS:  # most spans start otherwise: one test
+                if refers_to_other(c):
+                    continue
+                lead = leading_word_cut(c, self.lexicon.entries) or function_word_cut(
+                    text, tokens, c, self.lexicon.entries
+                )
+                if lead:
+                    c = self._respan(text, c, c.start + lead, c.end)
             c = with_activity_pair(text, with_programme(text, c, self.lexicon), self.lexicon)
             joined = joined_conjunct_start(
                 text, tokens, self.tag, c, ends, self.lexicon.entries, self.lexicon.stop

@@ -247,6 +247,10 @@ def function_word_cut(
     return e - s
 
 
+#: the first characters of the words the three rules above look for
+LEADING_WORD_STARTS = frozenset(w[0] for w in (*_OTHER, *_KNOWING_VERBS, *_FUNCTION_WORDS, "其"))
+
+
 def _quoted(text: str, c: ConceptSpan) -> bool:
     """Whether the span is exactly what a pair of quotes holds (“在线一张图”)."""
     return text.endswith(("“", "‘", "「"), 0, c.start) and text.startswith(("”", "’", "」"), c.end)

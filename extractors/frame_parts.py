@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
+from extractors.concepts import GENERIC
 from extractors.heads import head_category
 from extractors.patterns import list_item_offsets
 from extractors.segmenter import token_ending_at, token_starting_at
@@ -198,6 +199,8 @@ def _system_frames(
 ) -> list[_Frame]:
     out: list[_Frame] = []
     for m in _FRAME_LIST.finditer(clause):
+        if m.group(2) in GENERIC:
+            continue  # …、生态环境保护的体制机制: a generic head names no system to be part of
         items = _items(text, tokens, tag, base + m.start(1), m.group(1))
         if items is None:
             continue

@@ -41,6 +41,7 @@ def test_a_frame_needs_one_part_found_already(tag: Callable[[str], str]) -> None
     [
         ("构建系统完备、科学规范、运行有效的制度体系。", "科学规范"),  # qualities, not parts
         ("在加强党的全面领导、健全党的组织体系方面。", "党的全面领导"),  # two clauses
+        ("健全国土空间开发、资源节约、生态环境保护的体制机制。", "生态环境保护"),  # a generic head
     ],
 )
 def test_qualities_combinations_and_clauses_are_no_parts(

@@ -737,6 +737,8 @@ MORE_LIST_VERBS = (
 #: longest first; equal lengths in a fixed order (a set's order changes with the string hash seed)
 _LIST_VERBS = tuple(sorted({*LEADING_VERBS, *MORE_LIST_VERBS}, key=lambda v: (-len(v), v)))
 _CONJ = re.compile("以及|和|与|及")
+#: 等 closing an open list inside an item (人工智能等高新技术), not inside a word (平等, 高等, 等级)
+_ETC_INSIDE = re.compile("(?<![平高中均对同初一二三])等(?![级于待同])")
 #: prepositions that put a list before its verb (把A、B、C作为…, 将A、B、C纳入…)
 _OBJECT_MARKS = ("把", "将")
 #: modals and ordinals that may stand before the leading verb of a list's first item
@@ -781,7 +783,9 @@ def list_items(text: str, is_noun: Callable[[str], bool]) -> list[Found]:
             if len(prefix) < 2 or not is_noun(prefix):
                 continue
             found = _prefix_items(text, items, prefix)
-        out.extend(f for f in found if 2 <= len(f.name) <= 10 and f.name != suffix)
+        out.extend(
+            f for f in found if 2 <= len(f.name) <= 10 and f.name != suffix and not _ETC_INSIDE.search(f.name)
+        )
     return out
 
 

@@ -147,6 +147,13 @@ def test_items_sharing_a_head_after_de_are_no_concepts() -> None:
     assert list_items(text, lambda w: True) == []
 
 
+def test_an_item_closing_an_open_list_is_no_name() -> None:
+    text = "鼓励新型转播技术、安全监控技术、人工智能等高新技术的应用。"
+    assert [f.name for f in list_items(text, lambda w: True)] == ["新型转播技术", "安全监控技术"]
+    text = "推进学前教育、职业教育、高等教育。"  # 等 inside a word
+    assert [f.name for f in list_items(text, lambda w: True)] == ["学前教育", "职业教育", "高等教育"]
+
+
 def test_parallel_items_each_with_the_mark_of_an_object_keep_it() -> None:
     names = [f.name for f in list_items("把自己摆进去、把职责摆进去、把工作摆进去。", lambda w: True)]
     assert names[0] == "把自己摆进去"

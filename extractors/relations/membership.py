@@ -9,7 +9,7 @@ import re
 
 from extractors.relations.collect import _Out
 from extractors.relations.cues import _FRAME_ENDINGS, _NUM_FORMULA
-from extractors.relations.grammar import _ADV
+from extractors.relations.grammar import _ADV, _DO_VERB
 from extractors.relations.masking import _CONJ, _G, _NP, _NPI, _X, _ids, _Masked
 from extractors.spans import ConceptSpan
 from kg.model import Category, RelationType
@@ -17,7 +17,9 @@ from kg.model import Category, RelationType
 R = RelationType
 
 
-_ETC_RE = re.compile(f"({_G})等(?![的和与及])(?:{_NP}{{0,2}}?)({_X})")
+#: 等 then at most two characters before the whole, but no verb (与X等建立合作机制: X is a
+#: partner, not a part)
+_ETC_RE = re.compile(f"({_G})等(?![的和与及])(?!{_DO_VERB}|建立|参与|加入|开展|设立)(?:{_NP}{{0,2}}?)({_X})")
 _ENUM = f"{_X}(?:(?:、|和|与|以及|及){_X})+"
 _ENUM_FORMULA_RE = re.compile(f"({_ENUM})的?({_X})")
 _ENUM_OF_RE = re.compile(f"({_X}(?:、{_X})+(?:(?:和|与|以及|及){_X})?)的({_X})")

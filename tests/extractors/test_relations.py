@@ -1193,6 +1193,14 @@ def test_means_with_a_verb_before_it() -> None:
     assert got == {t("基层民主", R.PROMOTES, "社会和谐")}
 
 
+def test_etc_then_a_verb_is_no_membership() -> None:
+    # 与X等建立Y: X is a partner in setting up Y, not a part of it
+    got = run("推动体育组织机构与国际体育组织等建立合作机制。", "国际体育组织", "合作机制")
+    assert got == set()
+    got = run("发挥行业协会、商会等各类社会组织作用。", "行业协会", "商会", "社会组织")
+    assert got == {t("行业协会", R.PART_OF, "社会组织"), t("商会", R.PART_OF, "社会组织")}
+
+
 def test_etc_and_is_no_membership() -> None:
     got = run(
         "（民政部、教育部等和各省级人民政府负责）",

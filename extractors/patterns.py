@@ -273,6 +273,8 @@ def enumerated_slogans(
             continue
         if not prefix and any(is_noun(w[2:]) for w in words):
             continue
+        if text.startswith("等", items[-1][1]):
+            continue  # 提升赛事报名、赛事转播、…等综合服务: examples of a kind, no slogan
         out.append(Found(items[0][0], items[-1][1], "、".join(words), Category.IDEA))
     return out
 

@@ -75,6 +75,11 @@ def test_lists_of_noun_compounds_are_not_slogans() -> None:
     assert enumerated_slogans(text, lambda w: w == "民主", _never) == []
 
 
+def test_examples_of_a_kind_after_etc_are_no_slogan() -> None:
+    text = "加大财政投入、土地供应、信贷支持、税费减免等政策支持力度。"
+    assert enumerated_slogans(text, _never, _never) == []
+
+
 def test_name_lists() -> None:
     text = "会上，刘家义、龚正、谭旭光、张淑琴等8位代表先后发言。"
     assert [f.name for f in name_lists(text)] == ["刘家义", "龚正", "谭旭光", "张淑琴"]

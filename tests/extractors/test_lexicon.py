@@ -98,3 +98,16 @@ def test_a_variant_never_takes_another_entrys_name() -> None:
         parse_lexicon(["宗教的中国化方向\tidea\t\t\tgeneral", "宗教中国化方向\tidea\t\t\tgeneral"])
     )
     assert lex.name_of("宗教中国化方向") == "宗教中国化方向"
+
+
+@pytest.mark.parametrize(
+    ("alias", "name"),
+    [
+        ("进博会", "中国国际进口博览会"),
+        ("广交会", "中国进出口商品交易会"),
+        ("服贸会", "中国国际服务贸易交易会"),
+    ],
+)
+def test_trade_fairs_are_known_by_their_short_names(alias: str, name: str) -> None:
+    entry = load_lexicon().lookup(alias)
+    assert entry is not None and (entry.name, entry.category) == (name, Category.EVENT)

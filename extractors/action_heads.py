@@ -12,7 +12,9 @@ precedes is an aspect or a manner and names nothing on its own:
   after a manner it stays (高质量发展, 融合发展, 均衡发展, 绿色发展);
 * 工作 after an activity is cut (合宪性审查工作 → 合宪性审查, 法律援助工作,
   换届选举工作); after a domain it stays (侨务工作, 信访工作, 思想政治工作);
-* 试点 is always a pilot *of* something (长期护理保险制度试点 → 长期护理保险制度);
+* 试点 after a system or a thing built is a pilot *of* it (长期护理保险制度试点 → 长期护理保险制度);
+  after a reform, a process or a manner it names the programme (市域社会治理现代化试点,
+  国有资本投资、运营公司改革试点, 服务业扩大开放综合试点);
 * a head on the last item of a list only (社会公德、职业道德、家庭美德、个人品德建设) is an
   action on every item, whatever the item is: the last item is cut like the others;
 * two coordinated actions ending a phrase are both actions on what precedes them
@@ -128,8 +130,8 @@ def action_head_cut(name: str) -> int:
         stem = name[: -len(head)]
         if len(stem) < MIN_STEM or stem.endswith(("、", "，", "和", "与", "的", "一体")):
             return 0
-        if head == "试点":
-            return len(head)
+        if head == "试点":  # a pilot of a system or a thing built; of a reform or a process it is named
+            return len(head) if stem.endswith((*_BUILT_THINGS, "制度", "机制", "体制")) else 0
         if head == "建设" and stem.endswith(_BUILT_THINGS):
             return len(head)
         if head == "发展" and stem.endswith(_SECTORS) and not stem.endswith(_MANNERS):

@@ -6,6 +6,7 @@ import jieba
 import jieba.posseg
 import pytest
 
+from extractors.action_heads import action_head_cut
 from extractors.lexicon import Lexicon, LexiconEntry
 from extractors.patterns import de_phrases, formulas_in_text, name_lists, principles, titled_names
 from extractors.pipeline import PolicyExtractor
@@ -544,3 +545,17 @@ def test_a_verb_taking_a_system_as_object_is_no_part_of_its_name(
     got = rule_names("理顺货币政策传导机制，整合城乡居民基本医保制度。")
     assert {"货币政策传导机制", "城乡居民基本医保制度"} <= got
     assert not {"理顺货币政策传导机制", "整合城乡居民基本医保制度"} & got
+
+
+@pytest.mark.parametrize(
+    ("name", "cut"),
+    [
+        ("长期护理保险制度试点", "长期护理保险制度"),  # a pilot of a system
+        ("区域医疗中心试点", "区域医疗中心"),  # of a thing built
+        ("市域社会治理现代化试点", "市域社会治理现代化试点"),  # of a process: the programme's name
+        ("公立医院改革试点", "公立医院改革试点"),
+        ("服务业扩大开放综合试点", "服务业扩大开放综合试点"),
+    ],
+)
+def test_a_pilot_is_cut_only_after_a_system_or_a_thing_built(name: str, cut: str) -> None:
+    assert name[: len(name) - action_head_cut(name)] == cut

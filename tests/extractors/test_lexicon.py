@@ -111,3 +111,10 @@ def test_a_variant_never_takes_another_entrys_name() -> None:
 def test_trade_fairs_are_known_by_their_short_names(alias: str, name: str) -> None:
     entry = load_lexicon().lookup(alias)
     assert entry is not None and (entry.name, entry.category) == (name, Category.EVENT)
+
+
+def test_regional_strategies_are_known_whole() -> None:
+    lexicon = load_lexicon()
+    for name in ("黄河流域生态保护和高质量发展", "长三角一体化发展", "成渝地区双城经济圈"):
+        entry = lexicon.lookup(name)
+        assert entry is not None and entry.category is Category.IDEA

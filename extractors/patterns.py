@@ -587,6 +587,8 @@ _TITLE_AT_START = re.compile(
 )
 #: a named meeting where something was said: 在全国抗击新冠肺炎疫情表彰大会上
 _MEETING_AT = re.compile(rf"(?<=在)[{_HAN}“”]{{4,24}}?(?:大会|会议|座谈会|论坛|峰会|开幕式)(?=上)")
+#: verbs of holding a meeting, which end a clause before its name (在去年召开的|…会议上)
+_HELD = ("召开", "举行", "举办")
 #: a named meeting that is held: 隆重召开全国抗击新冠肺炎疫情表彰大会，
 _MEETING_HELD = re.compile(
     rf"(?<=召开|举行|举办)[{_HAN}“”]{{4,24}}?(?:大会|会议|座谈会|论坛|峰会)(?=[，。、；）]|$)"
@@ -622,7 +624,10 @@ def events(text: str) -> list[Found]:
             start += verb.end()
         out.append(Found(start, m.end(), text[start : m.end()], Category.EVENT))
     out += [Found(m.start(), m.end(), m.group(0), Category.IDEA) for m in _THOUGHT_ON.finditer(text)]
-    out += [Found(m.start(), m.end(), m.group(0), Category.EVENT) for m in _MEETING_AT.finditer(text)]
+    for m in _MEETING_AT.finditer(text):
+        held = m.group(0).rfind("的", 0, len(m.group(0)) - 4)  # 在去年召开的|全国…会议上
+        start = m.start() + held + 1 if held > 0 and m.group(0)[held - 2 : held] in _HELD else m.start()
+        out.append(Found(start, m.end(), text[start : m.end()], Category.EVENT))
     out += [
         Found(m.start(), m.end(), m.group(0), Category.EVENT)
         for m in _MEETING_HELD.finditer(text)

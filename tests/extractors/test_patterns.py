@@ -249,3 +249,8 @@ def test_a_list_of_known_terms_keeps_its_items() -> None:
 )
 def test_a_document_title_starts_after_the_verb_that_issues_it(text: str, title: str) -> None:
     assert [f.name for f in events(text)] == [title]
+
+
+def test_a_meeting_attended_starts_after_the_clause_that_holds_it() -> None:
+    text = "在去年召开的全国宣传思想工作会议上，在巴西举行的联合国环境与发展大会上。"
+    assert [f.name for f in events(text)] == ["全国宣传思想工作会议", "联合国环境与发展大会"]

@@ -10,7 +10,7 @@ import re
 from extractors.relations.collect import _Out
 from extractors.relations.cues import _FRAME_ENDINGS, _NUM_FORMULA
 from extractors.relations.grammar import _ADV, _DO_VERB
-from extractors.relations.masking import _CONJ, _G, _NP, _NPI, _X, _ids, _Masked
+from extractors.relations.masking import _CLAUSE_END, _CONJ, _G, _NP, _NPI, _X, _ids, _Masked
 from extractors.spans import ConceptSpan
 from kg.model import Category, RelationType
 
@@ -20,6 +20,8 @@ R = RelationType
 #: 等 then at most two characters before the whole, but no verb (与X等建立合作机制: X is a
 #: partner, not a part)
 _ETC_RE = re.compile(f"({_G})等(?![的和与及])(?!{_DO_VERB}|建立|参与|加入|开展|设立)(?:{_NP}{{0,2}}?)({_X})")
+#: a list opened by 围绕/就/针对 in its clause names topics (围绕A、B等建言)
+_TOPICS_BEFORE = re.compile(f"(?:围绕|针对)[^{_CLAUSE_END}]*$")
 _ENUM = f"{_X}(?:(?:、|和|与|以及|及){_X})+"
 _ENUM_FORMULA_RE = re.compile(f"({_ENUM})的?({_X})")
 _ENUM_OF_RE = re.compile(f"({_X}(?:、{_X})+(?:(?:和|与|以及|及){_X})?)的({_X})")
@@ -63,6 +65,8 @@ def _membership(m: _Masked, out: _Out) -> None:
             sp[k].category is not Category.ORGANIZATION for k in members
         ):
             continue  # 公众参与、专家论证等政府决策程序: the organization only modifies
+        if _TOPICS_BEFORE.search(s, 0, em.start()):
+            continue  # 围绕A、B等协商议政: the topics of an activity, not its parts
         out.add(members, R.PART_OF, [whole], "etc_list")
     for fm in _ENUM_FORMULA_RE.finditer(s):
         tail = _ids(fm.group(2))[0]

@@ -1201,6 +1201,16 @@ def test_etc_then_a_verb_is_no_membership() -> None:
     assert got == {t("行业协会", R.PART_OF, "社会组织"), t("商会", R.PART_OF, "社会组织")}
 
 
+def test_topics_listed_before_etc_are_no_parts() -> None:
+    got = run(
+        "政协委员围绕完善公共文化服务体系、营造清朗网络空间等协商议政。",
+        "公共文化服务体系",
+        "网络空间",
+        "协商议政",
+    )
+    assert not {x for x in got if x[1] == R.PART_OF.value}
+
+
 def test_etc_and_is_no_membership() -> None:
     got = run(
         "（民政部、教育部等和各省级人民政府负责）",

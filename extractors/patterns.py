@@ -184,9 +184,23 @@ def formulas_in_text(text: str) -> list[Found]:
     """Unquoted formulas of the shape 两个维护, 四个意识 (numeral + 个 + two characters)."""
     out: list[Found] = []
     for m in FORMULA_IN_TEXT.finditer(text):
-        if m.group(0)[2:] not in _COUNTED and m.group(0)[2] not in _COUNT_STARTS:
-            out.append(Found(m.start(), m.end(), m.group(0), Category.FORMULA))
+        if m.group(0)[2:] in _COUNTED or m.group(0)[2] in _COUNT_STARTS:
+            continue
+        if _counts_the_list_before(text, m.start(), _NUMERAL_VALUE[m.group(0)[0]]):
+            continue  # 华汇、地壹街两个地下商城: N counts the N names just listed
+        out.append(Found(m.start(), m.end(), m.group(0), Category.FORMULA))
     return out
+
+
+_NUMERAL_VALUE = {ch: i for i, ch in enumerate("零一两三四五六七八九十") if ch != "零"} | {"二": 2}
+_CLAUSE_MARK = re.compile("[，。；：！？,;:!?\n]")
+
+
+def _counts_the_list_before(text: str, pos: int, n: int) -> bool:
+    """Whether the clause before `pos` is a list of exactly `n` items that N个 counts."""
+    marks = list(_CLAUSE_MARK.finditer(text, max(0, pos - 80), pos))
+    start = marks[-1].end() if marks else max(0, pos - 80)
+    return n >= 2 and text.count("、", start, pos) == n - 1 and "个" not in text[start:pos]
 
 
 def _common_prefix(items: list[str]) -> str:

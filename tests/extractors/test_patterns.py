@@ -254,3 +254,8 @@ def test_a_document_title_starts_after_the_verb_that_issues_it(text: str, title:
 def test_a_meeting_attended_starts_after_the_clause_that_holds_it() -> None:
     text = "在去年召开的全国宣传思想工作会议上，在巴西举行的联合国环境与发展大会上。"
     assert [f.name for f in events(text)] == ["全国宣传思想工作会议", "联合国环境与发展大会"]
+
+
+def test_a_numeral_counting_the_names_just_listed_is_no_formula() -> None:
+    assert formulas_in_text("华汇、地壹街两个地下商城投入使用。") == []
+    assert [f.name for f in formulas_in_text("增强四个意识、做到两个维护。")] == ["四个意识", "两个维护"]

@@ -600,7 +600,7 @@ _TITLE_AT_START = re.compile(
     rf"的(?:{_DOC_KINDS}))[ \t]*(?=\n)"
 )
 #: a named meeting where something was said: 在全国抗击新冠肺炎疫情表彰大会上
-_MEETING_AT = re.compile(rf"(?<=在)[{_HAN}“”]{{4,24}}?(?:大会|会议|座谈会|论坛|峰会|开幕式)(?=上)")
+_MEETING_AT = re.compile(rf"(?<=在)[{_HAN}“”0-9]{{4,24}}?(?:大会|会议|座谈会|论坛|峰会|开幕式)(?=上)")
 #: verbs of holding a meeting, which end a clause before its name (在去年召开的|…会议上)
 _HELD = ("召开", "举行", "举办")
 #: a named meeting that is held: 隆重召开全国抗击新冠肺炎疫情表彰大会，
@@ -640,7 +640,8 @@ def events(text: str) -> list[Found]:
     out += [Found(m.start(), m.end(), m.group(0), Category.IDEA) for m in _THOUGHT_ON.finditer(text)]
     for m in _MEETING_AT.finditer(text):
         held = m.group(0).rfind("的", 0, len(m.group(0)) - 4)  # 在去年召开的|全国…会议上
-        start = m.start() + held + 1 if held > 0 and m.group(0)[held - 2 : held] in _HELD else m.start()
+        said = m.group(0)[held - 2 : held] in _HELD or m.group(0)[held - 1 : held] == "日"  # 2月12日的|…会议
+        start = m.start() + held + 1 if held > 0 and said else m.start()
         out.append(Found(start, m.end(), text[start : m.end()], Category.EVENT))
     out += [
         Found(m.start(), m.end(), m.group(0), Category.EVENT)
@@ -756,7 +757,9 @@ MORE_LIST_VERBS = (
     "持续推进",
 )
 #: longest first; equal lengths in a fixed order (a set's order changes with the string hash seed)
-_LIST_VERBS = tuple(sorted({*LEADING_VERBS, *MORE_LIST_VERBS}, key=lambda v: (-len(v), v)))
+_LIST_VERBS = tuple(
+    sorted({*LEADING_VERBS, *MORE_LIST_VERBS, "牢固树立", "树立"}, key=lambda v: (-len(v), v))
+)
 _CONJ = re.compile("以及|和|与|及")
 #: 等 closing an open list inside an item (人工智能等高新技术), not inside a word (平等, 高等, 等级)
 _ETC_INSIDE = re.compile("(?<![平高中均对同初一二三])等(?![级于待同])")

@@ -259,3 +259,13 @@ def test_a_meeting_attended_starts_after_the_clause_that_holds_it() -> None:
 def test_a_numeral_counting_the_names_just_listed_is_no_formula() -> None:
     assert formulas_in_text("华汇、地壹街两个地下商城投入使用。") == []
     assert [f.name for f in formulas_in_text("增强四个意识、做到两个维护。")] == ["四个意识", "两个维护"]
+
+
+def test_a_meeting_attended_may_carry_numbers_but_not_its_date() -> None:
+    text = "在纪念周恩来同志诞辰120周年座谈会上，在2月12日的中央政治局常委会会议上。"
+    assert [f.name for f in events(text)] == ["纪念周恩来同志诞辰120周年座谈会", "中央政治局常委会会议"]
+
+
+def test_list_items_start_after_a_verb_of_holding_fast() -> None:
+    names = [f.name for f in list_items("牢固树立道路自信、理论自信、制度自信、文化自信。", lambda w: True)]
+    assert names == ["道路自信", "理论自信", "制度自信", "文化自信"]

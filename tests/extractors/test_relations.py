@@ -1414,3 +1414,9 @@ def test_copula_subject_carried_over_a_note_in_brackets() -> None:
         "政务新媒体",
     )
     assert got == {t("地方各级人民政府办公厅", R.GUIDES, "政务新媒体")}
+
+
+def test_a_relative_clause_whose_object_does_the_deed_is_no_relation() -> None:
+    # 推动Y进行的X: Y carries X out, X does not advance Y
+    got = run("参与领导和推动中国共产党进行的伟大社会革命。", "中国共产党", "伟大社会革命")
+    assert got == set()

@@ -576,8 +576,9 @@ def titled_names(text: str) -> list[Found]:
     ]
 
 
-#: last characters of a false name before a title: 高举毛|主席, 向总|书记, 浙江省|委书记, 任第一|书记
-_NOT_NAME_END = frozenset("毛周总省市县区一二两国方向委责")
+#: last characters of a false name before a title: 高举毛|主席, 向总|书记, 浙江省|委书记, 任第一|书记,
+#: 书记李强和|市长 (a conjunction: the name ended before it)
+_NOT_NAME_END = frozenset("毛周总省市县区一二两国方向委责和与及")
 
 
 _EVENT = re.compile(
@@ -593,7 +594,7 @@ _TITLE_LINE = re.compile(
     rf"(?<![{_HAN}])[{_HAN}]{{2,16}}?关于[^。；！？\n《》“”]{{2,80}}?的(?:{_DOC_KINDS}|报告)"
 )
 #: verbs of issuing a document, ending what stands before its title (相继作出|关于…的决定)
-_ISSUING_VERB = re.compile("(?:作出|做出|出台|印发|制定|发布|颁布|下发|发出|提出|通过|审议)$")
+_ISSUING_VERB = re.compile("(?:作出|做出|出台|印发|制定|发布|颁布|下发|发出|提出|通过|审议)了?$")
 #: the same title opening the document, broken over up to three lines
 _TITLE_AT_START = re.compile(
     rf"\A\s*((?:[^\s。；！？《》“”]{{2,40}}\n){{0,2}}[^\s。；！？《》“”]{{2,40}}?"

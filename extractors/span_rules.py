@@ -223,7 +223,24 @@ def leading_word_cut(c: ConceptSpan, known: Container[str]) -> int:
 #: prepositions and the copula, when jieba makes them a word of their own (是|爱国主义; not 在线,
 #: 对外, 从严, 向往, 同级: those are other words)
 _FUNCTION_WORDS = frozenset(
-    {"是", "在", "向", "从", "由", "对", "对于", "按照", "按", "依照", "被", "给", "于"}
+    {
+        "是",
+        "在",
+        "向",
+        "从",
+        "由",
+        "对",
+        "对于",
+        "按照",
+        "按",
+        "依照",
+        "被",
+        "给",
+        "于",
+        "通过",
+        "经过",
+        "包括",
+    }
 )
 
 

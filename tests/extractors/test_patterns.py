@@ -10,6 +10,7 @@ from extractors.patterns import (
     quoted_run_ons,
     quoted_terms,
     strip_title,
+    titled_names,
 )
 from kg.model import Category
 
@@ -241,6 +242,7 @@ def test_a_list_of_known_terms_keeps_its_items() -> None:
     [
         ("党中央和国务院，相继作出关于加强廉政建设的决定。", "关于加强廉政建设的决定"),
         ("现在向大会提出关于2024年国民经济计划安排的报告。", "关于2024年国民经济计划安排的报告"),
+        ("全会通过了关于经济体制改革的决定。", "关于经济体制改革的决定"),
         (
             "国务院办公厅关于全面推行行政执法公示制度的指导意见",
             "国务院办公厅关于全面推行行政执法公示制度的指导意见",
@@ -269,3 +271,8 @@ def test_a_meeting_attended_may_carry_numbers_but_not_its_date() -> None:
 def test_list_items_start_after_a_verb_of_holding_fast() -> None:
     names = [f.name for f in list_items("牢固树立道路自信、理论自信、制度自信、文化自信。", lambda w: True)]
     assert names == ["道路自信", "理论自信", "制度自信", "文化自信"]
+
+
+def test_a_name_after_a_title_ends_before_a_conjunction() -> None:
+    text = "在上海市委书记李强和市长应勇陪同下。"
+    assert "李强和" not in [f.name for f in titled_names(text)]

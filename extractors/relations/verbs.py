@@ -25,7 +25,10 @@ _PREP_VERB = "(?:扩大|加强|增进|发扬|坚持|深化|推进|完善|强化|
 _NO_SUBJECT_BEFORE = re.compile(
     "(?:对|把|将|在|向|与|和|从|由|被|给|为|让|使|同|跟|及|、|的|之|于"
     # a modal or manner adverb right before: the 'concept' is used as a verb (要统筹协调促进…)
-    "|要|必须|应当|应|将|会|能|负责|积极|大力|加快|着力|进一步|切实|不断|深入|全面|继续|认真)$"
+    "|要|必须|应当|应|将|会|能|负责|积极|大力|加快|着力|进一步|切实|不断|深入|全面|继续|认真"
+    # the object of a doing verb right before: the actor of the next verb is elided
+    # (为继续推进改革开放营造…政治生态: 改革开放 creates nothing)
+    "|推进|推动|加强|深化|坚持|实施)$"
 )
 _RELATIVE_RE = re.compile(
     f"(保证|保障|确保|推动|促进|带动|助推|服务于|体现|彰显|引领)({_G})"

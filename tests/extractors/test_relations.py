@@ -1420,3 +1420,10 @@ def test_a_relative_clause_whose_object_does_the_deed_is_no_relation() -> None:
     # 推动Y进行的X: Y carries X out, X does not advance Y
     got = run("参与领导和推动中国共产党进行的伟大社会革命。", "中国共产党", "伟大社会革命")
     assert got == set()
+
+
+def test_the_object_of_a_doing_verb_is_no_subject_of_the_next_verb() -> None:
+    got = run("为继续推进改革开放营造海晏河清的政治生态。", "改革开放", "政治生态")
+    assert got == set()
+    got = run("制定实施香港特别行政区维护国家安全法。", "香港特别行政区", "国家安全法")
+    assert got == set()

@@ -28,7 +28,8 @@ in `RULES`, with where it comes from; `explain_relations` reports it):
   and never from a speaker (``习近平强调，…``); ``在X中增强Y``, ``通过X实现Y``,
   ``通过X(、Y)，不断增强Z`` (a means closing its clause),
   ``X为Y服务``, ``推进X，有力地促进了Y``, ``以X促Y、促Z``, relative clauses
-  ``健全保证Y的X`` (X guarantees Y; not after a subject or copula);
+  ``健全保证Y的X`` (X guarantees Y; not after a subject or copula, not ``推动Y进行的X``);
+  the object of a doing verb is no subject of the next verb (``推进X营造Y``);
 * guidance frames ``以X为指导/引领/主线``, ``在X的领导/指引下``, ``以X统揽Y``,
   ``X为Y指明方向``, ``X对Y的领导``, ``X领导的Y``, ``将Y置于X的领导下``, ``X对Y作出
   部署``; what is guided is the object of a doing verb in the following clauses

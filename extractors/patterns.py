@@ -759,7 +759,7 @@ MORE_LIST_VERBS = (
 )
 #: longest first; equal lengths in a fixed order (a set's order changes with the string hash seed)
 _LIST_VERBS = tuple(
-    sorted({*LEADING_VERBS, *MORE_LIST_VERBS, "牢固树立", "树立"}, key=lambda v: (-len(v), v))
+    sorted({*LEADING_VERBS, *MORE_LIST_VERBS, "牢固树立", "树立", "坚定"}, key=lambda v: (-len(v), v))
 )
 _CONJ = re.compile("以及|和|与|及")
 #: 等 closing an open list inside an item (人工智能等高新技术), not inside a word (平等, 高等, 等级)

@@ -268,8 +268,9 @@ def test_a_meeting_attended_may_carry_numbers_but_not_its_date() -> None:
     assert [f.name for f in events(text)] == ["纪念周恩来同志诞辰120周年座谈会", "中央政治局常委会会议"]
 
 
-def test_list_items_start_after_a_verb_of_holding_fast() -> None:
-    names = [f.name for f in list_items("牢固树立道路自信、理论自信、制度自信、文化自信。", lambda w: True)]
+@pytest.mark.parametrize("verb", ["牢固树立", "坚定"])
+def test_list_items_start_after_a_verb_of_holding_fast(verb: str) -> None:
+    names = [f.name for f in list_items(f"{verb}道路自信、理论自信、制度自信、文化自信。", lambda w: True)]
     assert names == ["道路自信", "理论自信", "制度自信", "文化自信"]
 
 

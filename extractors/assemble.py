@@ -208,6 +208,18 @@ NO_START = frozenset(
 #: action heads cut off when the rest is a known concept (全过程人民民主建设 → 全过程人民民主)
 ACTION_HEADS = ("建设", "工作", "工程", "体系建设")
 
+#: what deputies and members submit: handling it (…建议办理) is a practice of its own
+_SUBMITTED = ("建议", "提案", "议案")
+#: manners of handling that name a way of public service (异地办理, 并联办理, 集成化办理)
+_HANDLING_MANNERS = frozenset({"异地", "并联", "远程", "就近", "网上", "集中", "全程", "一站式", "跨省"})
+
+
+def _handling_practice(before: str) -> bool:
+    """Whether 办理 after `before` names a practice: handling what members submit, or a manner
+    of handling (not 文件|办理, 按规定|办理: handling some thing)."""
+    return before.endswith(_SUBMITTED) or before in _HANDLING_MANNERS or before.endswith("化")
+
+
 #: heads too generic to end an unknown term (产业发展, 福建工作, 现场执法): actions on a concept
 WEAK_HEADS = frozenset(
     {
@@ -479,6 +491,8 @@ def _term_of_run(
     term = text[start:end]
     if term.endswith(("项目建设", "工程建设")) and term not in known:
         return []  # building projects: activities, not concepts
+    if words[last] == "办理" and term not in known and not _handling_practice(words[last - 1]):
+        return []  # 文件办理, 外汇账户办理: handling a thing; 代表建议办理, 异地办理 are practices
     if term in known:
         return [(start, end)]
     # a known term with a generic tail names the term (全过程人民民主理念 → 全过程人民民主)

@@ -561,3 +561,9 @@ def test_a_verb_taking_a_system_as_object_is_no_part_of_its_name(
 )
 def test_a_pilot_is_cut_only_after_a_system_or_a_thing_built(name: str, cut: str) -> None:
     assert name[: len(name) - action_head_cut(name)] == cut
+
+
+def test_handling_a_thing_is_no_practice(rule_names: Callable[[str], set[str]]) -> None:
+    got = rule_names("允许境外机构境内外汇账户办理定期存款业务，凭批准文件办理海关验放手续。")
+    assert not {"外汇账户办理", "文件办理"} & got
+    assert "政务服务异地办理" in rule_names("推进政务服务异地办理。")  # a manner of handling

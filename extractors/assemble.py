@@ -319,6 +319,15 @@ SYSTEM_HEADS = frozenset({"制度", "机制", "体制", "工作机制", "管理�
 SYSTEM_MAX_TOKENS = 6
 SYSTEM_MAX_CHARS = 16
 
+#: verbs (and the modal 要) that take a system as their object, and words that only qualify it
+#: (有力, 深层次), so never belong to its name (破除|体制机制, 疏通|货币政策传导机制,
+#: 提供|有力|制度保障)
+_SYSTEM_OBJECT_VERBS = frozenset(
+    {"破除", "革除", "消除", "破解", "理顺", "解决", "查找", "整合", "设立", "试行", "赋予", "搞好"}
+    | {"提出", "提供", "疏通", "转换", "运用", "涉及", "认清", "重塑", "注重", "废止", "要"}
+    | {"有力", "深层次"}
+)
+
 
 def system_terms(
     tokens: Sequence[Token], words: Sequence[str], tags: Sequence[str], known: Mapping[str, str]
@@ -363,14 +372,6 @@ def system_terms(
     return out
 
 
-#: verbs (and the modal 要) that take a system as their object, and words that only qualify it
-#: (有力, 深层次), so never belong to its name (破除|体制机制, 疏通|货币政策传导机制,
-#: 提供|有力|制度保障)
-_SYSTEM_OBJECT_VERBS = frozenset(
-    {"破除", "革除", "消除", "破解", "理顺", "解决", "查找", "整合", "设立", "试行", "赋予", "搞好"}
-    | {"提出", "提供", "疏通", "转换", "运用", "涉及", "认清", "重塑", "注重", "废止", "要"}
-    | {"有力", "深层次"}
-)
 #: the two-character system heads, as the end of a one-word mechanism (长效机制, 管理体制)
 _SYSTEM_ENDS = tuple(sorted(h for h in SYSTEM_HEADS if len(h) == 2))
 

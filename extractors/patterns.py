@@ -606,7 +606,7 @@ _MEETING_AT = re.compile(rf"(?<=在)[{_HAN}“”0-9]{{4,24}}?(?:大会|会议|�
 _HELD = ("召开", "举行", "举办")
 #: a named meeting that is held: 隆重召开全国抗击新冠肺炎疫情表彰大会，
 _MEETING_HELD = re.compile(
-    rf"(?<=召开|举行|举办)[{_HAN}“”]{{4,24}}?(?:大会|会议|座谈会|论坛|峰会)(?=[，。、；）]|$)"
+    rf"(?<={'|'.join(_HELD)})[{_HAN}“”]{{4,24}}?(?:大会|会议|座谈会|论坛|峰会)(?=[，。、；）]|$)"
 )
 #: a leader's body of thought on a subject: 关于坚持和完善人民代表大会制度的重要思想
 _THOUGHT_ON = re.compile(rf"关于[{_HAN}、]{{2,30}}的重要(?:思想|论述)")

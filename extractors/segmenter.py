@@ -121,7 +121,12 @@ def token_ending_at(tokens: Sequence[tuple[int, int]], offset: int) -> int | Non
     return k if k >= 0 and tokens[k][1] == offset else None
 
 
+def token_index_at(tokens: Sequence[tuple[int, int]], offset: int) -> int | None:
+    """Index of the token of `tokens` (sorted, non-overlapping) that starts at `offset`, if any."""
+    k = bisect.bisect_left(tokens, (offset,))
+    return k if k < len(tokens) and tokens[k][0] == offset else None
+
+
 def token_starting_at(tokens: Sequence[tuple[int, int]], offset: int) -> bool:
     """Whether a token of `tokens` (sorted, non-overlapping) starts at `offset`."""
-    k = bisect.bisect_left(tokens, (offset,))
-    return k < len(tokens) and tokens[k][0] == offset
+    return token_index_at(tokens, offset) is not None

@@ -21,13 +21,12 @@ finders runs into, or stops short of, the words around it:
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Callable, Container, Sequence
 
 from extractors.concepts import GENERIC
 from extractors.lexicon import Lexicon
-from extractors.segmenter import token_ending_at
+from extractors.segmenter import token_ending_at, token_index_at
 from extractors.spans import ConceptSpan
 from extractors.term_shape import LEAD_VERBS
 from kg.model import Category
@@ -251,8 +250,8 @@ def function_word_cut(
     copula (是|财政管理制度, 按照|育训结合), else 0; known names and persons are left whole."""
     if c.category is Category.PERSON or c.name in known or _quoted(text, c):
         return 0
-    k = bisect.bisect_left(tokens, (c.start,))
-    if k == len(tokens) or tokens[k][0] != c.start:
+    k = token_index_at(tokens, c.start)
+    if k is None:
         return 0
     s, e = tokens[k]
     if text[s:e] not in _FUNCTION_WORDS or k + 1 == len(tokens) or c.end - e < 2:

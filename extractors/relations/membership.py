@@ -19,7 +19,7 @@ R = RelationType
 
 #: 等 then at most two characters before the whole, but no verb (与X等建立合作机制: X is a
 #: partner, not a part)
-_ETC_RE = re.compile(f"({_G})等(?![的和与及])(?!{_DO_VERB}|建立|参与|加入|开展|设立)(?:{_NP}{{0,2}}?)({_X})")
+_ETC_RE = re.compile(f"({_G})等(?![的和与及])(?!{_DO_VERB}|建立|参与|加入|设立)(?:{_NP}{{0,2}}?)({_X})")
 #: a list opened by 围绕/就/针对 in its clause names topics (围绕A、B等建言)
 _TOPICS_BEFORE = re.compile(f"(?:围绕|针对)[^{_CLAUSE_END}]*$")
 _ENUM = f"{_X}(?:(?:、|和|与|以及|及){_X})+"

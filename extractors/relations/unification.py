@@ -15,7 +15,8 @@ R = RelationType
 
 
 #: an action on each item (新农村建设和城市发展…相结合): the concept is the item without it
-_ITEM_ACTION = "(?:建设|工作)?"
+_ITEM_ACTIONS = "建设|工作"
+_ITEM_ACTION = f"(?:{_ITEM_ACTIONS})?"
 _UNITY_RE = re.compile(
     f"({_X}{_ITEM_ACTION}(?:{_CONJ}{_X}{_ITEM_ACTION})+)(?:等)?(?:三者|两者|二者|四者)?"
     f"(?:的?(?:发展|建设|工作))?(?:的)?({_alt(_UNITY_CUES)})"
@@ -38,7 +39,7 @@ def _unity(m: _Masked, out: _Out) -> None:
     for um in _UNITY_RE.finditer(m.s):
         ids = _ids(um.group(1))
         rule = "unity" if um.group(2) == "有机统一" else "unity_variants"
-        items = re.sub("建设|工作", "", um.group(1)).split("、")
+        items = re.sub(_ITEM_ACTIONS, "", um.group(1)).split("、")
         if len(items) > 1 and all(re.fullmatch(f"{_X}(?:和|与|同){_X}", it) for it in items):
             continue  # A和B、C和D相结合: a list of pairs, handled below
         prev_item = re.search("([^，,；;：:。！？!?（）()、]{1,12})、$", m.s[: um.start(1)])

@@ -35,6 +35,9 @@ _RELATIVE_RE = re.compile(
     f"((?:{_NPI}{{0,6}}?)?)的{_MODS}({_G})(?![\ue000-\uf8ff]|的)"
 )
 
+#: 推动Y进行的X: the gap of a relative clause saying that Y does X
+_DOER_GAP_RE = re.compile("(?:进行|开展|领导|发动|从事|推进)")
+
 _TASK_RE = re.compile(f"({_G})的{_MODS}(?:任务|职责|使命|目的)(?:就|都|正)?是")
 
 
@@ -118,7 +121,7 @@ def _verbs(m: _Masked, clauses: list[tuple[int, int]], out: _Out) -> None:
     for rm in _RELATIVE_RE.finditer(s) if "的" in s else ():
         if _BEFORE_RELATIVE_RE.search(s[: rm.start()]):
             continue  # a subject, preposition or copula before the verb: the copula rules decide
-        if re.match("(?:进行|开展|领导|发动|从事|推进)", rm.group(3)):
+        if _DOER_GAP_RE.match(rm.group(3)):
             continue  # 推动Y进行的X: Y is the doer of X, not what X advances
         heads = [k for k in _ids(rm.group(4)) if m.spans[k].category is not Category.PERSON]
         out.add(heads, _VERB_CUES[rm.group(1)], _ids(rm.group(2)), "relative_clause")

@@ -8,7 +8,7 @@ import jieba
 import pytest
 
 from extractors.pipeline import shared_pipeline
-from extractors.segmenter import segment_offsets
+from extractors.segmenter import segment_offsets, token_ending_at, token_index_at, token_starting_at
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 TEXTS = sorted(
@@ -61,3 +61,10 @@ def test_user_words_are_honoured() -> None:
         assert segment_offsets(text) == jieba_offsets(text)
     finally:
         jieba.del_word(word)
+
+
+def test_token_lookups_by_offset() -> None:
+    tokens = [(0, 2), (2, 3), (3, 7)]
+    assert [token_index_at(tokens, k) for k in (0, 1, 2, 3, 7)] == [0, None, 1, 2, None]
+    assert [token_starting_at(tokens, k) for k in (0, 1, 3)] == [True, False, True]
+    assert [token_ending_at(tokens, k) for k in (2, 3, 5, 7)] == [0, 1, None, 2]

@@ -43,7 +43,8 @@ in `RULES`, with where it comes from; `explain_relations` reports it):
   once; an item may carry an action, ``A建设和B建设完美结合``, and the list may stay
   open, ``A与B等融合发展``) and ``A和B、C和D相结合`` (each pair);
 * membership ``C由A、B组成``, ``A、B共同构成C``, ``以A、B为主要内容的C``,
-  ``四个意识，即A、B、C、D`` / ``两个维护（A、B）`` (formulas only), ``A、B等C``,
+  ``四个意识，即A、B、C、D`` / ``两个维护（A、B）`` (formulas only), ``A、B等C``
+  (also ``A、B、c等C`` when most items are found and C ends the phrase),
   ``A、B、C三大攻坚战``, ``A、B的C程序/体制/理念``,
   ``A、B（以下统称C）``, ``C包括A、B``, ``把A…纳入C``, ``坚持C首先要坚持A``;
 * change ``把X(优势)转化为Y``, ``由X向Y转变``, ``由X转向Y``.

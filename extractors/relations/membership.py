@@ -19,7 +19,11 @@ R = RelationType
 
 #: 等 then at most two characters before the whole, but no verb (与X等建立合作机制: X is a
 #: partner, not a part)
-_ETC_RE = re.compile(f"({_G})等(?![的和与及])(?!{_DO_VERB}|建立|参与|加入|设立)(?:{_NP}{{0,2}}?)({_X})")
+_ETC_RE = re.compile(
+    f"({_G})((?:、{_NPI}{{1,8}}?)*)等(?![的和与及])(?!{_DO_VERB}|建立|参与|加入|设立)({_NP}{{0,2}}?)({_X})"
+)
+#: what may follow the whole of a list the extractor knows only partly: the phrase ends there
+_WHOLE_ENDS = re.compile(f"(?:建设|工作|作用)?(?:[{_CLAUSE_END}的]|$)")
 #: a list opened by 围绕/就/针对 in its clause names topics (围绕A、B等建言)
 _TOPICS_BEFORE = re.compile(f"(?:围绕|针对)[^{_CLAUSE_END}]*$")
 _ENUM = f"{_X}(?:(?:、|和|与|以及|及){_X})+"
@@ -58,7 +62,20 @@ def _membership(m: _Masked, out: _Out) -> None:
     for cm in _COMBINED_RE.finditer(s) if "结合" in s or "相统一" in s or "相融合" in s else ():
         out.add(_ids(cm.group(1)), R.PART_OF, _ids(cm.group(2)), "combined_parts")
     for em in _ETC_RE.finditer(s) if "等" in s else ():
-        members, whole = _ids(em.group(1)), _ids(em.group(2))[0]
+        members, whole = _ids(em.group(1)), _ids(em.group(4))[0]
+        unnamed = em.group(2).count("、")
+        if unnamed and (
+            em.group(3)
+            or unnamed > len(members)
+            or not _WHOLE_ENDS.match(s, em.end())
+            or (
+                sp[whole].category is not Category.ORGANIZATION
+                and any(sp[k].category is Category.ORGANIZATION for k in members)
+            )
+        ):
+            # items the extractor does not know: most of a list, right before a whole that
+            # ends it, and no people named before a task (高校毕业生、退役军人等就业工作)
+            continue
         if any(sp[k].category is Category.PERSON for k in members):
             continue  # 张三、李四等代表: people named as examples
         if sp[whole].category is Category.ORGANIZATION and any(

@@ -49,7 +49,7 @@ RULES: dict[str, str] = {
     "unity_variants": "dev: 相统一, 相结合, 共同推进, 一体建设 …",
     "unity_pairs": "heldout: 实现A和B、C和D相结合 (each pair)",
     "effect_of_done": "heldout: 推进X，有力地促进了Y (a stated effect, with 了)",
-    "etc_list": "dev: A、B等C",
+    "etc_list": "dev: A、B等C; own: A、B、c等C with c no concept found (most items found, C ends the phrase)",
     "enum_formula": "dev: A、B、C三大攻坚战",
     "enum_frame_of": "dev: A、B的C程序/体制/理念",
     "collective_name": "dev: A、B（以下统称C）",

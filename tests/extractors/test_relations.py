@@ -309,6 +309,43 @@ def test_part_of_enumeration_with_deng() -> None:
     assert got == {t(x, R.PART_OF, "群团组织") for x in ("工会", "共青团", "妇联")}
 
 
+@pytest.mark.parametrize(
+    ("sentence", "members", "whole"),
+    [
+        ("发挥行业协会、商会、慈善机构等社会组织作用。", ("行业协会", "商会"), "社会组织"),
+        ("发展文学艺术、新闻出版、广播影视等文化事业。", ("文学艺术", "新闻出版"), "文化事业"),
+    ],
+)
+def test_part_of_deng_list_with_items_not_found(sentence: str, members: tuple[str, ...], whole: str) -> None:
+    # the last item is no concept the extractor found: the others are still parts of the whole
+    cats = {k: C.ORGANIZATION for k in ("行业协会", "商会", "社会组织")}
+    assert run(sentence, *members, whole, cats=cats) == {t(x, R.PART_OF, whole) for x in members}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "推进天然林保护、防沙治沙、退耕还林等重点工程建设。",  # most items unknown
+        "统筹做好高校毕业生、退伍军人等就业工作。",  # people before a task
+        "推进文学艺术、新闻出版、广播影视等群众性文化活动项目。",  # the phrase goes on after the whole
+        "发展文学艺术、新闻出版、广播影视等新兴文化事业。",  # a gap between 等 and the whole
+    ],
+)
+def test_deng_list_with_items_not_found_needs_a_clear_whole(sentence: str) -> None:
+    names = (
+        "天然林保护",
+        "重点工程",
+        "高校毕业生",
+        "就业",
+        "文学艺术",
+        "新闻出版",
+        "群众性文化活动",
+        "文化事业",
+    )
+    got = run(sentence, *[n for n in names if n in sentence], cats={"高校毕业生": C.ORGANIZATION})
+    assert not any(typ == R.PART_OF.value for _, typ, _ in got)
+
+
 def test_part_of_numbered_formula() -> None:
     got = run(
         "打好防范化解重大风险、精准脱贫、污染防治三大攻坚战。",

@@ -14,7 +14,8 @@ in `RULES`, with where it comes from; `explain_relations` reports it):
   to ``这也是``, over a note in brackets ``X（室）是…`` and from a topic clause ``实施X，是…``),
   the reversed ``Y的N是X`` (also ``Y最本质的特征是X``),
   ``X成为Y的N`` / ``把X打造成Y的N`` (a copula of change), ``X是C之一`` (PART_OF),
-  and ``X是保障Y的重要措施`` (a generic noun: the verb decides); the head noun N
+  and ``X是保障Y的重要措施`` (a generic noun: the verb decides; a verb of ensuring may
+  take Y in a state, ``是确保Y合法有效的重要措施``); the head noun N
   decides the type (载体/途径/形式 -> CARRIER_OF, 保证/保障 -> GUARANTEES,
   本质特征/核心/真谛 -> ESSENTIAL_FEATURE_OF, 组成部分/首要内容/任务 -> PART_OF,
   体现 -> EMBODIES, 动力/抓手/支撑 -> PROMOTES, 指导思想/领导核心 -> GUIDES), see

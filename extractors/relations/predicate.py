@@ -18,6 +18,9 @@ R = RelationType
 _GENERIC_VERB_START_RE = re.compile(f"^{_ADV}*{_alt(_GENERIC_NOUN_VERBS)}")
 _GENERIC_VERB_RE = re.compile(f"^{_ADV}*({_alt(_GENERIC_NOUN_VERBS)})")
 _GENERIC_NOUN_END_RE = re.compile(f"的(?:{_MODS}{_NP}{{0,6}}{_alt(_GENERIC_NOUNS)}|{_X})(?:之一)?$")
+#: verbs that ensure a thing in a state (确保Y合法有效, 保证Y落到实处)
+_ENSURE_VERBS = frozenset({"确保", "保障", "保证"})
+_ENSURED_STATE_RE = re.compile(f"(?<={_X}){_NPI}{{2,4}}$")
 _ONE_OF_RE = re.compile(f"^(?:{_NPI}{{0,6}}的)?{_MODS}的?({_X})之一$")
 _MODS_GAP_RE = re.compile(f"^{_MODS}的?{_MODS}$")
 
@@ -50,7 +53,12 @@ def _classify(pred: str) -> tuple[RelationType, list[int], str] | None:
     vm = _GENERIC_VERB_RE.match(pred)
     # … or a concept naming the kind of thing (是保证人民当家作主的根本政治制度)
     if vm and _GENERIC_NOUN_END_RE.search(pred):
-        tails = _possessors(pred[: pred.rfind("的")])
+        before = pred[: pred.rfind("的")]
+        tails = _possessors(before)
+        if not tails and vm.group(1) in _ENSURE_VERBS:
+            # 是确保Y合法有效的重要措施: what is ensured is Y in a state
+            state = _ENSURED_STATE_RE.search(before)
+            tails = _possessors(before[: state.start()]) if state else []
         if tails:
             return _GENERIC_NOUN_VERBS[vm.group(1)], tails, "verb:" + vm.group(1)
     return None

@@ -166,6 +166,17 @@ def test_guarantee_generic_noun_decided_by_verb() -> None:
     assert got == {t("政务公开", R.GUARANTEES, "知情权"), t("政务公开", R.GUARANTEES, "监督权")}
 
 
+@pytest.mark.parametrize("state", ["合法有效", "落到实处"])
+def test_guarantee_of_a_thing_in_a_state(state: str) -> None:
+    got = run(f"合法性审核是确保规范性文件{state}的重要措施。", "合法性审核", "规范性文件")
+    assert got == {t("合法性审核", R.GUARANTEES, "规范性文件")}
+
+
+def test_promoting_a_thing_in_a_state_names_no_tail() -> None:
+    # only verbs of ensuring take a thing in a state: 推进Y合法有效 names no promoted Y
+    assert run("合法性审核是推进规范性文件合法有效的重要措施。", "合法性审核", "规范性文件") == set()
+
+
 # ---- GUIDES ---------------------------------------------------------------------
 
 

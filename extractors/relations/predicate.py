@@ -18,9 +18,10 @@ R = RelationType
 _GENERIC_VERB_START_RE = re.compile(f"^{_ADV}*{_alt(_GENERIC_NOUN_VERBS)}")
 _GENERIC_VERB_RE = re.compile(f"^{_ADV}*({_alt(_GENERIC_NOUN_VERBS)})")
 _GENERIC_NOUN_END_RE = re.compile(f"的(?:{_MODS}{_NP}{{0,6}}{_alt(_GENERIC_NOUNS)}|{_X})(?:之一)?$")
-#: verbs that ensure a thing in a state (确保Y合法有效, 保证Y落到实处)
+#: verbs that ensure a thing in a state (确保Y合法有效, 保证Y落到实处), and the state after Y
+#: (its activity or work may come between: Y活动合法有效)
 _ENSURE_VERBS = frozenset({"确保", "保障", "保证"})
-_ENSURED_STATE_RE = re.compile(f"(?<={_X}){_NPI}{{2,4}}$")
+_ENSURED_STATE_RE = re.compile(f"(?<={_X})(?:工作|活动)?{_NPI}{{2,4}}$")
 _ONE_OF_RE = re.compile(f"^(?:{_NPI}{{0,6}}的)?{_MODS}的?({_X})之一$")
 _MODS_GAP_RE = re.compile(f"^{_MODS}的?{_MODS}$")
 
@@ -42,7 +43,9 @@ def _classify(pred: str) -> tuple[RelationType, list[int], str] | None:
         if nm.group(0) in _GENERIC_NOUNS and _GENERIC_VERB_START_RE.match(pred):
             continue  # 是保障Y的重要手段: a generic noun, the verb decides (below)
         typ = _NOUN_CUES[nm.group(0)]
-        tails = _possessors(before, zhi)
+        tails = _possessors(before, zhi) or (
+            _ensured(before[: before.rfind("的")]) if typ is R.GUARANTEES and not zhi else []
+        )
         if tails:
             return typ, tails, nm.group(0)
     # 是C之一: one of the members of C
@@ -54,14 +57,16 @@ def _classify(pred: str) -> tuple[RelationType, list[int], str] | None:
     # … or a concept naming the kind of thing (是保证人民当家作主的根本政治制度)
     if vm and _GENERIC_NOUN_END_RE.search(pred):
         before = pred[: pred.rfind("的")]
-        tails = _possessors(before)
-        if not tails and vm.group(1) in _ENSURE_VERBS:
-            # 是确保Y合法有效的重要措施: what is ensured is Y in a state
-            state = _ENSURED_STATE_RE.search(before)
-            tails = _possessors(before[: state.start()]) if state else []
+        tails = _possessors(before) or (_ensured(before) if vm.group(1) in _ENSURE_VERBS else [])
         if tails:
             return _GENERIC_NOUN_VERBS[vm.group(1)], tails, "verb:" + vm.group(1)
     return None
+
+
+def _ensured(before: str) -> list[int]:
+    """The tail of a guarantee of a thing in a state: 是确保Y合法有效的…, 是Y活动合法有效的重要保证."""
+    state = _ENSURED_STATE_RE.search(before)
+    return _possessors(before[: state.start()]) if state else []
 
 
 def _possessors(before: str, zhi: bool = False) -> list[int]:

@@ -172,6 +172,11 @@ def test_guarantee_of_a_thing_in_a_state(state: str) -> None:
     assert got == {t("合法性审核", R.GUARANTEES, "规范性文件")}
 
 
+def test_guarantee_noun_of_a_thing_in_a_state() -> None:
+    got = run("行政执法全过程记录是行政执法活动合法有效的重要保证。", "行政执法全过程记录", "行政执法")
+    assert got == {t("行政执法全过程记录", R.GUARANTEES, "行政执法")}
+
+
 def test_promoting_a_thing_in_a_state_names_no_tail() -> None:
     # only verbs of ensuring take a thing in a state: 推进Y合法有效 names no promoted Y
     assert run("合法性审核是推进规范性文件合法有效的重要措施。", "合法性审核", "规范性文件") == set()

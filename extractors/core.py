@@ -22,6 +22,7 @@ from extractors.corpus_terms import CorpusTerms, load_corpus_terms, load_weak_te
 from extractors.formula_members import formula_members, member_relations
 from extractors.frame_parts import frame_parts
 from extractors.lexicon import Lexicon, normal_form
+from extractors.nested_leaders import nested_leaders
 from extractors.patterns import opening_title
 from extractors.relations import TOPIC_MENTIONS, defining_relations, find_relations, has_defining_cue
 from extractors.segmenter import segment_offsets, token_ending_at, token_starting_at
@@ -517,4 +518,9 @@ class Analyzer:
         spans = self._with_salient_weak_terms(text, tokens, sentences, spans)
         weak = self.weak_spans(text, tokens, spans, sentences)
         spans, relations = relations_with_ends(text, sentences, spans, weak, self.formulas)
+        leaders, led = nested_leaders(text, sentences, spans, self.lexicon)
+        if leaders or led:
+            spans = sorted([*spans, *leaders], key=lambda c: (c.start, -c.end))
+            seen = set(relations)
+            relations = sorted([*relations, *(kr for kr in led if kr not in seen)], key=lambda kr: kr[0])
         return Analysis(sentences, spans, relations)

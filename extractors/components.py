@@ -32,7 +32,7 @@ from extractors.spans import ConceptSpan, FoundRelation
 
 SPAN_KEY = "concepts"
 
-for _ext in ("sentences", "concepts", "relations", "weak_spans", "formulas"):
+for _ext in ("sentences", "concepts", "relations", "weak_spans", "formulas", "organizations"):
     if not Doc.has_extension(_ext):
         Doc.set_extension(_ext, default=None)
 
@@ -88,6 +88,7 @@ class PolicyConcepts:
         sentences: list[tuple[int, int]] = doc._.sentences or split_sentences(text)
         doc._.weak_spans = self.analyzer.weak_spans(text, tokens, spans, sentences)
         doc._.formulas = self.analyzer.formulas  # their members named near them: policy_relations_v1
+        doc._.organizations = self.analyzer.organizations  # a body leading what it names: the same
         return doc
 
 
@@ -96,7 +97,7 @@ class PolicyRelations:
         text = doc.text  # built from the tokens on every access: read it once
         sentences: list[tuple[int, int]] = doc._.sentences or split_sentences(text)
         spans, doc._.relations = relations_with_ends(
-            text, sentences, doc._.concepts or [], doc._.weak_spans or [], doc._.formulas
+            text, sentences, doc._.concepts or [], doc._.weak_spans or [], doc._.formulas, doc._.organizations
         )
         set_concepts(doc, spans)
         return doc

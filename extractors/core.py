@@ -22,7 +22,7 @@ from extractors.corpus_terms import CorpusTerms, load_corpus_terms, load_weak_te
 from extractors.formula_members import formula_members, member_relations
 from extractors.frame_parts import frame_parts
 from extractors.lexicon import Lexicon, normal_form
-from extractors.nested_leaders import nested_leaders
+from extractors.nested_leaders import nested_leaders, organization_names
 from extractors.patterns import opening_title
 from extractors.relations import TOPIC_MENTIONS, defining_relations, find_relations, has_defining_cue
 from extractors.segmenter import segment_offsets, token_ending_at, token_starting_at
@@ -194,20 +194,29 @@ def relations_with_ends(
     spans: Sequence[ConceptSpan],
     weak: Sequence[ConceptSpan],
     formulas: Mapping[str, frozenset[str]] | None = None,
+    organizations: Mapping[str, str] | None = None,
 ) -> tuple[list[ConceptSpan], list[tuple[int, FoundRelation]]]:
     """Relations among the concept spans, plus those a defining construction (relations.END_RULES)
     states between a concept and a weak term (a phrase scored just below the concept threshold);
     such a weak term becomes a concept span too. `weak` must not overlap `spans`. `formulas`
     (formula_members.formula_members) adds the membership of formula members named next to
-    their formula (formula_members.member_relations)."""
+    their formula (formula_members.member_relations); `organizations` (nested_leaders.
+    organization_names) the body named at the start of a name it leads (nested_leaders)."""
     windowed = relation_windows(text, sentences)
     found = _window_relations(text, sentences, windowed, spans)
     seen = set(found)
+    extra: list[tuple[int, FoundRelation]] = []
     if formulas:
-        extra = [kr for kr in member_relations(sentences, spans, formulas) if kr not in seen]
-        if extra:
-            found = sorted([*found, *extra], key=lambda kr: kr[0])
-            seen.update(extra)
+        extra += member_relations(sentences, spans, formulas)
+    if organizations:
+        leaders, led = nested_leaders(text, sentences, spans, organizations)
+        if leaders:
+            spans = sorted([*spans, *leaders], key=lambda c: (c.start, -c.end))
+        extra += led
+    extra = [kr for kr in dict.fromkeys(extra) if kr not in seen]
+    if extra:
+        found = sorted([*found, *extra], key=lambda kr: kr[0])
+        seen.update(extra)
     known = {c.name for c in spans}
     weak = [c for c in weak if c.name not in known]
     if not weak:
@@ -283,6 +292,8 @@ class Analyzer:
         self.tag = make_tagger(lexicon)
         #: each formula's members (formula_members.py), for the relations of members named near it
         self.formulas = formula_members(lexicon)
+        #: the organizations' surface forms, for a leading body named inside a name (nested_leaders.py)
+        self.organizations = organization_names(lexicon)
 
     def concepts(self, text: str, tokens: Sequence[tuple[int, int]]) -> list[ConceptSpan]:
         spans = find_concepts(text, tokens, self.lexicon, self.tag)
@@ -517,10 +528,7 @@ class Analyzer:
         spans = self.concepts(text, tokens)
         spans = self._with_salient_weak_terms(text, tokens, sentences, spans)
         weak = self.weak_spans(text, tokens, spans, sentences)
-        spans, relations = relations_with_ends(text, sentences, spans, weak, self.formulas)
-        leaders, led = nested_leaders(text, sentences, spans, self.lexicon)
-        if leaders or led:
-            spans = sorted([*spans, *leaders], key=lambda c: (c.start, -c.end))
-            seen = set(relations)
-            relations = sorted([*relations, *(kr for kr in led if kr not in seen)], key=lambda kr: kr[0])
+        spans, relations = relations_with_ends(
+            text, sentences, spans, weak, self.formulas, self.organizations
+        )
         return Analysis(sentences, spans, relations)

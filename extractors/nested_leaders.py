@@ -8,7 +8,7 @@ reads like one (人民群众领导的…) adds nothing.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from extractors.lexicon import Lexicon, normal_form
 from extractors.sentences import spans_by_sentence
@@ -19,14 +19,24 @@ from kg.model import Category, RelationType
 LED_BY = "领导的"
 
 
+def organization_names(lexicon: Lexicon) -> dict[str, str]:
+    """Every surface form (name or alias, normalised) of the lexicon's organizations -> its name."""
+    return {
+        surface: name
+        for surface, name in lexicon.surfaces.items()
+        if lexicon.entries[name].category is Category.ORGANIZATION
+    }
+
+
 def nested_leaders(
     text: str,
     sentences: Sequence[tuple[int, int]],
     spans: Sequence[ConceptSpan],
-    lexicon: Lexicon,
+    organizations: Mapping[str, str],
 ) -> tuple[list[ConceptSpan], list[tuple[int, FoundRelation]]]:
-    """The leading bodies named inside concept spans (new spans) and their GUIDES relations,
-    each with the index of its sentence."""
+    """The leading bodies (`organizations`: surface -> name, as organization_names gives)
+    named inside concept spans (new spans) and their GUIDES relations, each with the index of
+    its sentence."""
     taken = {(c.start, c.end) for c in spans}
     new_spans: list[ConceptSpan] = []
     found: list[tuple[int, FoundRelation]] = []
@@ -36,13 +46,13 @@ def nested_leaders(
             cut = surface.find(LED_BY)
             if cut < 2 or cut + len(LED_BY) == len(surface):
                 continue
-            entry = lexicon.lookup(normal_form(surface[:cut]))
-            if entry is None or entry.category is not Category.ORGANIZATION or entry.name == c.name:
+            name = organizations.get(normal_form(surface[:cut]))
+            if name is None or name == c.name:
                 continue
             if (c.start, c.start + cut) not in taken:
                 taken.add((c.start, c.start + cut))
                 new_spans.append(
-                    ConceptSpan(c.start, c.start + cut, surface[:cut], entry.name, Category.ORGANIZATION)
+                    ConceptSpan(c.start, c.start + cut, surface[:cut], name, Category.ORGANIZATION)
                 )
-            found.append((k, FoundRelation(entry.name, RelationType.GUIDES, c.name)))
+            found.append((k, FoundRelation(name, RelationType.GUIDES, c.name)))
     return new_spans, found

@@ -71,8 +71,9 @@ def has_defining_cue(text: str, start: int, end: int) -> bool:
 def defining_relations(
     text: str, sentence: tuple[int, int], spans: Sequence[ConceptSpan]
 ) -> list[tuple[FoundRelation, str]]:
-    """Only the relations of the constructions in `END_RULES` (definitions and unification
-    lists), with their rules: the cheap pass that may promote weak terms to concepts."""
+    """Only the relations of the constructions in `END_RULES` (definitions, unification lists
+    and explicit membership), with their rules: the cheap pass that may promote weak terms to
+    concepts."""
     if not has_defining_cue(text, sentence[0], sentence[1]):
         return []  # no copula, no unification cue: none of the END_RULES can apply
     m = _mask(text, sentence, spans)
@@ -81,11 +82,13 @@ def defining_relations(
     out = _Out(m, frozenset(RULES) - END_RULES)
     _copula(m, _clauses(m.s), out)
     _unity(m, out)
+    _membership(m, out)
     return out.result()
 
 
 #: every word that can trigger one of the END_RULES: a copula (_COPULA_RE), a unification cue
-#: (_UNITY_CUES, 双向发力) or advancing together (_JOINTLY_RE)
+#: (_UNITY_CUES, 双向发力), advancing together (_JOINTLY_RE) or membership (纳入, 包括, 组成 …)
 _DEFINING_CUE_RE = re.compile(
     f"{_COPULA_RE.pattern}|{_alt(_UNITY_CUES)}|双向发力|(?:协同|一体|同步)(?:推进|推动|发展)"
+    "|纳入|列入|包括|包含|涵盖|组成|构成"
 )

@@ -183,6 +183,32 @@ def test_a_weak_term_named_by_a_unification_becomes_a_concept() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "known", "weak", "relation"),
+    [
+        ("把政治协商纳入决策程序。", "政治协商", "决策程序", ("政治协商", "决策程序")),
+        ("公有制经济包括国有经济和集体经济。", "公有制经济", "国有经济", ("国有经济", "公有制经济")),
+    ],
+)
+def test_a_weak_term_named_by_explicit_membership_becomes_a_concept(
+    text: str, known: str, weak: str, relation: tuple[str, str]
+) -> None:
+    from extractors.core import relations_with_ends
+
+    merged, found = relations_with_ends(text, [(0, len(text))], [_span(text, known)], [_span(text, weak)])
+    assert weak in [c.name for c in merged]
+    assert [(r.head, r.type, r.tail) for _, r in found] == [(relation[0], RelationType.PART_OF, relation[1])]
+
+
+def test_a_weak_term_is_no_whole_of_a_list_closed_by_deng() -> None:
+    from extractors.core import relations_with_ends
+
+    text = "支持工会、共青团等群众团体开展工作。"  # 等C: C is often only a kind of thing
+    spans = [_span(text, "工会"), _span(text, "共青团")]
+    merged, found = relations_with_ends(text, [(0, len(text))], spans, [_span(text, "群众团体")])
+    assert [c.name for c in merged] == ["工会", "共青团"] and found == []
+
+
 def test_a_weak_term_is_no_end_of_a_weaker_cue() -> None:
     from extractors.core import relations_with_ends
 

@@ -6,7 +6,9 @@ the same rules the assembler and patterns follow, on the term's tokens:
 
 * an action verb before a concept makes a verb-object phrase, not a term
   (打响|疫情防控, 接受|社会监督, 增进|台湾同胞福祉), unless the object is a known
-  term: then the object is the concept (大力发展|职业教育 → 职业教育);
+  term: then the object is the concept (大力发展|职业教育 → 职业教育; 全面 and an action
+  count as one verb, 全面推进|乡村振兴 → 乡村振兴, but not 全面建成/建设/深化, which open
+  canonical names);
 * a predicate after it makes a clause (人权事业全面发展, 非公有制经济健康发展);
 * 对 and one word at the end make a prepositional phrase, not a name
   (人大|对|行政机关; but 党对军队绝对领导 goes on after the object, 总对总 is one word);
@@ -100,10 +102,19 @@ _COMPLEMENTS = ("好", "起")
 _MEETING_ENDS = ("大", "全会", "会议")
 
 
+#: actions that 全面 makes a verb-object phrase of (全面推进|乡村振兴 → 乡村振兴); not 建成, 建设,
+#: 深化, which open canonical names (全面建成小康社会, 全面深化改革)
+_FULLY_DONE = frozenset({"推进", "推动", "提高", "提升", "实施", "加强", "落实", "推行", "贯彻"})
+
+
 def is_lead_verb(word: str) -> bool:
     """A word that opens a verb-object phrase: a lead verb, or a longer word starting with one
-    (大力发展, 严格执行)."""
-    return word in LEAD_VERBS or (len(word) >= 4 and word[:2] in LEAD_VERBS)
+    (大力发展, 严格执行), or 全面 and an action (全面推进)."""
+    return (
+        word in LEAD_VERBS
+        or (len(word) >= 4 and word[:2] in LEAD_VERBS)
+        or (word[:2] == "全面" and word[2:] in _FULLY_DONE)
+    )
 
 
 def shape_term(words: Sequence[str], known: Callable[[str], bool]) -> tuple[int, int] | None:
@@ -132,6 +143,13 @@ def shape_term(words: Sequence[str], known: Callable[[str], bool]) -> tuple[int,
         and words[k] + words[k + 1] in LEAD_VERBS
     ):
         words = [*words[:k], words[k] + words[k + 1], *words[k + 2 :]]  # 铸|牢: a verb jieba does not know
+    if (
+        len(words) - k >= 3
+        and words[k] == "全面"
+        and words[k + 1] in _FULLY_DONE
+        and not body.endswith(DOCUMENT_ENDS)  # 全面推进依法行政实施纲要: a title
+    ):
+        words = [*words[:k], words[k] + words[k + 1], *words[k + 2 :]]  # 全面|推进: one action
     if words[k] in _COMPLEMENTS and len(words) - k >= 2:
         # the complement of the verb before the term (做好|就业优先政策, 建立起|现代企业制度): the
         # rest names the concept; 好 may also be an adjective (好|干部标准), so it is cut only

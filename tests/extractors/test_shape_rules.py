@@ -51,6 +51,21 @@ def test_shape_term(term: str, shaped: str | None) -> None:
     assert _shape(term) == shaped
 
 
+@pytest.mark.parametrize(
+    ("term", "shaped"),
+    [
+        ("全面|推进|乡村振兴", "乡村振兴"),  # 全面 and an action before a known term: its object
+        ("全面|提高|行政效能", "行政效能"),
+        ("全面|推进|乡村建设", None),  # … before an unknown one: no concept
+        ("全面|建成|小康社会", "全面建成小康社会"),  # 建成, 建设, 深化 open canonical names
+        ("全面|深化|改革", "全面深化改革"),
+        ("全面|推进|依法行政|实施|纲要", "全面推进依法行政实施纲要"),  # a title
+    ],
+)
+def test_fully_doing_a_known_term_names_the_term(term: str, shaped: str | None) -> None:
+    assert _shape(term, frozenset({"乡村振兴", "行政效能", "依法行政", "小康社会"})) == shaped
+
+
 def test_known_object_of_a_verb_is_kept() -> None:
     assert _shape("大力发展|职业教育", frozenset({"职业教育"})) == "职业教育"
     assert _shape("大力发展|职业教育") is None

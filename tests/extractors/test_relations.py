@@ -362,6 +362,14 @@ def test_deng_list_with_items_not_found_needs_a_clear_whole(sentence: str) -> No
     assert not any(typ == R.PART_OF.value for _, typ, _ in got)
 
 
+def test_the_staff_that_make_up_bodies_is_no_whole() -> None:
+    # 组成人员: the members of a body, not a whole the bodies compose
+    got = run("优化人大常委会、专门委员会组成人员结构。", "人大常委会", "专门委员会", "人员结构")
+    assert got == set()
+    got = run("人大常委会、专门委员会共同组成人大机关。", "人大常委会", "专门委员会", "人大机关")
+    assert got == {t(x, R.PART_OF, "人大机关") for x in ("人大常委会", "专门委员会")}
+
+
 def test_part_of_numbered_formula() -> None:
     got = run(
         "打好防范化解重大风险、精准脱贫、污染防治三大攻坚战。",

@@ -122,10 +122,10 @@ def _membership(m: _Masked, out: _Out) -> None:
         whole_s, members_s = (cm.group(1), cm.group(2)) if cm.group(1) else (cm.group(4), cm.group(3))
         out.add(_ids(members_s), R.PART_OF, _ids(whole_s), "composed_of")
     for cm in _CONSTITUTE_RE.finditer(s) if composed else ():
-        whole = _ids(cm.group(2))
-        if sp[whole[0]].surface.startswith("人员"):
+        wholes = _ids(cm.group(2))
+        if sp[wholes[0]].surface.startswith("人员"):
             continue  # 常委会、专门委员会组成人员(结构): the staff that make them up, no whole
-        out.add(_ids(cm.group(1)), R.PART_OF, whole, "composed_of")
+        out.add(_ids(cm.group(1)), R.PART_OF, wholes, "composed_of")
     # 四个意识，即A、B、C、D: the members of a numbered formula
     namely = "即" in s or "：" in s or ":" in s or "（" in s or "(" in s
     for nm in _NAMELY_RE.finditer(s) if namely else ():

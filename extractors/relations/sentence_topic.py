@@ -13,6 +13,14 @@ _LEAD_GROUP_RE = re.compile(f"^({_NP}{{0,4}}?)({_G})")
 _SPEECH = re.compile("(?:指出|强调|表示|认为|说|要求|提出)$")
 
 
+#: a doing verb before the first concept: the concept is its object, not the sentence's subject
+#: (支持非公产业园建设，…，引导小微企业…: the park guides nothing)
+_DOING_BEFORE = re.compile(
+    "(?:发展|坚持|实施|推进|加强|建设|完善|深化|健全|落实|贯彻"
+    "|支持|鼓励|引导|推动|促进|扶持|做好|抓好|加快|优化|提升|提高|强化|扩大|构建|建立|打造|培育|推行|开展)"
+)
+
+
 def _topic(m: _Masked, clauses: list[tuple[int, int]]) -> tuple[list[int], bool, bool]:
     """(ids, nominal, directive) of the sentence topic: a concept group within the
     first four characters of the sentence (after a leading speech clause)."""
@@ -30,7 +38,7 @@ def _topic(m: _Masked, clauses: list[tuple[int, int]]) -> tuple[list[int], bool,
             continue  # 习近平在讲话中强调，…
         if re.match("(?:伊始|以来|期间|之际|时|中|后|以后|之后|前|之前|上|里|方面|领域|的|之)", rest):
             return [], False, False
-        nominal = not re.search("(?:发展|坚持|实施|推进|加强|建设|完善|深化|健全|落实|贯彻)", pre)
+        nominal = not _DOING_BEFORE.search(pre)
         directive = bool(re.match("^[^，,；;：:。！？!?]{0,12}?(?:要|必须|应当|应|务必|需要)", rest))
         ids = [k for k in _ids(tm.group(2)) if m.spans[k].category is not Category.PERSON]
         return ids, nominal, directive  # a person is the speaker, not the agent of every clause

@@ -477,6 +477,14 @@ def test_directive_topic_is_not_carried_to_later_verbs() -> None:
     assert got == set()
 
 
+def test_the_object_of_a_doing_verb_is_no_topic_that_guides() -> None:
+    got = run("支持非公产业园建设，积极扶持本土企业发展，引导小微企业转型。", "非公产业园", "小微企业")
+    assert got == set()
+    # a subject that opens the sentence still does (党委领导…，引导…)
+    got = run("党委总揽全局，引导小微企业转型。", "党委", "小微企业", cats={"党委": C.ORGANIZATION})
+    assert got == {t("党委", R.GUIDES, "小微企业")}
+
+
 def test_serial_directive_verbs_are_not_relations() -> None:
     assert run("深化放管服改革，推动高质量发展。", "放管服改革", "高质量发展") == set()
 

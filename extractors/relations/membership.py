@@ -57,24 +57,29 @@ def _is_formula(sp: ConceptSpan) -> bool:
     return sp.category is Category.FORMULA or bool(_NUM_FORMULA.match(sp.name))
 
 
+def _partly_known_list(m: _Masked, em: re.Match[str], members: list[int], whole: int) -> bool:
+    """Whether a list closed by 等 whose later items the extractor does not know (_ETC_RE's
+    group 2) still names parts of its whole: most items known, the whole right after 等 and
+    ending the phrase, and no people named before a task (高校毕业生、退役军人等就业工作)."""
+    sp = m.spans
+    return (
+        not em.group(3)
+        and em.group(2).count("、") <= len(members)
+        and _WHOLE_ENDS.match(m.s, em.end()) is not None
+        and (
+            sp[whole].category is Category.ORGANIZATION
+            or all(sp[k].category is not Category.ORGANIZATION for k in members)
+        )
+    )
+
+
 def _membership(m: _Masked, out: _Out) -> None:
     s, sp = m.s, m.spans
     for cm in _COMBINED_RE.finditer(s) if "结合" in s or "相统一" in s or "相融合" in s else ():
         out.add(_ids(cm.group(1)), R.PART_OF, _ids(cm.group(2)), "combined_parts")
     for em in _ETC_RE.finditer(s) if "等" in s else ():
         members, whole = _ids(em.group(1)), _ids(em.group(4))[0]
-        unnamed = em.group(2).count("、")
-        if unnamed and (
-            em.group(3)
-            or unnamed > len(members)
-            or not _WHOLE_ENDS.match(s, em.end())
-            or (
-                sp[whole].category is not Category.ORGANIZATION
-                and any(sp[k].category is Category.ORGANIZATION for k in members)
-            )
-        ):
-            # items the extractor does not know: most of a list, right before a whole that
-            # ends it, and no people named before a task (高校毕业生、退役军人等就业工作)
+        if em.group(2) and not _partly_known_list(m, em, members, whole):
             continue
         if any(sp[k].category is Category.PERSON for k in members):
             continue  # 张三、李四等代表: people named as examples

@@ -74,6 +74,8 @@ PREDICATE_ENDS = ("健康发展", "繁荣兴盛", "不断迈进", "坚强有力"
 #: tails that never belong to the name (…力度, …进程, 加快…步伐)
 #: (…化: processes applied to a concept, 社会主义民主政治|制度化、规范化、程序化)
 GENERIC_TAILS = (
+    "基本方略",  # 依法治国基本方略 → 依法治国 (and 方略 below)
+    "方略",
     "力度",
     "步伐",
     "进程",

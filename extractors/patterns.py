@@ -24,7 +24,9 @@ FORMULA = re.compile(
     rf"^[{NUMERALS}]+(?:个|项|大|种|条|严|重|难)[{_HAN}]{{1,6}}$|^[{NUMERALS}][{_HAN}]{{1,3}}$"
 )
 #: a formula in running text: only the classic “N个X” shape of 2-char words
-FORMULA_IN_TEXT = re.compile(rf"[两三四五六七八九十]个[{_HAN}]{{2}}")
+#: the numerals of a formula (两个维护 … 十个坚持) and the number each says
+_FORMULA_NUMERALS = "两三四五六七八九十"
+FORMULA_IN_TEXT = re.compile(rf"[{_FORMULA_NUMERALS}]个[{_HAN}]{{2}}")
 #: what follows N个 in counts, not formulas (两个方面, 三个月)
 _COUNTED = frozenset(
     {
@@ -192,7 +194,7 @@ def formulas_in_text(text: str) -> list[Found]:
     return out
 
 
-_NUMERAL_VALUE = {ch: i for i, ch in enumerate("零一两三四五六七八九十") if ch != "零"} | {"二": 2}
+_NUMERAL_VALUE = {ch: n for n, ch in enumerate(_FORMULA_NUMERALS, start=2)}
 _CLAUSE_MARK = re.compile("[，。；：！？,;:!?\n]")
 
 

@@ -213,7 +213,7 @@ def leading_word_cut(c: ConceptSpan, known: Container[str]) -> int:
     Known (lexicon) names and persons are left whole."""
     if c.category is Category.PERSON or c.name in known:
         return 0
-    cut = len(c.surface[:2]) if c.surface.startswith(_KNOWING_VERBS) else 0
+    cut = next((len(v) for v in _KNOWING_VERBS if c.surface.startswith(v)), 0)
     if _ITS.match(c.surface, cut):
         cut += 1
     return cut if len(c.surface) - cut >= 2 else 0

@@ -119,6 +119,14 @@ def is_lead_verb(word: str) -> bool:
     )
 
 
+def _one_verb(first: str, second: str, body: str) -> bool:
+    """Whether two words open the term as one verb: a verb jieba does not know (铸|牢), or 全面
+    and an action (全面|推进), unless the term is a title (全面推进依法行政实施纲要)."""
+    if len(first) == len(second) == 1:
+        return first + second in LEAD_VERBS
+    return first == "全面" and second in _FULLY_DONE and not body.endswith(DOCUMENT_ENDS)
+
+
 def shape_term(words: Sequence[str], known: Callable[[str], bool]) -> tuple[int, int] | None:
     """(characters to drop at the start, characters to drop at the end) of a corpus term made
     of `words`, or None when it is no concept. `known(name)` tells lexicon and corpus terms."""
@@ -139,19 +147,8 @@ def shape_term(words: Sequence[str], known: Callable[[str], bool]) -> tuple[int,
             if len(body) < 2:
                 return None
             break
-    if (
-        len(words) - k >= 3
-        and len(words[k]) == len(words[k + 1]) == 1
-        and words[k] + words[k + 1] in LEAD_VERBS
-    ):
-        words = [*words[:k], words[k] + words[k + 1], *words[k + 2 :]]  # 铸|牢: a verb jieba does not know
-    if (
-        len(words) - k >= 3
-        and words[k] == "全面"
-        and words[k + 1] in _FULLY_DONE
-        and not body.endswith(DOCUMENT_ENDS)  # 全面推进依法行政实施纲要: a title
-    ):
-        words = [*words[:k], words[k] + words[k + 1], *words[k + 2 :]]  # 全面|推进: one action
+    if len(words) - k >= 3 and _one_verb(words[k], words[k + 1], body):
+        words = [*words[:k], words[k] + words[k + 1], *words[k + 2 :]]
     if words[k] in _COMPLEMENTS and len(words) - k >= 2:
         # the complement of the verb before the term (做好|就业优先政策, 建立起|现代企业制度): the
         # rest names the concept; 好 may also be an adjective (好|干部标准), so it is cut only

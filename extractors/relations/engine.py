@@ -75,7 +75,7 @@ def defining_relations(
     and explicit membership), with their rules: the cheap pass that may promote weak terms to
     concepts."""
     if not has_defining_cue(text, sentence[0], sentence[1]):
-        return []  # no copula, no unification cue: none of the END_RULES can apply
+        return []  # no copula, unification or membership cue: none of the END_RULES can apply
     m = _mask(text, sentence, spans)
     if len(m.spans) < 2:
         return []

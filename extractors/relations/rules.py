@@ -78,9 +78,9 @@ RULES: dict[str, str] = {
     " often: what the guiding-principles sentence of an instruction or plan is about)",
 }
 #: constructions that name their ends as concepts themselves: unification lists, definitions and
-#: explicit membership (坚持A、B、C有机统一; X是Y的N; …，有利于维护Z; 把A纳入C; C包括A、B; C由A、B
-#:组成; not A、B等C, whose C is often only a kind of thing). Only these may promote a weak corpus term (a
-#: phrase scored just below the concept threshold) to a concept (extractors/core.py)
+#: explicit membership (坚持A、B、C有机统一; X是Y的N; …，有利于维护Z; 把A纳入C; C包括A、B;
+#: C由A、B组成; not A、B等C, whose C is often only a kind of thing). Only these may promote a weak
+#: corpus term (a phrase scored just below the concept threshold) to a concept (extractors/core.py)
 END_RULES: frozenset[str] = frozenset(
     {"unity", "unity_variants", "unity_pairs", "jointly", "copula", "copula_reversed", "benefit_of_subject"}
     | {"into_scope", "composed_of", "includes"}

@@ -315,7 +315,7 @@ def assemble_terms(
 
 
 #: heads of names of rules and mechanisms, which often contain verbs (执法音像记录管理制度)
-SYSTEM_HEADS = frozenset({"制度", "机制", "体制", "工作机制", "管理制度"})
+SYSTEM_HEADS = frozenset({"制度", "机制", "体制", "体系", "工作机制", "管理制度"})
 SYSTEM_MAX_TOKENS = 6
 SYSTEM_MAX_CHARS = 16
 
@@ -332,10 +332,13 @@ _SYSTEM_OBJECT_VERBS = frozenset(
 def system_terms(
     tokens: Sequence[Token], words: Sequence[str], tags: Sequence[str], known: Mapping[str, str]
 ) -> list[tuple[int, int]]:
-    """Names of systems and mechanisms: nouns and plain verbs before 制度/机制/体制.
+    """Names of systems and mechanisms: nouns and plain verbs before 制度/机制/体制/体系.
 
     Verbs are allowed here (执法|案卷|管理|制度, 执法|决定|信息|公开|发布|机制) but not
-    action verbs that take the system as object (建立, 健全, 完善, 推行 …).
+    action verbs that take the system as object (建立, 健全, 完善, 推行 …), nor bare verbs
+    before 体系 (引领|全球治理体系). An adverb of the verb inside is part of the name
+    (工资|正常|增长|机制), a modal one is not (必须|依靠); a set phrase joins (社会治安|
+    立体|防控|体系) unless a bare verb stands next to it (捍卫|多边贸易|体制).
     """
     out: list[tuple[int, int]] = []
     for k, head in enumerate(words):
@@ -348,6 +351,7 @@ def system_terms(
         else:
             continue
         first = None
+        seen: set[str] = set()  # the tags of the words taken so far
         j = k - 1
         while j >= 0 and k - j < SYSTEM_MAX_TOKENS and tokens[k][1] - tokens[j][0] <= SYSTEM_MAX_CHARS:
             w, p = words[j], tags[j]
@@ -360,16 +364,32 @@ def system_terms(
                 or "有关" in w
             ):
                 break
-            if not (_nominal(w, p, known) or p in ("v", "vn", "a", "b")):
+            if p == "d" and not _inner_adverb(w, tags[j + 1]):
                 break
-            if before == 1 and (p in ("v", "a", "b", "r") or len(w) == 1):
+            if not (_nominal(w, p, known) or p in ("v", "vn", "a", "b", "d", "l")):
+                break
+            if (p == "l" and "v" in seen) or (p == "v" and "l" in seen):
+                break  # a set phrase next to a bare verb: an object (捍卫|多边贸易|体制) or clause
+            seen.add(p)
+            if p == "v" and head.endswith("体系"):
+                break  # a system (体系) is named by nouns: not 引领|全球治理体系
+            if before == 1 and (p in ("v", "a", "b", "r", "d") or len(w) == 1):
                 break  # before a one-word mechanism only names: not 引入|竞争机制, 整个|经济体制
-            if w not in NO_START and p != "a":
+            if w not in NO_START and p not in ("a", "d"):
                 first = j
             j -= 1
         if first is not None and k - first >= before:
             out.append((tokens[first][0], tokens[k][1]))
     return out
+
+
+#: characters of modal, negating and aspect adverbs (必须, 不会, 将, 共同), which end a name
+_MODAL_CHARS = frozenset("不必将都也还就才已再又应能可会要须共均仍")
+
+
+def _inner_adverb(word: str, next_tag: str) -> bool:
+    """An adverb that modifies the verb after it inside a name (工资|正常|增长|机制)."""
+    return len(word) == 2 and next_tag in ("v", "vn") and not (set(word) & _MODAL_CHARS)
 
 
 #: the two-character system heads, as the end of a one-word mechanism (长效机制, 管理体制)

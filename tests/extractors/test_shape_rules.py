@@ -466,6 +466,37 @@ def test_a_mechanism_named_in_one_word_takes_the_name_before_it() -> None:
     assert terms(text, [(0, 2), (2, 6), (6, 7)], ["v", "n", "x"]) == []
 
 
+def _system_names(text: str, tagged: list[tuple[str, str]]) -> list[str]:
+    from extractors.assemble import system_terms
+
+    tokens, pos = [], 0
+    for word, _ in tagged:
+        tokens.append((pos, pos + len(word)))
+        pos += len(word)
+    assert text[:pos] == "".join(w for w, _ in tagged)
+    return [text[s:e] for s, e in system_terms(tokens, [w for w, _ in tagged], [t for _, t in tagged], {})]
+
+
+def test_an_adverb_of_the_verb_inside_a_mechanism_name_is_part_of_it() -> None:
+    tagged = [("健全", "a"), ("工资", "vn"), ("正常", "d"), ("增长", "v"), ("机制", "n"), ("。", "x")]
+    assert _system_names("健全工资正常增长机制。", tagged) == ["工资正常增长机制"]
+    # a modal or negating adverb is no part of a name, nor does an adverb start one
+    tagged = [("生态", "n"), ("必须", "d"), ("依靠", "v"), ("制度", "n"), ("。", "x")]
+    assert _system_names("生态必须依靠制度。", tagged) == []
+    tagged = [("终身", "d"), ("追究", "v"), ("责任", "n"), ("制度", "n")]
+    assert _system_names("终身追究责任制度", tagged) == ["追究责任制度"]
+
+
+def test_a_system_named_by_tixi_takes_nouns_and_set_phrases_but_no_bare_verb() -> None:
+    tagged = [("社会治安", "l"), ("立体", "b"), ("防控", "vn"), ("体系", "n")]
+    assert _system_names("社会治安立体防控体系", tagged) == ["社会治安立体防控体系"]
+    tagged = [("引领", "v"), ("全球", "n"), ("治理", "vn"), ("体系", "n")]
+    assert _system_names("引领全球治理体系", tagged) == ["全球治理体系"]
+    # a bare verb before a set phrase takes it as its object
+    tagged = [("共同", "d"), ("捍卫", "v"), ("多边贸易", "l"), ("体制", "n")]
+    assert _system_names("共同捍卫多边贸易体制", tagged) == []
+
+
 def test_a_list_sharing_a_mechanism_head_is_one_concept(rule_names: Callable[[str], set[str]]) -> None:
     got = rule_names("要建立健全矛盾纠纷源头预防、排查预警、多元化解机制。")
     assert "矛盾纠纷源头预防、排查预警、多元化解机制" in got

@@ -449,6 +449,17 @@ _SLOGAN_HEADS = tuple(
 )
 
 
+#: words with a character that elsewhere joins two phrases (参与, 和谐, 及时): no conjunction
+_WORDS_WITH_JOINERS = ("参与", "给与", "和谐", "和平", "温和", "及时", "及早", "普及", "涉及", "危及")
+
+
+def _joins_two(item: str) -> bool:
+    """Whether a slogan item joins two phrases (的, 和, 与, 及 outside a word that has them)."""
+    for word in _WORDS_WITH_JOINERS:
+        item = item.replace(word, "")
+    return any(ch in item for ch in "的和与及")
+
+
 def short_slogan_lists(text: str, tag: Callable[[str], str]) -> list[Found]:
     """Short parallel slogans named as one principle, as the guidelines' gold joins them:
     坚持|以文塑旅、以旅彰文; 固根本、稳预期、利长远|的保障作用; 形成|统一指挥、全面部署、立体防控|的战略布局.
@@ -461,7 +472,7 @@ def short_slogan_lists(text: str, tag: Callable[[str], str]) -> list[Found]:
     for _, items in enumerations(text):
         words = [text[s:e] for s, e in items]
         size = len(words[0])
-        if not 2 <= len(words) <= 5 or not 3 <= size <= 4 or any(ch in w for w in words for ch in "的和与及"):
+        if not 2 <= len(words) <= 5 or not 3 <= size <= 4 or any(_joins_two(w) for w in words):
             continue
         start, end = items[0][0], items[-1][1]
         named = text.startswith(_SLOGAN_HEADS, end) or text.endswith(_SLOGAN_VERBS, 0, start)

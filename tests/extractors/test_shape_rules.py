@@ -155,6 +155,18 @@ def test_slogans_modifiers_and_listed_bodies(names: Callable[[str], set[str]]) -
     assert "现代公共法律服务体系" in got
 
 
+def test_a_slogan_item_may_hold_a_word_with_a_joining_character() -> None:
+    from extractors.patterns import short_slogan_lists
+
+    def tag(word: str) -> str:
+        return {"政府": "n", "社会": "n", "市场": "n"}.get(word, "v")
+
+    text = "坚持政府引导、社会参与、市场运作、创新机制，激发全社会参与的积极性。"
+    assert [f.name for f in short_slogan_lists(text, tag)] == ["政府引导、社会参与、市场运作、创新机制"]
+    # 与 joining two phrases inside an item: no slogan
+    assert short_slogan_lists("坚持军与民、官与兵。", tag) == []
+
+
 def test_paired_terms_sharing_a_head() -> None:
     from extractors.patterns import paired_terms
 

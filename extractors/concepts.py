@@ -217,6 +217,16 @@ def _trim_spirit(c: Candidate, lexicon: Lexicon) -> Candidate | None:
     return c
 
 
+#: a body's last character and the next one that make a common word with it: the body is
+#: not named there (交通运输部|门 "transport departments", 统计局|长, 扶贫办|法)
+_WORDS_AFTER_BODIES = frozenset({"部门", "委员", "局长", "办法", "办理", "办公"})
+
+
+def _cut_inside_word(text: str, end: int) -> bool:
+    """Whether a body's name ending at `end` is the start of a longer word (教育部|门)."""
+    return end < len(text) and text[end - 1 : end + 1] in _WORDS_AFTER_BODIES
+
+
 def _lexicon_matches(
     text: str, tokens: Sequence[Token], words: Sequence[str], lexicon: Lexicon
 ) -> list[Candidate]:
@@ -234,7 +244,7 @@ def _lexicon_matches(
                 best = tokens[k][1]
             if piece not in prefixes:
                 break
-        if best is not None:
+        if best is not None and not _cut_inside_word(text, best):
             entry = lexicon.lookup(text[start:best])
             assert entry is not None
             out.append(Candidate(start, best, entry.name, entry.category, LEXICON))

@@ -56,9 +56,13 @@ _ORIGINAL_FREQ: dict[str, int | None] = {}
 
 
 def add_user_words(lexicon: Lexicon) -> None:
-    """Make jieba keep every lexicon surface form whole."""
+    """Make jieba keep every lexicon surface form whole, but ministries (…部): raised, they
+    would cut 交通运输部门 (transport departments) into 交通运输部|门; their lexicon match
+    joins jieba's own tokens (交通运输|部)."""
     jieba.initialize()
     for surface in lexicon.surfaces:
+        if len(surface) >= 3 and surface.endswith("部"):
+            continue
         if len(surface) >= 2 and surface.isalnum() and surface not in _ORIGINAL_FREQ:
             _ORIGINAL_FREQ[surface] = jieba.dt.FREQ.get(surface) or None
             jieba.add_word(surface, USER_WORD_FREQ)

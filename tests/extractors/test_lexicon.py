@@ -118,3 +118,26 @@ def test_regional_strategies_are_known_whole() -> None:
     for name in ("黄河流域生态保护和高质量发展", "长三角一体化发展", "成渝地区双城经济圈"):
         entry = lexicon.lookup(name)
         assert entry is not None and entry.category is Category.IDEA
+
+
+def test_the_state_councils_departments_are_known_bodies() -> None:
+    lexicon = load_lexicon()
+    for name in ("教育部", "工业和信息化部", "文化和旅游部", "发展改革委", "卫生健康委", "国管局", "扶贫办"):
+        entry = lexicon.lookup(name)
+        assert entry is not None and entry.category is Category.ORGANIZATION, name
+
+
+def test_a_ministry_is_found_in_a_list_but_not_inside_a_longer_word() -> None:
+    from extractors.pipeline import PolicyExtractor
+    from kg.model import Document, document_id
+
+    ex = PolicyExtractor()
+
+    def names(text: str) -> set[str]:
+        return {c.name for c in ex.extract(Document(document_id(text), "t", text)).concepts}
+
+    got = names("（十）发展改革委、交通运输部、工业和信息化部、国管局负责。")
+    assert {"发展改革委", "交通运输部", "工业和信息化部", "国管局"} <= got
+    # 交通运输部门, 自然资源部门: departments of that field, not the ministry; 统计局长: a title
+    got = names("各地交通运输部门、自然资源部门要加强协调，统计局长参加。")
+    assert not {"交通运输部", "自然资源部", "统计局"} & got

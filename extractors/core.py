@@ -47,6 +47,8 @@ from kg.model import Category
 
 #: modifiers that belong to the name they precede (现代公共法律服务体系, 重大决策程序制度)
 NAME_MODIFIERS = frozenset({"现代", "重大", "当代", "大"})
+#: the modifier that makes a name China's own version of it (中国特色|社会主义司法制度)
+_CHINESE_FEATURES = "中国特色"
 #: characters before a span searched for the list item before it
 _LIST_LOOKBACK = 16
 #: jieba frequency given to lexicon terms so that segmentation keeps them whole
@@ -368,7 +370,8 @@ class Analyzer:
         self, text: str, tokens: Sequence[tuple[int, int]], spans: list[ConceptSpan]
     ) -> list[ConceptSpan]:
         """Spans extended over a name-forming modifier right before them (the longest natural
-        name): 现代|公共法律服务体系, 重大|决策程序制度, 大|统战工作格局, 党的|民族工作."""
+        name): 现代|公共法律服务体系, 重大|决策程序制度, 大|统战工作格局, 党的|民族工作,
+        中国特色|社会主义司法制度."""
         if not spans:
             return spans
         taken = {(c.start, c.end) for c in spans}
@@ -385,6 +388,11 @@ class Analyzer:
                     new_start = s
                 elif word == "的" and k >= 1 and text[tokens[k - 1][0] : tokens[k - 1][1]] == "党":
                     new_start = tokens[k - 1][0]
+                elif text.endswith(_CHINESE_FEATURES, 0, c.start) and (
+                    c.start == len(_CHINESE_FEATURES)
+                    or token_ending_at(tokens, c.start - len(_CHINESE_FEATURES))
+                ):
+                    new_start = c.start - len(_CHINESE_FEATURES)
                 if new_start is not None and (new_start, c.end) in taken:
                     new_start = None
             if new_start is None:

@@ -155,6 +155,12 @@ def test_slogans_modifiers_and_listed_bodies(names: Callable[[str], set[str]]) -
     assert "现代公共法律服务体系" in got
 
 
+def test_chinese_features_belong_to_the_name_they_precede(names: Callable[[str], set[str]]) -> None:
+    got = names("坚持和完善中国特色社会主义司法制度，确保审判机关依法独立公正行使审判权。")
+    assert "中国特色社会主义司法制度" in got
+    assert "社会主义司法制度" not in got
+
+
 def test_a_slogan_item_may_hold_a_word_with_a_joining_character() -> None:
     from extractors.patterns import short_slogan_lists
 

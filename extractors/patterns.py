@@ -153,20 +153,22 @@ def quoted_terms(text: str) -> list[Found]:
 
 
 _QUOTE_RUN_ON = re.compile(
-    rf"“([^“”\n]{{1,4}})”((?:重要)?讲话|[{_HAN}]{{0,8}}?节(?!约|能|省|日)|(?:决策|工作|管理)?制度|主题教育)"
+    rf"“([^“”\n]{{1,4}})”((?:重要)?讲话|[{_HAN}]{{0,8}}?节(?!约|能|省|日)|(?:决策|工作|管理)?制度|主题教育|经费)"
     rf"|“([^“”\n]{{5,12}})”((?:主题|专题|学习)教育)"
     # a quoted name of a theory, a layout, a strategy or a spirit is named with its head:
     # “三个代表”重要思想, “五位一体”总体布局, “一带一路”战略, “马上就办”精神
     rf"|“([^“”\n]{{2,8}})”(重要思想|总体布局|战略布局|战略(?![性部地意])|精神(?![状面]))"
+    # a five-year plan and its law-popularisation campaign: “十四五”规划, “七五”普法(规划)
+    rf"|“([{NUMERALS}]{{1,2}}五)”(普法规划|普法|规划纲要|规划)"
 )
 
 
 def quoted_run_ons(text: str) -> list[Found]:
     """A short quoted name run on into its head: “七一”重要讲话, “三八”国际劳动妇女节,
-    “三个代表”重要思想, “五位一体”总体布局."""
+    “三个代表”重要思想, “五位一体”总体布局, “三公”经费, “七五”普法规划."""
     out: list[Found] = []
     for m in _QUOTE_RUN_ON.finditer(text):
-        k = next(k for k in (1, 3, 5) if m.group(k))
+        k = next(k for k in (1, 3, 5, 7) if m.group(k))
         quoted, tail = m.group(k), m.group(k + 1)
         out.append(Found(m.start(), m.end(), quoted + tail, _run_on_category(tail)))
     return out

@@ -114,6 +114,18 @@ def test_meetings_and_run_ons() -> None:
     ]
 
 
+def test_a_quoted_five_year_plan_and_expense_run_on_into_their_heads() -> None:
+    text = "制定“十一五”规划纲要，实施“十四五”规划，启动“八五”普法规划，开展“七五”普法，严控“三公”经费。"
+    assert [f.name for f in quoted_run_ons(text)] == [
+        "十一五规划纲要",
+        "十四五规划",
+        "八五普法规划",
+        "七五普法",
+        "三公经费",
+    ]
+    assert quoted_run_ons("“十四五”时期") == []  # a period, not a plan
+
+
 @pytest.mark.parametrize(
     "text",
     [

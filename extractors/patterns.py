@@ -313,7 +313,7 @@ def principles(text: str) -> list[Found]:
 #: a numbered heading that is one action on one concept: （四）强化事前公开。
 _HEADING = re.compile(rf"（[一二三四五六七八九十]+）([{_HAN}]{{4,18}})(?=。|\n)")
 #: tails of a heading's object that are not part of the concept (…实践, …重要作用, …制度保障)
-_HEADING_TAILS = ("重要作用", "制度保障", "实践", "工作", "建设", "力度", "水平", "合力")
+_HEADING_TAILS = ("重要作用", "作用", "制度保障", "实践", "工作", "建设", "力度", "水平", "合力")
 #: objects that are clauses or actions themselves (在自贸试验区…, 解决突出环境问题, …取得新突破)
 _HEADING_NOT_START = (
     "在",

@@ -289,3 +289,18 @@ def test_list_items_start_after_a_verb_of_holding_fast(verb: str) -> None:
 def test_a_name_after_a_title_ends_before_a_conjunction() -> None:
     text = "在上海市委书记李强和市长应勇陪同下。"
     assert "李强和" not in [f.name for f in titled_names(text)]
+
+
+@pytest.mark.parametrize(
+    ("heading", "name"),
+    [
+        ("（四）强化事前公开。", "事前公开"),
+        ("（四）深化依法治国实践。", "依法治国"),  # a generic tail is cut
+        ("（九）发挥审核管理信息平台作用。", "审核管理信息平台"),  # 作用 alone is generic too
+    ],
+)
+def test_a_numbered_heading_names_the_concept_it_acts_on(heading: str, name: str) -> None:
+    from extractors.patterns import heading_objects
+
+    actions = {"强化", "深化", "发挥"}
+    assert [f.name for f in heading_objects(heading, actions.__contains__)] == [name]

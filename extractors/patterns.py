@@ -360,6 +360,8 @@ def heading_objects(text: str, is_action: Callable[[str], bool]) -> list[Found]:
             continue
         if any(p in obj for p in _HEADING_PREDICATES):
             continue
+        if any(is_action(obj[i : i + 2]) for i in range(2, len(obj) - 5)):
+            continue  # a clause with its own action: （二）推动|东西部地区|建立|消费扶贫协作机制
         out.append(Found(start + k, start + end, line[k:end], Category.IDEA))
     return out
 

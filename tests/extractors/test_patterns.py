@@ -297,10 +297,12 @@ def test_a_name_after_a_title_ends_before_a_conjunction() -> None:
         ("（四）强化事前公开。", "事前公开"),
         ("（四）深化依法治国实践。", "依法治国"),  # a generic tail is cut
         ("（九）发挥审核管理信息平台作用。", "审核管理信息平台"),  # 作用 alone is generic too
+        ("（二）推动东西部地区建立消费扶贫协作机制。", None),  # a clause with its own action
+        ("（三）推动文化大发展大繁荣。", "文化大发展大繁荣"),  # a verb inside a slogan's name
     ],
 )
-def test_a_numbered_heading_names_the_concept_it_acts_on(heading: str, name: str) -> None:
+def test_a_numbered_heading_names_the_concept_it_acts_on(heading: str, name: str | None) -> None:
     from extractors.patterns import heading_objects
 
-    actions = {"强化", "深化", "发挥"}
-    assert [f.name for f in heading_objects(heading, actions.__contains__)] == [name]
+    actions = {"强化", "深化", "发挥", "推动", "建立", "发展"}
+    assert [f.name for f in heading_objects(heading, actions.__contains__)] == ([name] if name else [])

@@ -141,3 +141,12 @@ def test_a_ministry_is_found_in_a_list_but_not_inside_a_longer_word() -> None:
     # 交通运输部门, 自然资源部门: departments of that field, not the ministry; 统计局长: a title
     got = names("各地交通运输部门、自然资源部门要加强协调，统计局长参加。")
     assert not {"交通运输部", "自然资源部", "统计局"} & got
+
+
+def test_public_policy_vocabulary_is_known() -> None:
+    lexicon = load_lexicon()
+    for name in ("民法典", "西部大开发", "中部地区崛起", "医疗救助", "以工代赈", "老旧小区改造"):
+        assert lexicon.lookup(name) is not None, name
+    formula = lexicon.entries["两不愁三保障"]
+    assert formula.category is Category.FORMULA
+    assert formula.members[:2] == ("不愁吃", "不愁穿")

@@ -32,9 +32,11 @@ def _classify(pred: str) -> tuple[RelationType, list[int], str] | None:
     for nm in _NOUN_RE.finditer(pred):
         before = pred[: nm.start()]
         rest = pred[nm.end() :]
-        # a coordinated head noun may follow (…的重要渠道和专门协商机构: a concept too, without 的)
+        # a coordinated head noun may follow (…的重要渠道和专门协商机构: a concept too, without 的);
+        # N所在/N所系 is N (政党的生命所系、力量所在)
         if not re.match(
-            f"^(?:之一)?(?:(?:[和与、及]|以及)(?:{_NP}{{0,12}}|[^的{_CLAUSE_END}（）()]{{0,12}}))?$", rest
+            f"^(?:所在|所系)?(?:之一)?(?:(?:[和与、及]|以及)(?:{_NP}{{0,12}}|[^的{_CLAUSE_END}（）()]{{0,12}}))?$",
+            rest,
         ):
             continue
         zhi = nm.group(0).startswith("之")  # 民生之本: 之 is the possessive

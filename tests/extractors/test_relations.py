@@ -899,6 +899,7 @@ def test_direct_cues(sentence: str, typ: RelationType) -> None:
         ("基层协商是基层治理的重点领域。", R.PART_OF),
         ("基层协商是基层治理的生动实践。", R.CARRIER_OF),  # a form of realising it (train_extra gold)
         ("基层协商是基层治理的成功实践。", R.CARRIER_OF),
+        ("基层协商是基层治理的生命所系、关键所在。", R.ESSENTIAL_FEATURE_OF),  # N所在 is N
         ("基层协商是基层治理的重要标志。", R.EMBODIES),
         ("基层协商是基层治理的力量源泉。", R.PROMOTES),
         ("基层协商是基层治理的旗帜。", R.GUIDES),

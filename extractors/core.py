@@ -388,9 +388,8 @@ class Analyzer:
                     new_start = s
                 elif word == "的" and k >= 1 and text[tokens[k - 1][0] : tokens[k - 1][1]] == "党":
                     new_start = tokens[k - 1][0]
-                elif text.endswith(_CHINESE_FEATURES, 0, c.start) and (
-                    c.start == len(_CHINESE_FEATURES)
-                    or token_ending_at(tokens, c.start - len(_CHINESE_FEATURES))
+                elif text.endswith(_CHINESE_FEATURES, 0, c.start) and token_starting_at(
+                    tokens, c.start - len(_CHINESE_FEATURES)
                 ):
                     new_start = c.start - len(_CHINESE_FEATURES)
                 if new_start is not None and (new_start, c.end) in taken:

@@ -23,9 +23,9 @@ _HAN = r"\u4e00-\u9fff"
 FORMULA = re.compile(
     rf"^[{NUMERALS}]+(?:个|项|大|种|条|严|重|难)[{_HAN}]{{1,6}}$|^[{NUMERALS}][{_HAN}]{{1,3}}$"
 )
-#: a formula in running text: only the classic “N个X” shape of 2-char words
-#: the numerals of a formula (两个维护 … 十个坚持) and the number each says
+#: the numerals of a formula (两个维护 … 十个坚持), in the order of the numbers they say
 _FORMULA_NUMERALS = "两三四五六七八九十"
+#: a formula in running text: only the classic “N个X” shape of 2-char words
 FORMULA_IN_TEXT = re.compile(rf"[{_FORMULA_NUMERALS}]个[{_HAN}]{{2}}")
 #: what follows N个 in counts, not formulas (两个方面, 三个月)
 _COUNTED = frozenset(
@@ -196,6 +196,7 @@ def formulas_in_text(text: str) -> list[Found]:
     return out
 
 
+#: the number each formula numeral says (两 → 2 … 十 → 10)
 _NUMERAL_VALUE = {ch: n for n, ch in enumerate(_FORMULA_NUMERALS, start=2)}
 _CLAUSE_MARK = re.compile("[，。；：！？,;:!?\n]")
 

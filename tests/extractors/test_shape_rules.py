@@ -159,6 +159,8 @@ def test_chinese_features_belong_to_the_name_they_precede(names: Callable[[str],
     got = names("坚持和完善中国特色社会主义司法制度，确保审判机关依法独立公正行使审判权。")
     assert "中国特色社会主义司法制度" in got
     assert "社会主义司法制度" not in got
+    # also right after the text's first word (token 0)
+    assert "中国特色社会主义司法制度" in names("坚持中国特色社会主义司法制度。")
 
 
 def test_a_slogan_item_may_hold_a_word_with_a_joining_character() -> None:

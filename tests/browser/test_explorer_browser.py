@@ -245,10 +245,13 @@ def test_large_maps_show_readable_labels_on_first_view(page: Page, server: str, 
 # (overview / community 0 / community 1). barnesHut (before, 3 runs each): 52-103 / 11-15 / 7-12;
 # forceAtlas2Based (now, 33 / 30 / 30 runs): 24-44 (mean 32) / 0-7 (mean 3) / 3-12 (mean 7).
 # The bounds leave room for the layout's randomness (each load starts from random positions); the
-# overview and community 0 bounds sit below every run of the old layout, community 1's only guards
-# against a large regression (its overlaps were few already).
+# overview bound sits below every run of the old layout, community 1's only guards against a large
+# regression (its overlaps were few already). Session 12's extraction changes made community 0 of
+# the sample graph another community (vocational education, 58 concepts, longer names): there
+# forceAtlas2Based gives 2-13 pairs (48 runs, mean 6.5; 4 runs above the old bound 10) and
+# barnesHut 3-10 (5 runs), so its bound, like community 1's, now guards against a large regression.
 @pytest.mark.parametrize(
-    ("url", "bound"), [("/views/communities", 50), ("/views/community/0", 10), ("/views/community/1", 14)]
+    ("url", "bound"), [("/views/communities", 50), ("/views/community/0", 15), ("/views/community/1", 14)]
 )
 def test_large_maps_keep_labels_apart_on_first_view(page: Page, server: str, url: str, bound: int) -> None:
     """After the first fit and the label growth, few node labels overlap one another."""

@@ -17,6 +17,7 @@ import jieba
 import jieba.posseg
 
 from extractors.action_heads import action_head_cut, coordinated_action_cut, listed_head_cut
+from extractors.addressees import addressee_lines, only_addressees_dropped
 from extractors.concepts import GENERIC, find_concepts
 from extractors.corpus_terms import CorpusTerms, load_corpus_terms, load_weak_terms, merge_corpus_terms
 from extractors.formula_members import formula_members, member_relations
@@ -306,6 +307,9 @@ class Analyzer:
         if self.corpus_terms:
             spans = self._with_corpus_terms(text, tokens, spans)
         spans = self._without_action_heads(text, self._with_modifiers(text, tokens, spans))
+        addressed = addressee_lines(text)
+        if addressed:  # 各省、自治区、直辖市人民政府，国务院各部委、各直属机构： names receivers
+            spans = only_addressees_dropped(text, spans, addressed)
         out: list[ConceptSpan] = []
         seen: set[tuple[int, int]] = set()
         starts = {c.start for c in spans}

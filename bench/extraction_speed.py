@@ -6,7 +6,8 @@
 2. Per document, interleaved so that machine noise hits both alike: bare
    `jieba.lcut(text)` and `load_extractor().extract(document)` (single process,
    after warm-up). Figures: characters per second of each and their ratio
-   (target: extractor / jieba >= 0.5).
+   (target: extractor / jieba >= 0.5), and of the corpus-term scan alone
+   (`CorpusTerms.find`, target: >= 5 x jieba).
 3. Per stage of the spaCy pipeline (tokenizer = jieba inside spaCy, then each
    component) on up to --breakdown-chars of the sample, plus the rest of
    `extract` (turning the Doc into a DocumentExtraction).
@@ -145,9 +146,13 @@ def main() -> None:
     extractor.extract(docs[0])
     jieba.lcut(docs[0].text)
 
+    from extractors.corpus_terms import load_corpus_terms
+
+    corpus_terms = load_corpus_terms()
     jieba_s = 0.0
     extract_s = 0.0
     nohmm_s = 0.0
+    scan_s = 0.0
     for d in docs:  # interleaved: contention from other processes hits every measurement alike
         t0 = time.perf_counter()
         jieba.lcut(d.text)
@@ -156,9 +161,12 @@ def main() -> None:
         t2 = time.perf_counter()
         jieba.lcut(d.text, HMM=False)
         t3 = time.perf_counter()
+        corpus_terms.find(d.text)
+        t4 = time.perf_counter()
         jieba_s += t1 - t0
         extract_s += t2 - t1
         nohmm_s += t3 - t2
+        scan_s += t4 - t3
     jieba_cps = n_chars / jieba_s
     extract_cps = n_chars / extract_s
     result.add("sample chars", n_chars, "chars")
@@ -172,6 +180,10 @@ def main() -> None:
         "chars/s",
         note="the segmentation mode the extractor itself uses; not the target's baseline",
     )
+    scan_cps = n_chars / scan_s
+    result.add("corpus-term scan (CorpusTerms.find, one step of extract)", round(scan_cps), "chars/s")
+    # the scan is a small share of extract(): it must stay several times faster than segmentation
+    result.add("corpus-term scan / jieba speed ratio", round(scan_cps / jieba_cps, 1), "", ">= 5")
 
     shares, top = stage_breakdown(extractor, docs, args.breakdown_chars)
     chars = shares.pop("_chars")

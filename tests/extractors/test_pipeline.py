@@ -15,6 +15,7 @@ from kg.normalize import normalize_term, normalize_text
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "eval"
 SPEECH = FIXTURES / "texts" / "zhangqiu-npc-study-speech.txt"
+NOTICE = FIXTURES / "texts" / "state-council-law-enforcement-2018.txt"
 
 
 @pytest.fixture(scope="module")
@@ -97,9 +98,10 @@ def test_titles_aliases_and_formula_members(extractor: PolicyExtractor) -> None:
     assert "政治意识" not in by_name  # members are concepts only where the text names them
 
 
-def test_spacy_path_equals_fast_path(extractor: PolicyExtractor) -> None:
+@pytest.mark.parametrize("path", [SPEECH, NOTICE], ids=["speech", "notice-with-addressee-line"])
+def test_spacy_path_equals_fast_path(extractor: PolicyExtractor, path: Path) -> None:
     slow = PolicyExtractor(extractor.nlp, use_spacy=True)
-    doc = _doc(SPEECH.read_text(encoding="utf-8"))
+    doc = _doc(path.read_text(encoding="utf-8"))
     a, b = extractor.extract(doc), slow.extract(doc)
     assert a.mentions == b.mentions
     assert a.sentences == b.sentences

@@ -1,3 +1,5 @@
+import pytest
+
 from extractors.addressees import addressee_lines
 from extractors.pipeline import PolicyExtractor
 from kg.model import Document, document_id
@@ -37,14 +39,16 @@ def test_only_the_first_lines_hold_an_addressee_line() -> None:
     assert _lines(body + "各省、自治区、直辖市人民政府：\n") == []
 
 
-def test_a_body_named_only_as_an_addressee_is_no_concept() -> None:
+@pytest.fixture(scope="module")
+def notice_names() -> set[str]:
     text = normalize_text(NOTICE)
-    names = {c.name for c in PolicyExtractor().extract(Document(document_id(text), "n", text)).concepts}
-    assert "消费扶贫" in names
-    assert "国务院各部委" not in names
+    return {c.name for c in PolicyExtractor().extract(Document(document_id(text), "n", text)).concepts}
 
 
-def test_an_addressee_the_text_names_again_stays_a_concept() -> None:
-    text = normalize_text(NOTICE)
-    names = {c.name for c in PolicyExtractor().extract(Document(document_id(text), "n", text)).concepts}
-    assert "人民政府" in names  # 各省级人民政府要…: the body names it again, inside a longer name
+def test_a_body_named_only_as_an_addressee_is_no_concept(notice_names: set[str]) -> None:
+    assert "消费扶贫" in notice_names
+    assert "国务院各部委" not in notice_names
+
+
+def test_an_addressee_the_text_names_again_stays_a_concept(notice_names: set[str]) -> None:
+    assert "人民政府" in notice_names  # 各省级人民政府要…: the body names it again, inside a longer name

@@ -119,10 +119,29 @@ def _looks_like_text(text: str) -> bool:
     return bad / len(text) < 0.001
 
 
+def _decode_utf16(data: bytes, name: str) -> str:
+    """A text saved as UTF-16 with its byte-order mark (Windows Notepad's "Unicode")."""
+    try:
+        text = data.decode("utf-16")  # the BOM picks the byte order and is dropped
+    except UnicodeDecodeError as error:
+        raise InputError(
+            f"{name}: starts with a UTF-16 byte-order mark but is not valid UTF-16 "
+            f"(byte {error.start}); re-save the file as UTF-8"
+        ) from None
+    if not _looks_like_text(text):
+        raise InputError(f"{name}: starts with a UTF-16 byte-order mark but decodes to control characters")
+    return text
+
+
 def decode_bytes(data: bytes, name: str) -> str:
-    """UTF-8 (with or without BOM), else GB18030 (GBK, GB2312) when that yields plausible text."""
+    """UTF-8 (with or without BOM); UTF-16 with its BOM; else GB18030 (GBK, GB2312) when that
+    yields plausible text."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return _decode_utf16(data, name)
     if b"\x00" in data[:65536]:
-        raise InputError(f"{name}: looks like a binary file (NUL bytes); expected UTF-8 or GB18030 text")
+        raise InputError(
+            f"{name}: looks like a binary file (NUL bytes); expected UTF-8, UTF-16 with a BOM or GB18030 text"
+        )
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as utf8_error:

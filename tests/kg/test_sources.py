@@ -32,6 +32,20 @@ def test_utf8_bom_is_dropped() -> None:
     assert decode_bytes("\ufeff全过程人民民主".encode(), "x") == "全过程人民民主"
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_utf16_with_a_byte_order_mark_decodes(encoding: str) -> None:
+    text = "人民代表大会制度是实现我国全过程人民民主的重要制度载体。\n"
+    data = text.encode(encoding)
+    if encoding != "utf-16":  # the plain codec writes its own BOM; the others need one
+        data = "\ufeff".encode(encoding) + data
+    assert decode_bytes(data, "x") == text
+
+
+def test_utf16_bom_before_invalid_text_is_refused() -> None:
+    with pytest.raises(InputError, match="UTF-16"):
+        decode_bytes(b"\xff\xfe\x00\xd8\x41", "x")  # a lone high surrogate
+
+
 def test_binary_file_is_refused_with_a_clear_message(tmp_path: Path) -> None:
     f = tmp_path / "image.txt"
     f.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))

@@ -36,8 +36,10 @@ from extractors.span_rules import (
     joined_conjunct_start,
     leading_word_cut,
     names_party_members,
+    person_led_clause,
     process_word_cut,
     refers_to_other,
+    titled_person_cut,
     untitled_decision,
     with_activity_pair,
     with_programme,
@@ -314,11 +316,13 @@ class Analyzer:
         seen: set[tuple[int, int]] = set()
         starts = {c.start for c in spans}
         ends = {c.end for c in spans}
+        person_ends = {c.start: c.end for c in spans if c.category is Category.PERSON}
         for c in spans:
             if (
                 inside_generic_noun(text, c)
                 or names_party_members(text, c)
                 or untitled_decision(text, c, self.lexicon)
+                or person_led_clause(c, person_ends, self.lexicon.entries)
             ):
                 continue
             if c.surface[:1] in LEADING_WORD_STARTS:  # most spans start otherwise: one test
@@ -329,6 +333,12 @@ class Analyzer:
                 )
                 if lead:
                     c = self._respan(text, c, c.start + lead, c.end)
+            titled = titled_person_cut(c, self.lexicon.entries)
+            if titled:  # 周恩来同志 → the person 周恩来
+                person = c.surface[:-titled]
+                c = ConceptSpan(
+                    c.start, c.end - titled, person, self.lexicon.name_of(person), Category.PERSON
+                )
             c = with_activity_pair(text, with_programme(text, c, self.lexicon), self.lexicon)
             joined = joined_conjunct_start(
                 text, tokens, self.tag, c, ends, self.lexicon.entries, self.lexicon.stop
@@ -504,7 +514,8 @@ class Analyzer:
                 ):
                     found.append(ConceptSpan(i, j, t, weak.names[t], weak.terms[t][0]))
                 i = text.find(t, j)
-            if len(found) >= TOPIC_MENTIONS:
+            # shaped as a corpus term is (term_shape.py), it must stay whole: 作出|重要指示 is an act
+            if len(found) >= TOPIC_MENTIONS and self._shape(text, tokens, found[0]) == (0, 0):
                 salient += found
         return sorted([*spans, *salient], key=lambda c: (c.start, -c.end)) if salient else spans
 

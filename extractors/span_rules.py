@@ -22,10 +22,11 @@ finders runs into, or stops short of, the words around it:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Container, Sequence
+from collections.abc import Callable, Container, Mapping, Sequence
 
 from extractors.concepts import GENERIC
 from extractors.lexicon import Lexicon
+from extractors.patterns import SURNAMES
 from extractors.segmenter import token_ending_at, token_index_at
 from extractors.spans import ConceptSpan
 from extractors.term_shape import LEAD_VERBS
@@ -192,6 +193,40 @@ def untitled_decision(text: str, c: ConceptSpan, lexicon: Lexicon) -> bool:
     if not c.surface.endswith("决定") or "关于" in c.surface or c.name in lexicon.entries:
         return False
     return not (text.endswith("《", 0, c.start) and text.startswith("》", c.end))
+
+
+#: titles that follow a person's name only (not 代表, 委员, 主任: 人大代表, 高级委员)
+_PERSON_TITLES = ("总书记", "副主席", "主席", "副总理", "总理", "委员长", "同志", "院士", "教授", "先生")
+_TITLED_PERSON = re.compile(
+    f"[{''.join(sorted(SURNAMES))}][\u4e00-\u9fff]{{1,2}}(?:{'|'.join(_PERSON_TITLES)})"
+)
+
+
+def titled_person_cut(c: ConceptSpan, known: Container[str]) -> int:
+    """Characters to cut from a span that is a person's name and a title (周恩来|同志, 钟南山|院士,
+    a list item): the guidelines name the person without the title. 0 when it is not one."""
+    if c.category is Category.PERSON or c.name in known or not _TITLED_PERSON.fullmatch(c.surface):
+        return 0
+    return next(len(t) for t in _PERSON_TITLES if c.surface.endswith(t))
+
+
+#: what a name that opens on a person's name may end with: a body of thought or writings
+#: named after them (习近平强军思想, 邓小平理论, 毛泽东选集), or their place (维护|习近平总书记核心地位)
+_NAMED_AFTER_PERSON = ("思想", "理论", "路线", "论述", "选集", "文选", "文集", "体系", "核心地位")
+
+
+def person_led_clause(c: ConceptSpan, person_ends: Mapping[int, int], known: Container[str]) -> bool:
+    """A span that opens on a person's name and goes on with no thought or writing named after
+    them: a clause or a title (赵乐际|主持会议, 李克强|会见全国民政会议, 周恩来|同志), no concept.
+    `person_ends` maps the start of each person's name in the text to its end."""
+    end = person_ends.get(c.start)
+    return (
+        end is not None
+        and end < c.end
+        and c.category is not Category.PERSON
+        and c.name not in known
+        and not c.surface.endswith(_NAMED_AFTER_PERSON)
+    )
 
 
 #: "other": 其他企业, 其余部分 refer back to what was named before, they name no concept

@@ -4,6 +4,7 @@ Corpus terms (data/corpus_terms.tsv) are n-grams kept by a classifier; many
 are a concept plus something the guidelines leave out. `shape_term` applies
 the same rules the assembler and patterns follow, on the term's tokens:
 
+* a light verb and its object name an act (作出|重要指示, 召开|全国科学大会), not a term;
 * an action verb before a concept makes a verb-object phrase, not a term
   (打响|疫情防控, 接受|社会监督, 增进|台湾同胞福祉), unless the object is a known
   term: then the object is the concept (大力发展|职业教育 → 职业教育; 全面 and an action
@@ -62,6 +63,9 @@ LEAD_VERBS = (
         "擦亮",
     }
 ) - {"积极", "全面", "依法", "创新", "代表", "规范"}
+#: light verbs: with their object they name an act (作出|重要|指示, 召开|全国科学大会), never a
+#: concept, whether or not the object is one
+LIGHT_VERBS = frozenset({"作出", "做出", "召开", "举行", "主持", "出席", "会见", "发表"})
 #: lead words that are adverbs: before a verb the phrase is shaped on (共同|弘扬|中华文化),
 #: before a name it is no concept (严格|规范公正文明执法)
 LEAD_ADVERBS = frozenset({"严格", "坚决", "全力", "更加", "有效", "有机", "共同", "大力", "着力", "切实"})
@@ -161,6 +165,9 @@ def shape_term(words: Sequence[str], known: Callable[[str], bool]) -> tuple[int,
         rest = body[len(words[k]) :]
         if words[k] == "起" or known(rest[rest_cut[0] : len(rest) - rest_cut[1]]):
             return left + len(words[k]) + rest_cut[0], right + rest_cut[1]
+    first = words[k]
+    if (first in LIGHT_VERBS and len(words) - k >= 2) or (len(first) >= 4 and first[:2] in LIGHT_VERBS):
+        return None  # 作出|重要|指示, 主持会议
     if words[k] == "走" and len(words) - k >= 2 and len(body) >= 5 and known(body[1:]):
         return left + 1, right  # 走|和平发展道路: the road taken is the concept (走出去 is a name)
     if "、" not in body and len(words) - k >= 2:

@@ -83,13 +83,18 @@ def remove_user_words(keep: Lexicon) -> None:
             jieba.add_word(surface, freq)
 
 
+#: words jieba's dictionary tags as nouns that are adverbs in every use (全力|组织实施, 全力推进)
+_ADVERBS = {"全力": "d"}
+
+
 def make_tagger(lexicon: Lexicon) -> Callable[[str], str]:
-    """Part of speech of a word: LEX for lexicon terms, else jieba's dictionary tag (x if unknown)."""
+    """Part of speech of a word: LEX for lexicon terms, else jieba's dictionary tag (x if unknown),
+    with the few adverbs it tags as nouns corrected."""
     tags: dict[str, str] = jieba.posseg.dt.word_tag_tab
     surfaces = lexicon.surfaces
 
     def tag(word: str) -> str:
-        return "LEX" if word in surfaces else tags.get(word, "x")
+        return "LEX" if word in surfaces else _ADVERBS.get(word) or tags.get(word, "x")
 
     return tag
 

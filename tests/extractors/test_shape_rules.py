@@ -665,3 +665,9 @@ def test_a_titled_person_in_a_list_is_the_person(rule_names: Callable[[str], set
     got = rule_names(_INSTRUCTION)
     assert {"毛泽东", "周恩来", "刘少奇", "朱德"} <= got
     assert not {n for n in got if n.endswith("同志")}
+
+
+def test_an_adverb_jieba_tags_as_a_noun_opens_no_name(rule_names: Callable[[str], set[str]]) -> None:
+    got = rule_names("今年要全力组织实施好涉及经济和社会事业发展的93个重点项目。")
+    assert not {n for n in got if n.startswith("全力")}
+    assert "社会事业" in got

@@ -19,9 +19,10 @@ from kg.model import Category
 NUMERALS = "一二两三四五六七八九十百千"
 _HAN = r"\u4e00-\u9fff"
 
-#: a numbered formula: numeral + classifier + 1-5 Han characters
+#: a numbered formula: numeral + classifier + 1-5 Han characters, or a numeral and 1-3 Han
+#: characters (三农, 两会) that are no phase, period or grade (二期|建设, 五年|规划, 一级|响应)
 FORMULA = re.compile(
-    rf"^[{NUMERALS}]+(?:个|项|大|种|条|严|重|难)[{_HAN}]{{1,6}}$|^[{NUMERALS}][{_HAN}]{{1,3}}$"
+    rf"^[{NUMERALS}]+(?:个|项|大|种|条|严|重|难)[{_HAN}]{{1,6}}$|^[{NUMERALS}](?![期年月日批级类号])[{_HAN}]{{1,3}}$"
 )
 #: the numerals of a formula (两个维护 … 十个坚持), in the order of the numbers they say
 _FORMULA_NUMERALS = "两三四五六七八九十"

@@ -16,13 +16,17 @@ from kg.model import Category
 
 
 @pytest.mark.parametrize(
-    "term", ["四个意识", "两个维护", "六个必须", "三大攻坚战", "三项制度", "四风", "三严三实"]
+    "term", ["四个意识", "两个维护", "六个必须", "三大攻坚战", "三项制度", "四风", "三严三实", "一次认证"]
 )
 def test_formula_shapes(term: str) -> None:
     assert is_formula(term)
 
 
-@pytest.mark.parametrize("term", ["人民代表大会制度", "全过程人民民主", "意识形态"])
+@pytest.mark.parametrize(
+    "term",
+    # a phase, period or grade after the numeral counts, it names no formula
+    ["人民代表大会制度", "全过程人民民主", "意识形态", "二期建设", "五年规划", "一级响应", "三类人员"],
+)
 def test_not_formulas(term: str) -> None:
     assert not is_formula(term)
 

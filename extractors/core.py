@@ -42,6 +42,7 @@ from extractors.span_rules import (
     titled_person_cut,
     untitled_decision,
     with_activity_pair,
+    with_organization_work,
     with_programme,
 )
 from extractors.spans import ConceptSpan, FoundRelation
@@ -345,6 +346,7 @@ class Analyzer:
                     c.start, c.end - titled, person, self.lexicon.name_of(person), Category.PERSON
                 )
             c = with_activity_pair(text, with_programme(text, c, self.lexicon), self.lexicon)
+            c = with_organization_work(text, tokens, self.tag, c, self.lexicon)
             joined = joined_conjunct_start(
                 text, tokens, self.tag, c, ends, self.lexicon.entries, self.lexicon.stop
             )

@@ -69,6 +69,33 @@ def with_programme(text: str, c: ConceptSpan, lexicon: Lexicon) -> ConceptSpan:
     return ConceptSpan(c.start, m.end(), surface, lexicon.name_of(surface), Category.EVENT)
 
 
+#: tags of a word that goes on a name (工作|人员, 工作|部门): then 工作 is no field of its own
+_NOUN_TAGS = ("n", "vn", "j", "LEX")
+
+
+def with_organization_work(
+    text: str, tokens: Sequence[tuple[int, int]], tag: Callable[[str], str], c: ConceptSpan, lexicon: Lexicon
+) -> ConceptSpan:
+    """An organization's name extended over 工作 after it (政府|工作, 人大|工作): the field of work
+    of that body, a practice. 工作 is no action on the body, as 建设 is on what it follows, so
+    the guidelines' cut of generic action heads does not apply. Not before a noun that 工作
+    opens (政府|工作人员, 党委|工作部门, 政府工作|高标准)."""
+    if c.category is not Category.ORGANIZATION:
+        return c
+    k = token_index_at(tokens, c.start)
+    if k is None or tokens[k][1] != c.end or k + 1 >= len(tokens):
+        return c
+    s, e = tokens[k + 1]
+    if text[s:e] != "工作" or s != c.end:
+        return c
+    if k + 2 < len(tokens) and tokens[k + 2][0] == e:
+        after = text[tokens[k + 2][0] : tokens[k + 2][1]]
+        if tag(after).startswith(_NOUN_TAGS):
+            return c
+    surface = text[c.start : e]
+    return ConceptSpan(c.start, e, surface, lexicon.name_of(surface), Category.PRACTICE)
+
+
 #: actions on a thing that pair up to name one activity on it (文物|保护利用, 文化遗产|保护传承,
 #: 两岸经济文化|交流合作, 加工贸易|转型升级): two of these in a row after a name end the name.
 #: Common two-character policy actions (the pairs in the annotated sets' gold names, and

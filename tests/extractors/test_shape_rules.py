@@ -671,3 +671,11 @@ def test_an_adverb_jieba_tags_as_a_noun_opens_no_name(rule_names: Callable[[str]
     got = rule_names("今年要全力组织实施好涉及经济和社会事业发展的93个重点项目。")
     assert not {n for n in got if n.startswith("全力")}
     assert "社会事业" in got
+
+
+def test_the_work_of_a_body_is_its_field_not_the_body(rule_names: Callable[[str], set[str]]) -> None:
+    got = rule_names("新时代新使命，对政府工作提出了新要求。要把保障和改善民生作为政府工作的重中之重。")
+    assert "政府工作" in got and "政府" not in got
+    # 工作 opening a noun goes with that noun: staff and departments are no field of work
+    got = rule_names("政府工作人员要廉洁奉公。党委工作部门要履职尽责。")
+    assert not {"政府工作", "党委工作"} & got

@@ -168,25 +168,23 @@ def shape_term(words: Sequence[str], known: Callable[[str], bool]) -> tuple[int,
     first = words[k]
     if (first in LIGHT_VERBS and len(words) - k >= 2) or (len(first) >= 4 and first[:2] in LIGHT_VERBS):
         return None  # 作出|重要|指示, 主持会议
-    if words[k] == "走" and len(words) - k >= 2 and len(body) >= 5 and known(body[1:]):
+    if first == "走" and len(words) - k >= 2 and len(body) >= 5 and known(body[1:]):
         return left + 1, right  # 走|和平发展道路: the road taken is the concept (走出去 is a name)
-    if "、" not in body and len(words) - k >= 2:
-        first = words[k]
-        if is_lead_verb(first):
-            # a verb-object phrase; its object is the concept when it is a known term once
-            # shaped itself (大力发展|职业教育 → 职业教育), else the phrase is no concept
-            if first in LEAD_ADVERBS and words[k + 1] not in LEAD_VERBS:
-                return None  # 严格|规范公正文明执法: an adverb before a name is no verb-object phrase
-            if body.endswith(DOCUMENT_ENDS):
-                return None  # 优化营商环境条例: the verb belongs to a document's title
-            cut = shape_term(words[k + 1 :], known)
-            if cut is None:
-                return None
-            rest = term[left + len(first) :]  # the cut of the object includes any 各… tail
-            obj = rest[cut[0] : len(rest) - cut[1]]
-            if len(obj) < 4 or not known(obj):
-                return None  # short objects are mostly the rest of a fixed name: 发展|改革委
-            return left + len(first) + cut[0], cut[1]
+    if "、" not in body and len(words) - k >= 2 and is_lead_verb(first):
+        # a verb-object phrase; its object is the concept when it is a known term once
+        # shaped itself (大力发展|职业教育 → 职业教育), else the phrase is no concept
+        if first in LEAD_ADVERBS and words[k + 1] not in LEAD_VERBS:
+            return None  # 严格|规范公正文明执法: an adverb before a name is no verb-object phrase
+        if body.endswith(DOCUMENT_ENDS):
+            return None  # 优化营商环境条例: the verb belongs to a document's title
+        cut = shape_term(words[k + 1 :], known)
+        if cut is None:
+            return None
+        rest = term[left + len(first) :]  # the cut of the object includes any 各… tail
+        obj = rest[cut[0] : len(rest) - cut[1]]
+        if len(obj) < 4 or not known(obj):
+            return None  # short objects are mostly the rest of a fixed name: 发展|改革委
+        return left + len(first) + cut[0], cut[1]
     if any(words[j] == "代表" and words[j + 1] in _BODIES for j in range(k, len(words) - 1)):
         return None  # (习近平)代表党中央: "on behalf of", a clause
     if body.endswith(PREDICATE_ENDS) and len(body) >= 6:

@@ -35,7 +35,7 @@ from extractors.patterns import (
     short_slogan_lists,
     titled_names,
 )
-from extractors.segmenter import token_starting_at
+from extractors.segmenter import token_ending_at, token_starting_at
 from extractors.spans import ConceptSpan
 from extractors.term_shape import LEAD_VERBS
 from kg.model import Category
@@ -131,7 +131,12 @@ def find_concepts(
     found = (
         *quoted_terms(text),
         *quoted_run_ons(text),
-        *formulas_in_text(text),
+        # a formula ends with a word: not 两个最薄|弱, 三个棉纺|织厂, 四个现代|化, nor 两个老的
+        *(
+            f
+            for f in formulas_in_text(text)
+            if token_ending_at(tokens, f.end) is not None and "的" not in f.name
+        ),
         *enumerated_slogans(text, is_noun, surfaces.__contains__),
         *principles(text),
         *short_slogan_lists(text, tag),
@@ -139,7 +144,8 @@ def find_concepts(
         *events(text),
         *title[:1],
         *name_lists(text),
-        *titled_names(text),
+        # a name opens a word: not 由|于有些同志 (由于 is one word), 感|谢全党同志
+        *(f for f in titled_names(text) if token_starting_at(tokens, f.start)),
         *(_categorised(f) for f in list_items(text, is_noun)),
     )
     for f in found:

@@ -679,3 +679,18 @@ def test_the_work_of_a_body_is_its_field_not_the_body(rule_names: Callable[[str]
     # 工作 opening a noun goes with that noun: staff and departments are no field of work
     got = rule_names("政府工作人员要廉洁奉公。党委工作部门要履职尽责。")
     assert not {"政府工作", "党委工作"} & got
+
+
+def test_a_titled_name_opens_a_word(rule_names: Callable[[str], set[str]]) -> None:
+    # 由于 and 感谢 are words: 于有些 and 谢全党 are no people before 同志
+    got = rule_names(
+        "还有一种情况，由于有些同志对于调整认识不足。我衷心感谢全党同志的信任。向张定宇同志学习。"
+    )
+    assert not {"于有些", "谢全党"} & got
+    assert "张定宇" in got
+
+
+def test_a_formula_in_running_text_ends_with_a_word(rule_names: Callable[[str], set[str]]) -> None:
+    got = rule_names("使国民经济中这两个最薄弱的部门得到改善。首都建设的三个棉纺织厂投产。这是两个老的问题。")
+    assert not {n for n in got if n[:2] in {"两个", "三个"}}
+    assert "四个意识" in rule_names("全党要增强四个意识。")

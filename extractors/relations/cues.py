@@ -16,6 +16,10 @@ from kg.model import RelationType
 R = RelationType
 
 
+#: verbs of a relative clause ``V Y的X`` (保证Y的X, 推动Y的X): X does the verb to Y
+RELATIVE_VERBS = ("保证", "保障", "确保", "推动", "促进", "带动", "助推", "服务于", "体现", "彰显", "引领")
+
+
 #: head nouns of a copula predicate ``X是…Y的(修饰)N`` and the type they give
 _NOUN_CUES: dict[str, RelationType] = {
     # carrier, channel, form of realisation

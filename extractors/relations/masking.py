@@ -32,6 +32,10 @@ class _Masked:
     spans: tuple[ConceptSpan, ...]  # span k is the character chr(_BASE + k)
 
 
+#: words that turn the concept before them into a point in time (党的十八大以来, 改革开放以后)
+_TIME_AFTER = ("以来", "以后", "之后", "以前", "之前")
+
+
 def _mask(text: str, sentence: tuple[int, int], spans: Sequence[ConceptSpan]) -> _Masked:
     start, end = sentence
     kept: list[ConceptSpan] = []
@@ -41,6 +45,8 @@ def _mask(text: str, sentence: tuple[int, int], spans: Sequence[ConceptSpan]) ->
             continue
         if kept and sp.start < kept[-1].end:
             continue  # overlapping: keep the earlier (longer) one
+        if text.startswith(_TIME_AFTER, sp.end):
+            continue  # 党的十八大以来: a time, not a party to a relation
         if len(kept) >= 0x18FF:
             break
         kept.append(sp)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from extractors.relations.collect import _Out
-from extractors.relations.cues import _FRAME_ENDINGS, _NUM_FORMULA
+from extractors.relations.cues import _FRAME_ENDINGS, _NUM_FORMULA, RELATIVE_VERBS
 from extractors.relations.grammar import _ADV, _DO_VERB
 from extractors.relations.masking import _CLAUSE_END, _CONJ, _G, _NP, _NPI, _X, _ids, _Masked
 from extractors.spans import ConceptSpan
@@ -101,6 +101,8 @@ def _membership(m: _Masked, out: _Out) -> None:
             continue
         if any(sp[k].category in (Category.ORGANIZATION, Category.PERSON) for k in members):
             continue
+        if m.s.endswith(RELATIVE_VERBS, 0, om.start()):
+            continue  # 促进A、B的机制: the list is what the mechanism advances (relative_clause)
         out.add(members, R.PART_OF, [tail], "enum_frame_of")
     for cm in _COLLECTIVE_RE.finditer(s) if "称" in s else ():
         out.add(_ids(cm.group(1)), R.PART_OF, _ids(cm.group(2)), "collective_name")

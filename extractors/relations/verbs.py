@@ -9,7 +9,7 @@ import re
 
 from extractors.relations.chain import _ITEM_RE, _verb_chain
 from extractors.relations.collect import _Out
-from extractors.relations.cues import _VERB_CUES
+from extractors.relations.cues import _VERB_CUES, RELATIVE_VERBS
 from extractors.relations.grammar import _ADV, _DONE_CLAUSE, _MODS
 from extractors.relations.masking import _G, _NP, _NPI, _X, _clause_of, _ids, _Masked
 from extractors.relations.sentence_topic import _topic
@@ -31,12 +31,13 @@ _NO_SUBJECT_BEFORE = re.compile(
     "|推进|推动|加强|深化|坚持|实施)$"
 )
 _RELATIVE_RE = re.compile(
-    f"(保证|保障|确保|推动|促进|带动|助推|服务于|体现|彰显|引领)({_G})"
-    f"((?:{_NPI}{{0,6}}?)?)的{_MODS}({_G})(?![\ue000-\uf8ff]|的)"
+    f"({'|'.join(RELATIVE_VERBS)})({_G})((?:{_NPI}{{0,6}}?)?)的{_MODS}({_G})(?![\ue000-\uf8ff]|的)"
 )
 
 #: 推动Y进行的X: the gap of a relative clause saying that Y does X
 _DOER_GAP_RE = re.compile("(?:进行|开展|领导|发动|从事|推进)")
+#: 确保Y在我国的X…: a gap opening on a preposition ends in its object; 的 is not the relative's
+_PREPOSITION_GAP_RE = re.compile("[在对从向于把被由给]")
 
 _TASK_RE = re.compile(f"({_G})的{_MODS}(?:任务|职责|使命|目的)(?:就|都|正)?是")
 
@@ -123,6 +124,8 @@ def _verbs(m: _Masked, clauses: list[tuple[int, int]], out: _Out) -> None:
             continue  # a subject, preposition or copula before the verb: the copula rules decide
         if _DOER_GAP_RE.match(rm.group(3)):
             continue  # 推动Y进行的X: Y is the doer of X, not what X advances
+        if _PREPOSITION_GAP_RE.match(rm.group(3)):
+            continue  # 确保社会团体在我国的改革开放…中发挥作用: no relative clause
         heads = [k for k in _ids(rm.group(4)) if m.spans[k].category is not Category.PERSON]
         out.add(heads, _VERB_CUES[rm.group(1)], _ids(rm.group(2)), "relative_clause")
     # 以X促Y(、促Z): the short form of 以X促进Y

@@ -1498,3 +1498,27 @@ def test_the_object_of_a_doing_verb_is_no_subject_of_the_next_verb() -> None:
     assert got == set()
     got = run("制定实施香港特别行政区维护国家安全法。", "香港特别行政区", "国家安全法")
     assert got == set()
+
+
+# ---- what is no relation ------------------------------------------------------
+
+
+def test_a_preposition_after_the_verb_opens_no_relative_clause() -> None:
+    # 的 ends 在我国 (我国的改革开放): 改革开放 guarantees nothing to the associations
+    sentence = "确保社会团体在我国的改革开放和经济建设中发挥积极作用。"
+    assert run(sentence, "社会团体", "改革开放", "经济建设", cats={"社会团体": C.ORGANIZATION}) == set()
+    assert run("健全保证宪法实施的制度体系。", "宪法", "制度体系") == {t("制度体系", R.GUARANTEES, "宪法")}
+
+
+def test_a_list_a_relative_verb_governs_is_no_part_of_its_head() -> None:
+    got = run("建立促进减量化、资源化、无害化的激励约束机制。", "减量化", "资源化", "无害化", "激励约束机制")
+    assert not {r for r in got if r[1] == R.PART_OF.value}
+    assert t("激励约束机制", R.PROMOTES, "资源化") in got
+
+
+def test_a_concept_naming_a_time_is_no_party_to_a_relation() -> None:
+    sentence = "党章修正案体现了党的十八大以来理论创新取得的成果。"
+    assert (
+        run(sentence, "党章修正案", "党的十八大", "理论创新") & {t("党章修正案", R.EMBODIES, "党的十八大")}
+        == set()
+    )

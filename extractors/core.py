@@ -50,7 +50,7 @@ from extractors.term_shape import shape_term
 from kg.model import Category
 
 #: modifiers that belong to the name they precede (现代公共法律服务体系, 重大决策程序制度)
-NAME_MODIFIERS = frozenset({"现代", "重大", "当代", "大"})
+NAME_MODIFIERS = frozenset({"现代", "重大", "当代", "大", "基层", "城乡", "党内", "网上"})
 #: the modifier that makes a name China's own version of it (中国特色|社会主义司法制度)
 _CHINESE_FEATURES = "中国特色"
 #: characters before a span searched for the list item before it

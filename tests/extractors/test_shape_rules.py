@@ -158,6 +158,12 @@ def test_slogans_modifiers_and_listed_bodies(names: Callable[[str], set[str]]) -
     assert "现代公共法律服务体系" in got
 
 
+def test_a_scope_word_belongs_to_the_name_it_precedes(names: Callable[[str], set[str]]) -> None:
+    # the grassroots, urban-rural, inner-party and online versions are names of their own
+    got = names("加强城乡医疗救助，健全党内政治生态，完善基层社会治理体系。")
+    assert {"城乡医疗救助", "党内政治生态", "基层社会治理体系"} <= got
+
+
 def test_chinese_features_belong_to_the_name_they_precede(names: Callable[[str], set[str]]) -> None:
     got = names("坚持和完善中国特色社会主义司法制度，确保审判机关依法独立公正行使审判权。")
     assert "中国特色社会主义司法制度" in got

@@ -88,14 +88,28 @@ def remove_user_words(keep: Lexicon) -> None:
 _ADVERBS = {"全力": "d"}
 
 
+#: tags of the two halves of a four-character set phrase that make it a noun compound
+_NOUN_HALVES = frozenset({"n", "vn", "nz", "b", "j", "ns"})
+
+
+def is_noun_compound(word: str, tags: Mapping[str, str]) -> bool:
+    """Whether a four-character word jieba tags as a set phrase (l) is two nominal halves, a noun:
+    国民|教育, 生态|环境, 计划|生育, 体制|改革 (not 高度|重视, 积极|开展, 不断|完善) (pure)."""
+    return len(word) == 4 and tags.get(word[2:]) in ("n", "vn", "nz") and tags.get(word[:2]) in _NOUN_HALVES
+
+
 def make_tagger(lexicon: Lexicon) -> Callable[[str], str]:
     """Part of speech of a word: LEX for lexicon terms, else jieba's dictionary tag (x if unknown),
-    with the few adverbs it tags as nouns corrected."""
+    with the few adverbs it tags as nouns corrected, and its set phrases (l) that are noun
+    compounds tagged n."""
     tags: dict[str, str] = jieba.posseg.dt.word_tag_tab
     surfaces = lexicon.surfaces
 
     def tag(word: str) -> str:
-        return "LEX" if word in surfaces else _ADVERBS.get(word) or tags.get(word, "x")
+        if word in surfaces:
+            return "LEX"
+        pos = _ADVERBS.get(word) or tags.get(word, "x")
+        return "n" if pos == "l" and is_noun_compound(word, tags) else pos
 
     return tag
 

@@ -700,3 +700,18 @@ def test_a_formula_in_running_text_ends_with_a_word(rule_names: Callable[[str], 
     got = rule_names("使国民经济中这两个最薄弱的部门得到改善。首都建设的三个棉纺织厂投产。这是两个老的问题。")
     assert not {n for n in got if n[:2] in {"两个", "三个"}}
     assert "四个意识" in rule_names("全党要增强四个意识。")
+
+
+def test_a_set_phrase_of_two_nouns_is_a_noun() -> None:
+    from extractors.core import is_noun_compound
+
+    tags = jieba.posseg.dt.word_tag_tab
+    assert all(tags[w] == "l" for w in ("国民教育", "生态环境", "计划生育", "高度重视", "积极开展"))
+    assert is_noun_compound("国民教育", tags) and is_noun_compound("生态环境", tags)
+    assert not is_noun_compound("高度重视", tags) and not is_noun_compound("积极开展", tags)
+
+
+def test_a_set_phrase_of_two_nouns_joins_the_name_it_opens(rule_names: Callable[[str], set[str]]) -> None:
+    got = rule_names("严格落实生态环境责任终身追究制度。完善农村计划生育家庭奖励扶助制度。")
+    assert {"生态环境责任终身追究制度", "农村计划生育家庭奖励扶助制度"} <= got
+    assert not {"责任终身追究制度", "家庭奖励扶助制度"} & got

@@ -131,12 +131,8 @@ def find_concepts(
     found = (
         *quoted_terms(text),
         *quoted_run_ons(text),
-        # a formula ends with a word: not 两个最薄|弱, 三个棉纺|织厂, 四个现代|化, nor 两个老的
-        *(
-            f
-            for f in formulas_in_text(text)
-            if token_ending_at(tokens, f.end) is not None and "的" not in f.name
-        ),
+        # a formula ends with a word: not 两个最薄|弱, 三个棉纺|织厂, 四个现代|化
+        *(f for f in formulas_in_text(text) if token_ending_at(tokens, f.end) is not None),
         *enumerated_slogans(text, is_noun, surfaces.__contains__),
         *principles(text),
         *short_slogan_lists(text, tag),

@@ -191,6 +191,8 @@ def formulas_in_text(text: str) -> list[Found]:
     for m in FORMULA_IN_TEXT.finditer(text):
         if m.group(0)[2:] in _COUNTED or m.group(0)[2] in _COUNT_STARTS:
             continue
+        if "的" in m.group(0):
+            continue  # 两个老的|问题: a count of things described, no formula
         if _counts_the_list_before(text, m.start(), _NUMERAL_VALUE[m.group(0)[0]]):
             continue  # 华汇、地壹街两个地下商城: N counts the N names just listed
         out.append(Found(m.start(), m.end(), m.group(0), Category.FORMULA))

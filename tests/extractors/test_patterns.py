@@ -276,6 +276,7 @@ def test_a_meeting_attended_starts_after_the_clause_that_holds_it() -> None:
 
 def test_a_numeral_counting_the_names_just_listed_is_no_formula() -> None:
     assert formulas_in_text("华汇、地壹街两个地下商城投入使用。") == []
+    assert formulas_in_text("这是两个老的问题。") == []  # a count of things described
     assert [f.name for f in formulas_in_text("增强四个意识、做到两个维护。")] == ["四个意识", "两个维护"]
 
 

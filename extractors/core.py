@@ -24,6 +24,7 @@ from extractors.formula_members import formula_members, member_relations
 from extractors.frame_parts import frame_parts
 from extractors.lexicon import Lexicon, normal_form
 from extractors.nested_leaders import nested_leaders, organization_names
+from extractors.new_kinds import with_new_kinds
 from extractors.patterns import opening_title
 from extractors.relations import TOPIC_MENTIONS, defining_relations, find_relations, has_defining_cue
 from extractors.segmenter import segment_offsets, token_ending_at, token_starting_at
@@ -329,6 +330,7 @@ class Analyzer:
         if self.corpus_terms:
             spans = self._with_corpus_terms(text, tokens, spans)
         spans = self._without_action_heads(text, self._with_modifiers(text, tokens, spans))
+        spans = with_new_kinds(text, tokens, spans, self.lexicon.name_of)
         addressed = addressee_lines(text)
         if addressed:  # 各省、自治区、直辖市人民政府，国务院各部委、各直属机构： names receivers
             spans = only_addressees_dropped(text, spans, addressed)

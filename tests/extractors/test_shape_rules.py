@@ -8,6 +8,7 @@ import pytest
 
 from extractors.action_heads import action_head_cut
 from extractors.lexicon import Lexicon, LexiconEntry
+from extractors.new_kinds import new_kind_end
 from extractors.patterns import de_phrases, formulas_in_text, name_lists, principles, titled_names
 from extractors.pipeline import PolicyExtractor
 from extractors.span_rules import (
@@ -162,6 +163,22 @@ def test_a_scope_word_belongs_to_the_name_it_precedes(names: Callable[[str], set
     # the grassroots, urban-rural, inner-party and online versions are names of their own
     got = names("加强城乡医疗救助，健全党内政治生态，完善基层社会治理体系。")
     assert {"城乡医疗救助", "党内政治生态", "基层社会治理体系"} <= got
+
+
+def test_a_new_kind_tail_belongs_to_the_name_before_it(names: Callable[[str], set[str]]) -> None:
+    # 新模式, 新高地 name a new kind of the thing: one name; 新局面 is a goal, no name's tail
+    got = names("共创社会治理新模式。打造改革开放新高地。开创中国特色社会主义事业新局面。")
+    assert {"社会治理新模式", "改革开放新高地"} <= got
+    assert "社会治理" not in got
+    assert not any(n.endswith("新局面") for n in got)
+
+
+def test_new_kind_end_takes_whole_words_only() -> None:
+    text = "发展消费新业态新模式，建设创新格局"
+    tokens = [(0, 2), (2, 4), (4, 5), (5, 7), (7, 8), (8, 10), (10, 11), (11, 13), (13, 15), (15, 17)]
+    assert new_kind_end(text, tokens, 4) == 10  # two tails in a row
+    assert new_kind_end(text, tokens, 14) == 14  # 创新|格局: 新 opens no word here
+    assert new_kind_end(text, [(0, 2), (2, 4), (4, 6), (6, 8)], 4) == 4  # 新业 would cut a word
 
 
 def test_chinese_features_belong_to_the_name_they_precede(names: Callable[[str], set[str]]) -> None:

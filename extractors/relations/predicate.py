@@ -26,6 +26,12 @@ _ONE_OF_RE = re.compile(f"^(?:{_NPI}{{0,6}}的)?{_MODS}的?({_X})之一$")
 _MODS_GAP_RE = re.compile(f"^{_MODS}的?{_MODS}$")
 
 
+#: head nouns that name an agent: after a task (管理主体, 投资主体) they name who does it
+_AGENT_NOUNS = frozenset({"主体"})
+#: what may stand between 的 and an agent noun that makes it a part (人民代表大会的(重要)主体)
+_AGENT_MODIFIERS = ("的", "重要", "主要", "基本", "根本")
+
+
 def _classify(pred: str) -> tuple[RelationType, list[int], str] | None:
     """Type, tail concepts and cue of a predicate ``…Y的(修饰)N`` (the cue is the
     head noun, or ``verb:V`` when a generic noun lets the verb decide)."""
@@ -42,6 +48,8 @@ def _classify(pred: str) -> tuple[RelationType, list[int], str] | None:
         zhi = nm.group(0).startswith("之")  # 民生之本: 之 is the possessive
         if ("的" not in before and not zhi) or not _ids(before):
             continue
+        if nm.group(0) in _AGENT_NOUNS and not before.endswith(_AGENT_MODIFIERS):
+            continue  # 作为Y的…运行管理主体: the body doing a task, not a part of Y
         if nm.group(0) in _GENERIC_NOUNS and _GENERIC_VERB_START_RE.match(pred):
             continue  # 是保障Y的重要手段: a generic noun, the verb decides (below)
         typ = _NOUN_CUES[nm.group(0)]

@@ -298,6 +298,19 @@ def test_essential_core_frame_but_not_for_a_person() -> None:
 # ---- PART_OF -----------------------------------------------------------------------
 
 
+def test_part_as_the_main_body_but_not_a_body_doing_a_task() -> None:
+    got = run("人大代表是人民代表大会的主体。", "人大代表", "人民代表大会")
+    assert got == {t("人大代表", R.PART_OF, "人民代表大会")}
+    # 管理主体: the body managing the zone, no part of it
+    got = run(
+        "省人民政府作为综合保税区的申请设立和运行管理主体，要落实责任。",
+        "省人民政府",
+        "综合保税区",
+        cats={"省人民政府": C.ORGANIZATION},
+    )
+    assert got == set()
+
+
 def test_part_of_first_content_with_pronoun_subject() -> None:
     got = run(
         "坚持党的领导是根本政治原则，这也是“六个必须”的首要内容。",

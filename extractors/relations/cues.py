@@ -202,6 +202,8 @@ _GENERIC_NOUNS = (
     *("措施", "举措", "手段", "办法", "关键", "前提", "利器", "武器", "工具", "制度", "要求"),
     # broader (own): 是维护Y的重要力量, 是推动Y的重大战略
     *("力量", "战略", "部署", "安排", "工程", "行动", "机制", "体系", "方略"),
+    # an agent: 是Y的主体 is a part of Y, 是推进Y的重要主体 the body advancing Y
+    "主体",
 )
 
 #: verbs of ``X(副词)V(了)Y`` and their types

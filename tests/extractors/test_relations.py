@@ -311,6 +311,11 @@ def test_part_as_the_main_body_but_not_a_body_doing_a_task() -> None:
     assert got == set()
 
 
+def test_the_body_advancing_a_goal_promotes_it() -> None:
+    got = run("民营经济是推动高质量发展的重要主体。", "民营经济", "高质量发展")
+    assert got == {t("民营经济", R.PROMOTES, "高质量发展")}
+
+
 def test_part_of_first_content_with_pronoun_subject() -> None:
     got = run(
         "坚持党的领导是根本政治原则，这也是“六个必须”的首要内容。",

@@ -47,6 +47,8 @@ def _copula(m: _Masked, clauses: list[tuple[int, int]], out: _Out) -> None:
     last_subject: list[int] = []
     prev_clause = ""
     stated: list[int] = []  # the subject of this sentence's copula, for later 有利于 clauses
+    # the topics of the clauses that open the sentence, while each is one (加强A，推进B，是…)
+    opening_topics: list[int] | None = []
     for ci, (a, b) in enumerate(clauses):
         clause = s[a:b]
         if s[a - 1 : a] in "（(" and s[b : b + 1] in "）)" and a > 0 and not _ids(clause):
@@ -73,6 +75,8 @@ def _copula(m: _Masked, clauses: list[tuple[int, int]], out: _Out) -> None:
         if p < 0:
             last_subject = [] if _ids(clause) else last_subject
             prev_clause = clause
+            tm = _TOPIC_CLAUSE.match(clause)
+            opening_topics = opening_topics + _ids(tm.group(1)) if tm and opening_topics is not None else None
             continue
         before, pred = clause[:p], clause[p + plen :]
         # reversed: Y的N是X
@@ -96,6 +100,8 @@ def _copula(m: _Masked, clauses: list[tuple[int, int]], out: _Out) -> None:
             carried = True
             if last_subject:
                 subject = last_subject
+            elif opening_topics and ci >= 2:
+                subject = opening_topics  # 加强A，推进B，是Y的保证: each opening topic
             else:
                 tm = _TOPIC_CLAUSE.match(prev_clause)
                 if tm and not re.search("(?:指出|强调|表示|认为|说)$", prev_clause):
@@ -128,3 +134,4 @@ def _copula(m: _Masked, clauses: list[tuple[int, int]], out: _Out) -> None:
         else:
             last_subject = []
         prev_clause = clause
+        opening_topics = None

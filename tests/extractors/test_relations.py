@@ -1175,6 +1175,26 @@ def test_copula_subject_carried_to_benefit_clauses() -> None:
     }
 
 
+def test_copula_subject_from_each_opening_topic_clause() -> None:
+    got = run(
+        "发展社会主义民主，健全社会主义法制，是中国特色社会主义的重要内容。",
+        "社会主义民主",
+        "社会主义法制",
+        "中国特色社会主义",
+    )
+    assert got == {
+        t("社会主义民主", R.PART_OF, "中国特色社会主义"),
+        t("社会主义法制", R.PART_OF, "中国特色社会主义"),
+    }
+    # an opening clause that is no topic (a clause of its own) leaves only the last one
+    got = run(
+        "各地情况不同，健全社会主义法制，是中国特色社会主义的重要内容。",
+        "社会主义法制",
+        "中国特色社会主义",
+    )
+    assert got == {t("社会主义法制", R.PART_OF, "中国特色社会主义")}
+
+
 def test_benefit_clause_without_a_stated_subject_is_nothing() -> None:
     assert run("要抓紧工作，有利于维护群众知情权。", "群众知情权") == set()
 

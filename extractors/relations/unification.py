@@ -23,6 +23,12 @@ _UNITY_RE = re.compile(
 )
 
 
+#: the words before a group that is the second party of a pairing (把吸收外资同|国内|A、B结合起来)
+_SECOND_PARTY_RE = re.compile(
+    "(?<![共协如相等不会连认赞合])同[^，,；;：:。！？!?（）()、\ue000-\uf8ff]{0,4}$"
+)
+
+
 _PAIR = "[^，,；;：:。！？!?（）()、]{2,12}?"
 _PAIRS_UNITY_RE = re.compile(f"((?:{_PAIR}、)+{_PAIR})(?:{_alt(_UNITY_CUES)}|双向发力)")
 
@@ -42,6 +48,8 @@ def _unity(m: _Masked, out: _Out) -> None:
         items = re.sub(_ITEM_ACTIONS, "", um.group(1)).split("、")
         if len(items) > 1 and all(re.fullmatch(f"{_X}(?:和|与|同){_X}", it) for it in items):
             continue  # A和B、C和D相结合: a list of pairs, handled below
+        if _SECOND_PARTY_RE.search(m.s[: um.start(1)]):
+            continue  # 把X同A、B结合起来 with X no concept: A and B each join X, not each other
         prev_item = re.search("([^，,；;：:。！？!?（）()、]{1,12})、$", m.s[: um.start(1)])
         if prev_item and re.search("和|与|同", prev_item.group(1)):
             continue  # the last of a list of pairs (A和B、C和D相结合): handled below

@@ -452,6 +452,20 @@ def test_unified_cues(cue: str) -> None:
     assert got == unified("依法治国", "以德治国")
 
 
+def test_unified_not_among_the_second_party_of_a_pairing() -> None:
+    # 吸收外资 is paired with each of the three, which are not joined to one another
+    got = run(
+        "把吸收外资同国内产业结构调整、国有企业改组改造、西部大开发结合起来。",
+        "产业结构调整",
+        "国有企业改组改造",
+        "西部大开发",
+    )
+    assert got == set()
+    # 协同 is no pairing
+    got = run("坚持协同推进经济发展、社会进步相统一。", "经济发展", "社会进步")
+    assert got == {t("经济发展", R.UNIFIED_WITH, "社会进步")}
+
+
 def test_unified_not_from_plain_list() -> None:
     assert run("坚持依法治国、以德治国，推进改革。", "依法治国", "以德治国") == set()
 

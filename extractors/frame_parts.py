@@ -49,11 +49,20 @@ _UNIFYING = ("有机统一", "相统一", "相结合", "有机结合", "紧密�
 _UNIFIED_LIST = re.compile(
     rf"((?:[{_HAN}]{{2,12}}、){{0,{_MAX_ITEMS}}}[{_HAN}]{{2,20}}?)(?:{'|'.join(_UNIFYING)})"
 )
-#: a change between two states (the guidelines' TRANSFORMS_INTO): 由X向Y转变, 由X转向Y
+#: a change between two states (the guidelines' TRANSFORMS_INTO): 由X向Y转变, 由X转向Y (从 as 由)
 _CHANGE = re.compile(
-    rf"由([{_HAN}]{{2,10}}?)(?:向([{_HAN}]{{2,10}}?)(?:转变|转型|转化)|转向([{_HAN}]{{2,10}}?)(?![{_HAN}]))"
+    rf"[由从]([{_HAN}]{{2,10}}?)(?:向([{_HAN}]{{2,10}}?)(?:转变|转型|转化)|转向([{_HAN}]{{2,10}}?)(?![{_HAN}]))"
 )
-#: a state named by a manner (…为主) is no concept
+
+
+def _one_word(tokens: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    k = bisect.bisect_left(tokens, (start,))
+    return k < len(tokens) and tokens[k] == (start, end)
+
+
+#: tags of a one-word state that make it no name (紧张, 缓和: adjectives, verbs)
+_STATE_NOT_NOUN = frozenset({"a", "ad", "v", "d", "i"})
+#: a state named by a manner (…为主, and 主要依靠… below) is no concept
 _NOT_STATE_ENDS = ("为主",)
 _UNIFYING_WORD = re.compile("|".join(_UNIFYING))
 _LAST_AND = re.compile("[和与同](?=[^和与同]+$)")
@@ -163,7 +172,7 @@ def _inside_a_span(spans: Sequence[tuple[int, int]], start: int, end: int) -> bo
 
 def _frames(text: str, tokens: Sequence[tuple[int, int]], tag: Callable[[str], str]) -> list[_Frame]:
     """Every system frame, unified list and change of `text`; the patterns run only on clauses
-    that hold their anchors (、 and 的, a unifying word, 由)."""
+    that hold their anchors (、 and 的, a unifying word, 由 or 从)."""
     out: list[_Frame] = []
     unifying = [m.start() for m in _UNIFYING_WORD.finditer(text)]
     for clause in _CLAUSE.finditer(text):
@@ -175,22 +184,30 @@ def _frames(text: str, tokens: Sequence[tuple[int, int]], tag: Callable[[str], s
         if k < len(unifying) and unifying[k] < clause.end():
             # search only up to a list's length before the first unifying word (long clauses)
             out += _unified_lists(text, tokens, tag, base, words, max(0, unifying[k] - base - _LIST_REACH))
-        if "由" in words:
-            out += _changes(text, tokens, base, words)
+        if "由" in words or "从" in words:
+            out += _changes(text, tokens, tag, base, words)
     return out
 
 
-def _changes(text: str, tokens: Sequence[tuple[int, int]], base: int, clause: str) -> list[_Frame]:
-    """由X向Y转变 / 由X转向Y: the two states of a change, whole tokens, no 的 or list inside."""
+def _changes(
+    text: str, tokens: Sequence[tuple[int, int]], tag: Callable[[str], str], base: int, clause: str
+) -> list[_Frame]:
+    """由X向Y转变 / 由X转向Y (or 从…): the two states of a change, whole tokens, no 的 or list inside."""
     out: list[_Frame] = []
     for m in _CHANGE.finditer(clause):
         y = 2 if m.group(2) else 3
         items = [(base + m.start(1), base + m.end(1)), (base + m.start(y), base + m.end(y))]
         words = [text[s:e] for s, e in items]
-        if any("的" in w or w.endswith(_NOT_STATE_ENDS) for w in words):
+        if any("的" in w or w.endswith(_NOT_STATE_ENDS) or "依靠" in w for w in words):
             continue
-        if all(token_starting_at(tokens, s) and token_ending_at(tokens, e) is not None for s, e in items):
-            out.append(_Frame(items, [], False))
+        if not all(token_starting_at(tokens, s) and token_ending_at(tokens, e) is not None for s, e in items):
+            continue
+        if any(
+            _one_word(tokens, s, e) and tag(w) in _STATE_NOT_NOUN
+            for (s, e), w in zip(items, words, strict=True)
+        ):
+            continue  # states of a mood (从紧张转向缓和): a one-word state is named by a noun
+        out.append(_Frame(items, [], False))
     return out
 
 

@@ -82,6 +82,12 @@ def test_items_joined_as_one_are_unified_end_to_end() -> None:
 def test_the_two_states_of_a_change_are_concepts(tag: Callable[[str], str]) -> None:
     assert _parts("推动农业由粗放经营向集约经营转变。", [], tag) == ["粗放经营", "集约经营"]
     assert _parts("推动增长由传统动能转向新动能，", [], tag) == ["传统动能", "新动能"]
+    # 从 says what 由 says
+    assert _parts("推动从环境卫生治理向全面社会健康管理转变。", [], tag) == [
+        "环境卫生治理",
+        "全面社会健康管理",
+    ]
+    assert _parts("实现从制造大国转向制造强国。", [], tag) == ["制造大国", "制造强国"]
 
 
 @pytest.mark.parametrize(
@@ -89,7 +95,9 @@ def test_the_two_states_of_a_change_are_concepts(tag: Callable[[str], str]) -> N
     [
         "由行政村向自然村延伸。",  # a movement, not a change of state
         "由直接控制为主向间接控制为主转变。",  # manners
+        "从主要依靠要素投入向更多依靠创新驱动转变。",
         "由政府的监管向社会的共治转变。",
+        "两岸关系从紧张转向缓和。",  # one-word states of a mood: adjectives
     ],
 )
 def test_other_uses_of_you_are_no_change(text: str, tag: Callable[[str], str]) -> None:

@@ -11,14 +11,16 @@ in `RULES`, with where it comes from; `explain_relations` reports it):
 
 * copula ``X是(…)Y的(…)N`` and its variants ``把(提高)X作为…Y的N(抓紧抓好)``, ``X作为…N``,
   ``以X为N的Y``, ``X既是…N，又是…N`` (subject carried to later ``是`` clauses,
-  to ``这也是``, over a note in brackets ``X（室）是…`` and from a topic clause ``实施X，是…``),
+  to ``这也是``, over a note in brackets ``X（室）是…`` and from a topic clause ``实施X，是…``,
+  each of several opening ones: ``发展X，健全Y，是…``),
   the reversed ``Y的N是X`` (also ``Y最本质的特征是X``),
   ``X成为Y的N`` / ``把X打造成Y的N`` (a copula of change), ``X是C之一`` (PART_OF),
   and ``X是保障Y的重要措施`` (a generic noun: the verb decides; a verb of ensuring may
   take Y in a state, ``是确保Y合法有效的重要措施``); the head noun N
   decides the type (载体/途径/形式 -> CARRIER_OF, 保证/保障 -> GUARANTEES,
   本质特征/核心/真谛 -> ESSENTIAL_FEATURE_OF, 组成部分/首要内容/任务 -> PART_OF,
-  体现 -> EMBODIES, 动力/抓手/支撑 -> PROMOTES, 指导思想/领导核心 -> GUIDES), see
+  体现 -> EMBODIES, 动力/抓手/支撑 -> PROMOTES, 指导思想/领导核心 -> GUIDES; 主体 is a part
+  only right after ``Y的`` (``是Y的主体``; ``是推进Y的重要主体``: the verb decides; ``…管理主体``: none)), see
   `cues._NOUN_CUES`, with broader classes of each (路径/桥梁/纽带, 前提/基石/根基,
   本色/底色, 要素/支柱/重点, 表现/标志, 源泉/动能, 旗帜/指针; `cues._OWN_NOUNS`).
   Only a possessor ``Y的`` of N is a tail, not every concept of
@@ -42,13 +44,14 @@ in `RULES`, with where it comes from; `explain_relations` reports it):
   ``把X落到实处，确保Y``;
 * unification ``坚持X、Y、Z有机统一/相结合/共同推进/一体建设`` (all pairs, each
   once; an item may carry an action, ``A建设和B建设完美结合``, and the list may stay
-  open, ``A与B等融合发展``) and ``A和B、C和D相结合`` (each pair);
+  open, ``A与B等融合发展``; not among a list after 同, the second party of a pairing,
+  ``把X同A、B结合起来``) and ``A和B、C和D相结合`` (each pair);
 * membership ``C由A、B组成``, ``A、B共同构成C``, ``以A、B为主要内容的C``,
   ``四个意识，即A、B、C、D`` / ``两个维护（A、B）`` (formulas only), ``A、B等C``
   (also ``A、B、c等C`` when most items are found and C ends the phrase),
   ``A、B、C三大攻坚战``, ``A、B的C程序/体制/理念``,
   ``A、B（以下统称C）``, ``C包括A、B``, ``把A…纳入C``, ``坚持C首先要坚持A``;
-* change ``把X(优势)转化为Y``, ``由X向Y转变``, ``由X转向Y``.
+* change ``把X(优势)转化为Y``, ``由/从X向Y转变``, ``由/从X转向Y``.
 
 Span boundaries: a longer span that is only another span plus 建设 or a
 unification cue (``法治社会一体建设``), or that holds a copula 是 outside its inner

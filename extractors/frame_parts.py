@@ -24,7 +24,7 @@ from typing import NamedTuple
 from extractors.concepts import GENERIC
 from extractors.heads import head_category
 from extractors.patterns import list_item_offsets
-from extractors.segmenter import token_ending_at, token_starting_at
+from extractors.segmenter import token_ending_at, token_index_at, token_starting_at
 from extractors.spans import ConceptSpan
 from extractors.term_shape import LEAD_VERBS, is_lead_verb
 from kg.model import Category
@@ -53,13 +53,6 @@ _UNIFIED_LIST = re.compile(
 _CHANGE = re.compile(
     rf"[由从]([{_HAN}]{{2,10}}?)(?:向([{_HAN}]{{2,10}}?)(?:转变|转型|转化)|转向([{_HAN}]{{2,10}}?)(?![{_HAN}]))"
 )
-
-
-def _one_word(tokens: Sequence[tuple[int, int]], start: int, end: int) -> bool:
-    k = bisect.bisect_left(tokens, (start,))
-    return k < len(tokens) and tokens[k] == (start, end)
-
-
 #: tags of a one-word state that make it no name (紧张, 缓和: adjectives, verbs)
 _STATE_NOT_NOUN = frozenset({"a", "ad", "v", "d", "i"})
 #: a state named by a manner (…为主, and 主要依靠… below) is no concept
@@ -203,7 +196,7 @@ def _changes(
         if not all(token_starting_at(tokens, s) and token_ending_at(tokens, e) is not None for s, e in items):
             continue
         if any(
-            _one_word(tokens, s, e) and tag(w) in _STATE_NOT_NOUN
+            token_ending_at(tokens, e) == token_index_at(tokens, s) and tag(w) in _STATE_NOT_NOUN
             for (s, e), w in zip(items, words, strict=True)
         ):
             continue  # states of a mood (从紧张转向缓和): a one-word state is named by a noun

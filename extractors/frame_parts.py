@@ -290,8 +290,10 @@ def _items(
         word = text[ts:te]
         leading = is_lead_verb(word) or tag(word).startswith(_LEADING_TAGS)
         # the chunk's last word stays (坚持|自治), and the item stays about as long as the others
-        # (要|建立|日常考核、分类考核: not 日常|考核)
-        if te >= e0 or not leading or e0 - te < shortest - 1:
+        # (要|建立|日常考核、分类考核: not 日常|考核) unless the word is a preposition or conjunction,
+        # never part of a name (要同|机构改革、工资制度改革相结合)
+        function_word = tag(word)[:1] in ("p", "c")
+        if te >= e0 or not leading or (e0 - te < shortest - 1 and not function_word):
             s0 = ts
             break
     if e0 - s0 < 2:

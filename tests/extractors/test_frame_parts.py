@@ -66,6 +66,11 @@ def test_items_joined_as_one_are_concepts(tag: Callable[[str], str]) -> None:
     assert _parts("坚持自治、法治、德治相结合。", ["法治"], tag) == ["自治", "法治", "德治"]
     assert _parts("坚持长远利益和眼前利益相结合。", ["眼前利益"], tag) == ["长远利益", "眼前利益"]
     assert _parts("坚持长远利益和眼前利益相结合。", [], tag) == []
+    # a preposition opening the first chunk is no part of its item, however short the item
+    assert _parts("这方面的改革要同机构改革、工资制度改革相结合。", ["机构改革"], tag) == [
+        "机构改革",
+        "工资制度改革",
+    ]
 
 
 def test_items_joined_as_one_are_unified_end_to_end() -> None:

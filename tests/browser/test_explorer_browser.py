@@ -236,7 +236,9 @@ def test_large_maps_show_readable_labels_on_first_view(page: Page, server: str, 
     pg, _ = page
     pg.goto(server + url)
     assert _wait_for_map(pg) == nodes
-    assert pg.evaluate("window.kgNetwork.getScale()") < 0.5  # a zoom at which 16-unit labels were unreadable
+    # the fitted zoom would draw the 16-unit labels under MIN_LABEL_PX: the growth is needed here
+    # (community 1 fits at 0.44-0.51 from run to run: the layout starts from random positions)
+    assert 16 * pg.evaluate("window.kgNetwork.getScale()") < MIN_LABEL_PX
     assert _smallest_label_px(pg) >= MIN_LABEL_PX - 0.01
     pg.screenshot(path=str(ARTIFACTS / f"13-labels{url.replace('/', '-')}.png"))
 

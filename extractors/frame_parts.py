@@ -24,7 +24,7 @@ from typing import NamedTuple
 from extractors.concepts import GENERIC
 from extractors.heads import head_category
 from extractors.patterns import list_item_offsets
-from extractors.segmenter import token_ending_at, token_index_at, token_starting_at
+from extractors.segmenter import token_ending_at, token_index_at
 from extractors.spans import ConceptSpan
 from extractors.term_shape import LEAD_VERBS, is_lead_verb
 from kg.model import Category
@@ -193,11 +193,13 @@ def _changes(
         words = [text[s:e] for s, e in items]
         if any("的" in w or w.endswith(_NOT_STATE_ENDS) or "依靠" in w for w in words):
             continue
-        if not all(token_starting_at(tokens, s) and token_ending_at(tokens, e) is not None for s, e in items):
+        firsts = [token_index_at(tokens, s) for s, _ in items]
+        lasts = [token_ending_at(tokens, e) for _, e in items]
+        if None in firsts or None in lasts:
             continue
         if any(
-            token_ending_at(tokens, e) == token_index_at(tokens, s) and tag(w) in _STATE_NOT_NOUN
-            for (s, e), w in zip(items, words, strict=True)
+            first == last and tag(w) in _STATE_NOT_NOUN
+            for first, last, w in zip(firsts, lasts, words, strict=True)
         ):
             continue  # states of a mood (从紧张转向缓和): a one-word state is named by a noun
         out.append(_Frame(items, [], False))
@@ -288,11 +290,12 @@ def _items(
     shortest = min(e - s for s, e in out[1:])
     for ts, te in tokens[bisect.bisect_left(tokens, (s0,)) :]:
         word = text[ts:te]
-        leading = is_lead_verb(word) or tag(word).startswith(_LEADING_TAGS)
+        pos = tag(word)
+        leading = is_lead_verb(word) or pos.startswith(_LEADING_TAGS)
         # the chunk's last word stays (坚持|自治), and the item stays about as long as the others
         # (要|建立|日常考核、分类考核: not 日常|考核) unless the word is a preposition or conjunction,
         # never part of a name (要同|机构改革、工资制度改革相结合)
-        function_word = tag(word)[:1] in ("p", "c")
+        function_word = pos[:1] in ("p", "c")
         if te >= e0 or not leading or (e0 - te < shortest - 1 and not function_word):
             s0 = ts
             break

@@ -8,7 +8,7 @@ import re
 from extractors.relations.collect import _Out
 from extractors.relations.cues import _UNITY_CUES
 from extractors.relations.grammar import _alt
-from extractors.relations.masking import _CLAUSE_END, _CONJ, _X, _ids, _Masked
+from extractors.relations.masking import _CLAUSE_END, _CONJ, _NPI, _X, _ids, _Masked
 from kg.model import RelationType
 
 R = RelationType
@@ -24,9 +24,7 @@ _UNITY_RE = re.compile(
 
 
 #: the words before a group that is the second party of a pairing (把吸收外资同|国内|A、B结合起来)
-_SECOND_PARTY_RE = re.compile(
-    "(?<![共协如相等不会连认赞合])同[^，,；;：:。！？!?（）()、\ue000-\uf8ff]{0,4}$"
-)
+_SECOND_PARTY_RE = re.compile(f"(?<![共协如相等不会连认赞合])同{_NPI}{{0,4}}$")
 
 
 _PAIR = "[^，,；;：:。！？!?（）()、]{2,12}?"
@@ -48,9 +46,10 @@ def _unity(m: _Masked, out: _Out) -> None:
         items = re.sub(_ITEM_ACTIONS, "", um.group(1)).split("、")
         if len(items) > 1 and all(re.fullmatch(f"{_X}(?:和|与|同){_X}", it) for it in items):
             continue  # A和B、C和D相结合: a list of pairs, handled below
-        if _SECOND_PARTY_RE.search(m.s[: um.start(1)]):
+        before = m.s[: um.start(1)]
+        if _SECOND_PARTY_RE.search(before):
             continue  # 把X同A、B结合起来 with X no concept: A and B each join X, not each other
-        prev_item = re.search("([^，,；;：:。！？!?（）()、]{1,12})、$", m.s[: um.start(1)])
+        prev_item = re.search("([^，,；;：:。！？!?（）()、]{1,12})、$", before)
         if prev_item and re.search("和|与|同", prev_item.group(1)):
             continue  # the last of a list of pairs (A和B、C和D相结合): handled below
         for i, h in enumerate(ids):

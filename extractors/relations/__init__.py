@@ -12,7 +12,9 @@ in `RULES`, with where it comes from; `explain_relations` reports it):
 * copula ``X是(…)Y的(…)N`` and its variants ``把(提高)X作为…Y的N(抓紧抓好)``, ``X作为…N``,
   ``以X为N的Y``, ``X既是…N，又是…N`` (subject carried to later ``是`` clauses,
   to ``这也是``, over a note in brackets ``X（室）是…`` and from a topic clause ``实施X，是…``,
-  each of several opening ones: ``发展X，健全Y，是…``),
+  each of several opening ones: ``发展X，健全Y，是…``; a predicate that is a verb phrase
+  without 的 runs over up to three later clauses to its noun:
+  ``X是凝聚…，促进A、B的和谐，…的重要法宝``),
   the reversed ``Y的N是X`` (also ``Y最本质的特征是X``),
   ``X成为Y的N`` / ``把X打造成Y的N`` (a copula of change), ``X是C之一`` (PART_OF),
   and ``X是保障Y的重要措施`` (a generic noun: the verb decides; a verb of ensuring may

@@ -13,6 +13,7 @@ from extractors.relations.cues import _DEV_NOUNS, _NOUN_CUES, _OWN_NOUNS
 from extractors.relations.grammar import _MODS, _NOUN_RE
 from extractors.relations.masking import _G, _NP, _X, _ids, _Masked
 from extractors.relations.predicate import _classify
+from kg.model import RelationType
 
 _SUBJ_GAP = re.compile(
     "^(?:的?(?:建设|工作|实践|事业))?(?:[和与及][^，,；;：:。！？!?的\ue000-\uf8ff]{1,4})?(?:也|就|都|正|才|更|则|既|又|还|同样|首先|本身|必然|始终|恰恰|仍然|依然|已经|"
@@ -107,13 +108,7 @@ def _copula(m: _Masked, clauses: list[tuple[int, int]], out: _Out) -> None:
                 if tm and not re.search("(?:指出|强调|表示|认为|说)$", prev_clause):
                     subject = _ids(tm.group(1))
         if subject:
-            found = _classify(pred)
-            if not found and ci + 1 < len(clauses):
-                nxt = s[clauses[ci + 1][0] : clauses[ci + 1][1]]
-                if "是" not in nxt and "的" in nxt:
-                    found = _classify(pred + nxt)  # 这也是…会上，…提出的“六个必须”的首要内容
-                    if found and not set(found[1]) & set(_ids(nxt)):
-                        found = None  # the tail must be named in the continuation
+            found = _classify(pred) or _continued(s, clauses, ci, pred)
             if found:
                 rule = (
                     "copula_become"
@@ -135,3 +130,30 @@ def _copula(m: _Masked, clauses: list[tuple[int, int]], out: _Out) -> None:
             last_subject = []
         prev_clause = clause
         opening_topics = None
+
+
+#: how many later clauses a copula's predicate may run over before its head noun
+#: (是凝聚…，促进…的和谐，夺取…的重要法宝)
+_MAX_CONTINUATION = 3
+
+
+def _continued(
+    s: str, clauses: list[tuple[int, int]], ci: int, pred: str
+) -> tuple[RelationType, list[int], str] | None:
+    """The predicate of clause ``ci``, a verb phrase without 的, read on into the next
+    clauses (none with 是) up to the first reading that classifies (这也是…会上，…提出的
+    “六个必须”的首要内容; 是凝聚…，促进Y的和谐，…的重要法宝); the tail must be named in
+    the continuation."""
+    if "的" in pred:
+        return None  # the predicate has its own head noun (是…的共同任务，中央和…)
+    for a, b in clauses[ci + 1 : ci + 1 + _MAX_CONTINUATION]:
+        nxt = s[a:b]
+        if "是" in nxt:
+            return None
+        continuation = s[clauses[ci][1] : b]  # with the commas: a possessor's noun ends its clause
+        if "的" not in nxt:
+            continue
+        found = _classify(pred + continuation)
+        if found:
+            return found if set(found[1]) & set(_ids(continuation)) else None
+    return None

@@ -93,7 +93,7 @@ def _possessors(before: str, zhi: bool = False) -> list[int]:
         nxt_is_concept = j < len(before)
         if nxt_is_concept and re.match("^(?:和|与|及|以及|或|同)..", gap):
             continue  # 行政相对人和社会公众知情权: a modifier of the next concept
-        if not nxt_is_concept and re.match("^的[^的]{1,12}的", gap):
+        if not nxt_is_concept and re.match("^的[^的，,]{1,12}的", gap):
             continue  # 党的事业取得胜利的法宝: the possessor of an intermediate noun
         if (
             (gap == "" and (nxt_is_concept or zhi))

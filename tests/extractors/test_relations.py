@@ -747,6 +747,26 @@ def test_copula_predicate_continues_after_a_comma() -> None:
     assert got == {t("党的领导", R.PART_OF, "六个必须")}
 
 
+def test_copula_predicate_runs_over_several_clauses_to_its_noun() -> None:
+    got = run(
+        "统一战线是凝聚各方面力量，促进政党关系、民族关系的和谐，夺取新胜利的重要法宝。",
+        "统一战线",
+        "政党关系",
+        "民族关系",
+    )
+    assert got == {t("统一战线", R.PROMOTES, "政党关系"), t("统一战线", R.PROMOTES, "民族关系")}
+
+
+def test_copula_predicate_with_its_own_noun_does_not_run_on() -> None:
+    got = run(
+        "推进军事政策制度改革是军地双方的共同任务，中央和国家机关、地方各级党委要关心支持，落实好担负的改革任务。",
+        "军事政策制度改革",
+        "国家机关",
+        "党委",
+    )
+    assert got == set()
+
+
 def test_unity_of_each_listed_pair() -> None:
     got = run(
         "实现社会效益和经济效益、当前业绩和长久运营、保持平稳和持续创新相结合。",

@@ -26,6 +26,8 @@ _TOPIC_CLAUSE = re.compile(
     f"^{_NP}{{0,5}}({_G})(?:的?(?:建设|工作|实践|事业))?"
     f"(?:(?:从|自|在){_NP}{{1,8}}(?:起|以来|来|中|时)|始终|一直|历来|从来)?$"
 )
+#: a clause saying what the topic bears on (…，直接关系经济社会发展，是…): no topic of its own
+_BEARS_ON = re.compile("^(?:直接|深刻|紧密|密切)?(?:关系到?|关乎|事关|影响到?|决定|涉及|攸关)")
 _COPULA_RE = re.compile("是|成为|成了|堪称|不愧为|(?:打造|建设|建|培育|锻造|塑造|发展)成为?")
 _BECOME_GAP = (
     "(?:的?(?:建设|工作|实践|事业))?(?:也|都|已经|已|将|要|必须|应当|应|能够|能|会|正在|逐步|日益|真正|"
@@ -76,7 +78,7 @@ def _copula(m: _Masked, clauses: list[tuple[int, int]], out: _Out) -> None:
         if p < 0:
             last_subject = [] if _ids(clause) else last_subject
             prev_clause = clause
-            tm = _TOPIC_CLAUSE.match(clause)
+            tm = _TOPIC_CLAUSE.match(clause) if not _BEARS_ON.match(clause) else None
             opening_topics = opening_topics + _ids(tm.group(1)) if tm and opening_topics is not None else None
             continue
         before, pred = clause[:p], clause[p + plen :]
@@ -104,7 +106,7 @@ def _copula(m: _Masked, clauses: list[tuple[int, int]], out: _Out) -> None:
             elif opening_topics and ci >= 2:
                 subject = opening_topics  # 加强A，推进B，是Y的保证: each opening topic
             else:
-                tm = _TOPIC_CLAUSE.match(prev_clause)
+                tm = _TOPIC_CLAUSE.match(prev_clause) if not _BEARS_ON.match(prev_clause) else None
                 if tm and not re.search("(?:指出|强调|表示|认为|说)$", prev_clause):
                     subject = _ids(tm.group(1))
         if subject:

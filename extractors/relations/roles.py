@@ -124,7 +124,10 @@ def _roles(m: _Masked, clauses: list[tuple[int, int]], out: _Out) -> None:
                 j -= 1
             if j < 0:
                 continue
-            groups = list(re.finditer(_G, s[clauses[j][0] : clauses[j][1]]))
+            prev = s[clauses[j][0] : clauses[j][1]]
+            # X作为Y的N，对促进…: X is the subject, not Y (政府网站作为电子政务建设的重要内容)
+            prev = prev[: prev.index("作为")] if "作为" in prev else prev
+            groups = list(re.finditer(_G, prev))
             head = _ids(groups[-1].group(0)) if groups else []
             in_scope = True
             start = a + 1

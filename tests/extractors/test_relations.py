@@ -1229,6 +1229,23 @@ def test_copula_subject_from_each_opening_topic_clause() -> None:
     assert got == {t("社会主义法制", R.PART_OF, "中国特色社会主义")}
 
 
+def test_clause_on_what_the_topic_bears_on_is_no_copula_subject() -> None:
+    got = run(
+        "完善社会保障体系，让人民生活无后顾之忧，直接关系经济社会发展，是全面建设小康社会的重大任务。",
+        "社会保障体系",
+        "经济社会发展",
+        "全面建设小康社会",
+    )
+    assert got == set()
+
+
+def test_significance_of_a_possessor_is_not_stated() -> None:
+    got = run("政府网站作为电子政务建设的重要内容，对推进依法行政具有重要意义。", "电子政务建设", "依法行政")
+    assert got == set()
+    got = run("深化电子政务建设，对推进依法行政具有重要意义。", "电子政务建设", "依法行政")
+    assert got == {t("电子政务建设", R.PROMOTES, "依法行政")}
+
+
 def test_benefit_clause_without_a_stated_subject_is_nothing() -> None:
     assert run("要抓紧工作，有利于维护群众知情权。", "群众知情权") == set()
 

@@ -322,6 +322,9 @@ SYSTEM_MAX_CHARS = 16
 #: verbs (and the modal 要) that take a system as their object, and words that only qualify it
 #: (有力, 深层次), so never belong to its name (破除|体制机制, 疏通|货币政策传导机制,
 #: 提供|有力|制度保障)
+#: one-character verbs that make a clause of what precedes a system's name (the copula, 来 of
+#: purpose, causatives); others are often parts of names jieba cut (新农|合|制度, 医|防|融合机制)
+_CLAUSE_VERBS = frozenset({"是", "来", "使", "让"})
 _SYSTEM_OBJECT_VERBS = frozenset(
     {"破除", "革除", "消除", "破解", "理顺", "解决", "查找", "整合", "设立", "试行", "赋予", "搞好"}
     | {"提出", "提供", "疏通", "转换", "运用", "涉及", "认清", "重塑", "注重", "废止", "要"}
@@ -366,6 +369,8 @@ def system_terms(
                 break
             if p == "d" and not _inner_adverb(w, tags[j + 1]):
                 break
+            if p == "v" and (w in _CLAUSE_VERBS or (len(w) > 1 and w.endswith("于"))):
+                break  # a clause before the name: 国家制度|是|…制度, 中央|用于|…制度, 使|监督体系…
             if not (_nominal(w, p, known) or p in ("v", "vn", "a", "b", "d", "l")):
                 break
             if (p == "l" and "v" in seen) or (p == "v" and "l" in seen):
@@ -428,9 +433,19 @@ _ACTION_PARTS = LEADING_ACTIONS | {
 }
 
 
+#: manner adverbs that open a four-character dictionary word of acting (正确处理, 努力实现, 认真落实;
+#: jieba tags some of them as nouns)
+MANNER_ADVERBS = frozenset({"正确", "认真", "努力", "妥善", "坚决"})
+
+
 def is_action_phrase(word: str) -> bool:
-    """A multi-word dictionary entry that starts or ends with an action verb."""
-    return len(word) >= 4 and (word[:2] in _ACTION_PARTS or word[-2:] in _ACTION_PARTS)
+    """A multi-word dictionary entry that starts or ends with an action verb, or a manner adverb
+    with its verb (正确处理)."""
+    return len(word) >= 4 and (
+        word[:2] in _ACTION_PARTS
+        or word[-2:] in _ACTION_PARTS
+        or (len(word) == 4 and word[:2] in MANNER_ADVERBS)
+    )
 
 
 #: titles and honorifics end a person's name and never join a term (习近平总书记|全国教育大会)

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from extractors.assemble import _ACTION_PARTS, LEADING_ACTIONS
+from extractors.assemble import _ACTION_PARTS, LEADING_ACTIONS, MANNER_ADVERBS
 from extractors.patterns import MORE_LIST_VERBS
 
 #: first words that make a verb-object phrase (adverbs that start real names are left out)
@@ -115,11 +115,13 @@ _FULLY_DONE = frozenset({"推进", "推动", "提高", "提升", "实施", "加�
 
 def is_lead_verb(word: str) -> bool:
     """A word that opens a verb-object phrase: a lead verb, or a longer word starting with one
-    (大力发展, 严格执行), or 全面 and an action (全面推进)."""
+    (大力发展, 严格执行), 全面 and an action (全面推进), or a manner adverb and its verb
+    (正确处理, 努力实现)."""
     return (
         word in LEAD_VERBS
         or (len(word) >= 4 and word[:2] in LEAD_VERBS)
         or (word[:2] == "全面" and word[2:] in _FULLY_DONE)
+        or (len(word) == 4 and word[:2] in MANNER_ADVERBS)  # 正确处理|改革
     )
 
 

@@ -51,6 +51,9 @@ def _shape(term: str, known: frozenset[str] = frozenset()) -> str | None:
         ("作出|重要|指示", None),  # a light verb and its object name an act
         ("召开|全国科学大会", None),
         ("主持会议", None),  # one token opening on a light verb
+        ("正确处理|改革", None),  # a manner adverb and its verb (jieba tags 正确处理 a noun)
+        ("努力实现|理想|教育", None),
+        ("正确|政绩观", "正确政绩观"),  # 正确 alone still opens a name
     ],
 )
 def test_shape_term(term: str, shaped: str | None) -> None:
@@ -732,3 +735,13 @@ def test_a_set_phrase_of_two_nouns_joins_the_name_it_opens(rule_names: Callable[
     got = rule_names("严格落实生态环境责任终身追究制度。完善农村计划生育家庭奖励扶助制度。")
     assert {"生态环境责任终身追究制度", "农村计划生育家庭奖励扶助制度"} <= got
     assert not {"责任终身追究制度", "家庭奖励扶助制度"} & got
+
+
+def test_a_clause_before_a_system_is_no_part_of_its_name() -> None:
+    tagged = [("国家", "n"), ("制度", "n"), ("是", "v"), ("人民民主", "n"), ("专政", "n"), ("制度", "n")]
+    assert _system_names("国家制度是人民民主专政制度", tagged) == ["人民民主专政制度"]
+    tagged = [("中央", "n"), ("用于", "v"), ("廉租", "n"), ("住房", "n"), ("制度", "n")]
+    assert _system_names("中央用于廉租住房制度", tagged) == ["廉租住房制度"]
+    # other one-character verbs are often pieces of a name jieba cut
+    tagged = [("医", "n"), ("防", "v"), ("融合", "v"), ("机制", "n")]
+    assert _system_names("医防融合机制", tagged) == ["医防融合机制"]

@@ -256,8 +256,9 @@ def person_led_clause(c: ConceptSpan, person_ends: Mapping[int, int], known: Con
     )
 
 
-#: "other": 其他企业, 其余部分 refer back to what was named before, they name no concept
-_OTHER = ("其他", "其它", "其余")
+#: "other": 其他企业, 其余部分 refer back to what was named before, they name no concept; nor
+#: do phrases opening with a demonstrative (这方面的改革, 这三项改革, 那种…; not 那达慕)
+_OTHER = ("其他", "其它", "其余", "这", "那些", "那种", "那種", "那个", "那樣", "那样", "那次")
 #: the pronoun 其 ("its"), unless it starts a word (其中, 其实, 其次 …)
 _ITS = re.compile("其(?![他它余中实次间后])")
 #: verbs of knowing and using that take a concept as object (认识|共产党执政规律, 运用|法治思维)
@@ -265,7 +266,8 @@ _KNOWING_VERBS = ("认识", "认清", "领会", "理解", "把握", "掌握", "�
 
 
 def refers_to_other(c: ConceptSpan) -> bool:
-    """A span opening with 其他/其它/其余: "the other X", no concept of its own."""
+    """A span opening with 其他/其它/其余 ("the other X") or a demonstrative (这方面的改革):
+    it refers back, no concept of its own."""
     return c.category is not Category.PERSON and c.surface.startswith(_OTHER)
 
 

@@ -18,7 +18,8 @@ the same rules the assembler and patterns follow, on the term's tokens:
   祖国和平统一, 理想信念教育常态化制度化 → 理想信念教育), and generic action heads when what
   precedes is a known term (合宪性审查工作 → 合宪性审查, 体育强国建设 → 体育强国);
 * collective determiners are cut (各民主党派 → 民主党派);
-* "the spirit of" a meeting names the meeting (党的二十大精神 → 党的二十大).
+* "the spirit of" a meeting names the meeting (党的二十大精神 → 党的二十大);
+* 特别是 / 尤其是 joins two names, the second singled out of the first (服务业特别是现代服务业).
 """
 
 from __future__ import annotations
@@ -139,6 +140,8 @@ def shape_term(words: Sequence[str], known: Callable[[str], bool]) -> tuple[int,
     term = "".join(words)
     if known(term) and len(words) == 1:
         return 0, 0
+    if "特别是" in term or "尤其是" in term:
+        return None  # two names, the second singled out of the first (服务业特别是现代服务业)
     left = right = 0
     k = 0
     while k < len(words) - 1 and words[k] in DETERMINERS:

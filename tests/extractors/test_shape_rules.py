@@ -54,6 +54,7 @@ def _shape(term: str, known: frozenset[str] = frozenset()) -> str | None:
         ("正确处理|改革", None),  # a manner adverb and its verb (jieba tags 正确处理 a noun)
         ("努力实现|理想|教育", None),
         ("正确|政绩观", "正确政绩观"),  # 正确 alone still opens a name
+        ("服务业|特别|是|现代|服务业", None),  # two names, the second singled out of the first
     ],
 )
 def test_shape_term(term: str, shaped: str | None) -> None:
@@ -578,6 +579,10 @@ def test_known_names_and_persons_keep_their_first_word() -> None:
 def test_the_other_x_is_no_concept() -> None:
     assert refers_to_other(ConceptSpan(0, 4, "其他企业", "其他企业", Category.ORGANIZATION))
     assert not refers_to_other(ConceptSpan(0, 4, "民营企业", "民营企业", Category.ORGANIZATION))
+    # a demonstrative refers back too (这方面的改革); 那 opening a name does not (那达慕大会)
+    assert refers_to_other(ConceptSpan(0, 6, "这方面的改革", "这方面的改革", Category.PRACTICE))
+    assert refers_to_other(ConceptSpan(0, 5, "这三项改革", "这三项改革", Category.PRACTICE))
+    assert not refers_to_other(ConceptSpan(0, 5, "那达慕大会", "那达慕大会", Category.EVENT))
 
 
 def test_leading_words_are_cut_in_the_pipeline(names: Callable[[str], set[str]]) -> None:

@@ -844,9 +844,10 @@ def _suffix_items(text: str, items: list[tuple[int, int]], suffix: str) -> list[
     s0, e0 = items[0]
     if not text[s0:e0].endswith(suffix):
         return []
-    # the first item starts after the last 的/和/与 before it (树立正确的历史观 → 历史观), or after
-    # the preposition 对 (人大对行政机关、监察机关 → 行政机关; not 对口, 对外 …)
-    cut = max(text.rfind(ch, s0, e0 - len(suffix)) for ch in "的和与及")
+    # the first item starts after the last 的/和/与 before it (树立正确的历史观 → 历史观) or an
+    # aspect particle (孕育了河湟文化 → 河湟文化), or after the preposition 对 (人大对行政机关、
+    # 监察机关 → 行政机关; not 对口, 对外 …)
+    cut = max(text.rfind(ch, s0, e0 - len(suffix)) for ch in "的和与及了")
     for prep in _PREPOSITION_DUI.finditer(text, s0, e0 - len(suffix)):
         cut = max(cut, prep.start())
     if cut >= s0:

@@ -151,6 +151,11 @@ def test_list_items_start_after_the_preposition_dui() -> None:
     assert names[0] == "对口帮扶机制"  # 对口 is a word, not the preposition
 
 
+def test_list_items_start_after_an_aspect_particle() -> None:
+    names = [f.name for f in list_items("这里孕育了河湟文化、河洛文化、关中文化、齐鲁文化。", lambda w: True)]
+    assert names == ["河湟文化", "河洛文化", "关中文化", "齐鲁文化"]
+
+
 @pytest.mark.parametrize(
     "text",
     [

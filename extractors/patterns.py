@@ -183,6 +183,9 @@ def _run_on_category(tail: str) -> Category:
 
 #: first characters of a counted amount after N个, never a formula (三个月销…, 两个以上, 三个左右)
 _COUNT_STARTS = frozenset("月多以左上下半小星工")
+#: a noun going on after N个XX (a Han character other than a function word or a verb of
+#: stating): N个 counts that noun. A formula stands alone (四个意识、, “两个维护”, 两个确立的…)
+_RUNS_ON = re.compile(rf"[{_HAN}](?<![的和与及是要为等在都也就已、并同作既又还])")
 
 
 def formulas_in_text(text: str) -> list[Found]:
@@ -193,6 +196,8 @@ def formulas_in_text(text: str) -> list[Found]:
             continue
         if "的" in m.group(0):
             continue  # 两个老的|问题: a count of things described, no formula
+        if _RUNS_ON.match(text, m.end()):
+            continue  # 两个钢铁|基地, 六个五年|计划: N个 counts the longer noun that goes on
         if _counts_the_list_before(text, m.start(), _NUMERAL_VALUE[m.group(0)[0]]):
             continue  # 华汇、地壹街两个地下商城: N counts the N names just listed
         out.append(Found(m.start(), m.end(), m.group(0), Category.FORMULA))

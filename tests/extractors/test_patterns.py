@@ -37,6 +37,12 @@ def test_unquoted_formula_in_text() -> None:
     assert all(f.category is Category.FORMULA for f in found)
 
 
+def test_n_ge_counting_a_longer_noun_is_no_formula() -> None:
+    assert formulas_in_text("建设两个钢铁基地，完成六个五年计划。") == []
+    found = formulas_in_text("统筹两个大局，两个确立的决定性意义，两个维护和四个自信")
+    assert [f.name for f in found] == ["两个大局", "两个确立", "两个维护", "四个自信"]
+
+
 def test_quoted_terms_skip_quoted_speech() -> None:
     text = "践行“两个维护”，他说：“我们相约春天赏樱花。”"
     assert [f.name for f in quoted_terms(text)] == ["两个维护"]

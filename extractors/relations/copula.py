@@ -15,15 +15,17 @@ from extractors.relations.masking import _G, _NP, _X, _ids, _Masked
 from extractors.relations.predicate import _classify
 from kg.model import RelationType
 
+#: a concept's growth named as a noun (国防实力的不断加强，是…): the concept is the topic
+_GROWTH = "(?:的(?:不断|持续|日益|进一步)?(?:加强|发展|完善|提高|巩固|壮大|深化))"
 _SUBJ_GAP = re.compile(
-    "^(?:的?(?:建设|工作|实践|事业))?(?:[和与及][^，,；;：:。！？!?的\ue000-\uf8ff]{1,4})?(?:也|就|都|正|才|更|则|既|又|还|同样|首先|本身|必然|始终|恰恰|仍然|依然|已经|"
-    "本来|从来|一直|历来|无疑|确实|实际上|本质上|归根到底|说到底)*$"
+    f"^(?:的?(?:建设|工作|实践|事业)|{_GROWTH})?(?:[和与及][^，,；;：:。！？!?的\ue000-\uf8ff]{{1,4}})?(?:也|就|都|正|才|更|则|既|又|还|同样|首先|本身|必然|始终|恰恰|仍然|依然|已经|"
+    "本来|从来|一直|历来|无疑|确实|实际上|本质上|归根到底|说到底|不仅|不只|不但|不光|不单)*$"
 )
 _INHERIT_GAP = re.compile(
     "^(?:这|这也|这就|这更|这正|这既|这些|这都|它|它们|也|又|更|还|既|而且|同时|都|就|并且|且|而)*$"
 )
 _TOPIC_CLAUSE = re.compile(
-    f"^{_NP}{{0,5}}({_G})(?:的?(?:建设|工作|实践|事业))?"
+    f"^{_NP}{{0,5}}({_G})(?:的?(?:建设|工作|实践|事业)|{_GROWTH})?"
     f"(?:(?:从|自|在){_NP}{{1,8}}(?:起|以来|来|中|时)|始终|一直|历来|从来)?$"
 )
 #: a clause saying what the topic bears on (…，直接关系经济社会发展，是…): no topic of its own

@@ -79,6 +79,8 @@ def _verbs(m: _Masked, clauses: list[tuple[int, int]], out: _Out) -> None:
                 continue
             sfx = _ACTION_SUFFIX_RE.match(s, ge, b)
             ge = sfx.end() if sfx else ge
+            if prep and s.startswith("来", ge):
+                ge += 1  # 以X来推动Y: 来 of purpose after a means
             heads = _ids(g.group(0))
             for typ, objs, _ in _verb_chain(m, ge, b, means=bool(prep)):
                 if typ is R.GUIDES and any(m.spans[h].category is Category.PRACTICE for h in heads):

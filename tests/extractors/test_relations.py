@@ -1246,6 +1246,34 @@ def test_significance_of_a_possessor_is_not_stated() -> None:
     assert got == {t("电子政务建设", R.PROMOTES, "依法行政")}
 
 
+def test_copula_subject_before_a_not_only_clause() -> None:
+    got = run("一带一路不仅是经济合作，而且是完善全球治理的重要途径。", "一带一路", "全球治理")
+    assert got == {t("一带一路", R.CARRIER_OF, "全球治理")}
+
+
+def test_copula_subject_named_by_its_growth() -> None:
+    got = run("国防实力的不断加强，是从事现代化建设的重要保障。", "国防实力", "现代化建设")
+    assert got == {t("国防实力", R.GUARANTEES, "现代化建设")}
+
+
+def test_indispensable_part_of_a_system() -> None:
+    got = run(
+        "健全的市场机制，有效的宏观调控，都是社会主义市场经济体制不可或缺的重要组成部分。",
+        "市场机制",
+        "宏观调控",
+        "社会主义市场经济体制",
+    )
+    assert got == {
+        t("市场机制", R.PART_OF, "社会主义市场经济体制"),
+        t("宏观调控", R.PART_OF, "社会主义市场经济体制"),
+    }
+
+
+def test_means_with_lai_of_purpose_and_a_gradual_adverb() -> None:
+    got = run("以党内民主来逐步推动人民民主。", "党内民主", "人民民主")
+    assert got == {t("党内民主", R.PROMOTES, "人民民主")}
+
+
 def test_benefit_clause_without_a_stated_subject_is_nothing() -> None:
     assert run("要抓紧工作，有利于维护群众知情权。", "群众知情权") == set()
 

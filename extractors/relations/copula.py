@@ -10,13 +10,11 @@ import re
 from extractors.relations.chain import _verb_chain
 from extractors.relations.collect import _Out
 from extractors.relations.cues import _DEV_NOUNS, _NOUN_CUES, _OWN_NOUNS
-from extractors.relations.grammar import _MODS, _NOUN_RE
+from extractors.relations.grammar import _GROWTH, _MODS, _NOUN_RE
 from extractors.relations.masking import _G, _NP, _X, _ids, _Masked
 from extractors.relations.predicate import _classify
 from kg.model import RelationType
 
-#: a concept's growth named as a noun (国防实力的不断加强，是…): the concept is the topic
-_GROWTH = "(?:的(?:不断|持续|日益|进一步)?(?:加强|发展|完善|提高|巩固|壮大|深化))"
 _SUBJ_GAP = re.compile(
     f"^(?:的?(?:建设|工作|实践|事业)|{_GROWTH})?(?:[和与及][^，,；;：:。！？!?的\ue000-\uf8ff]{{1,4}})?(?:也|就|都|正|才|更|则|既|又|还|同样|首先|本身|必然|始终|恰恰|仍然|依然|已经|"
     "本来|从来|一直|历来|无疑|确实|实际上|本质上|归根到底|说到底|不仅|不只|不但|不光|不单)*$"

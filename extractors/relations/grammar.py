@@ -34,6 +34,11 @@ _DO_VERB = (
 )
 #: text that ends with a doing verb: what follows is its object (推行|X, 做好|X)
 _AFTER_DOING_VERB_RE = re.compile(f"{_DO_VERB}(?:好)?$")
+#: a concept's growth or putting into effect named as a noun (国防实力的不断加强, 厂长负责制的推行)
+_GROWTH = (
+    "(?:的(?:不断|持续|日益|进一步|全面|普遍)?"
+    "(?:加强|发展|完善|提高|巩固|壮大|深化|推行|实施|建立|推进|落实))"
+)
 _DONE_CLAUSE = re.compile(f"^{_NP}{{0,16}}?{_DO_VERB}({_G})[^的，,；;：:。！？!?（）()\ue000-\uf8ff]{{0,6}}$")
 _NOUN_RE = re.compile(_alt(_NOUN_CUES))
 _VERB_RE = _alt(_VERB_CUES)

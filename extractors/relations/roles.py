@@ -9,7 +9,7 @@ import re
 from extractors.relations.chain import _ITEM_RE, _verb_chain
 from extractors.relations.collect import _Out
 from extractors.relations.cues import _NOUN_CUES, _ROLE_CUES, _VERB_CUES
-from extractors.relations.grammar import _ADV, _DONE_CLAUSE, _MODS, _NOUN_RE, _VERB_RE, _alt
+from extractors.relations.grammar import _ADV, _DONE_CLAUSE, _GROWTH, _MODS, _NOUN_RE, _VERB_RE, _alt
 from extractors.relations.masking import _BASE, _G, _NP, _NPI, _clause_of, _ids, _is_concept, _Masked
 from extractors.relations.sentence_topic import _topic
 from kg.model import RelationType
@@ -36,6 +36,8 @@ _FOR_RE = re.compile(
     "(保证|保障|支撑|动力|贡献|服务|助力|保驾护航|基础|条件|活力|动能|平台|载体|渠道)"
     f"|为({_NP}{{0,4}}?)((?:{_G}{_NP}{{0,8}}?)+?)(保驾护航)"
 )
+#: a clause naming a concept put into effect (经营责任制和厂长负责制的推行，为…创造了条件)
+_PUT_INTO_EFFECT = re.compile(f"^{_NP}{{0,8}}?({_G}){_GROWTH}$")
 _SIGNIFICANCE_RE = re.compile(f"^对{_ADV}*({_VERB_RE})")
 
 
@@ -63,7 +65,9 @@ def _provider(m: _Masked, clauses: list[tuple[int, int]], pos: int) -> list[int]
     for j in (ci - 1, ci - 2):
         if j < 0:
             break
-        dm = _DONE_CLAUSE.match(s[clauses[j][0] : clauses[j][1]])
+        dm = _DONE_CLAUSE.match(s[clauses[j][0] : clauses[j][1]]) or _PUT_INTO_EFFECT.match(
+            s[clauses[j][0] : clauses[j][1]]
+        )
         if dm:
             return _ids(dm.group(1))
     topic, nominal, directive = _topic(m, clauses)

@@ -1274,6 +1274,11 @@ def test_means_with_lai_of_purpose_and_a_gradual_adverb() -> None:
     assert got == {t("党内民主", R.PROMOTES, "人民民主")}
 
 
+def test_provider_named_by_its_putting_into_effect() -> None:
+    got = run("厂长负责制的推行，为健全企业经营机制创造了重要条件。", "厂长负责制", "企业经营机制")
+    assert got == {t("厂长负责制", R.PROMOTES, "企业经营机制")}
+
+
 def test_benefit_clause_without_a_stated_subject_is_nothing() -> None:
     assert run("要抓紧工作，有利于维护群众知情权。", "群众知情权") == set()
 

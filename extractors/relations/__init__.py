@@ -12,7 +12,9 @@ in `RULES`, with where it comes from; `explain_relations` reports it):
 * copula ``X是(…)Y的(…)N`` and its variants ``把(提高)X作为…Y的N(抓紧抓好)``, ``X作为…N``,
   ``以X为N的Y``, ``X既是…N，又是…N`` (subject carried to later ``是`` clauses,
   to ``这也是``, over a note in brackets ``X（室）是…`` and from a topic clause ``实施X，是…``,
-  each of several opening ones: ``发展X，健全Y，是…``; a predicate that is a verb phrase
+  each of several opening ones: ``发展X，健全Y，是…``, but not a clause saying what the topic
+  bears on, ``…，直接关系Y，是…``; a subject before ``不仅是`` or named by its growth,
+  ``X的不断加强，是…``; a predicate that is a verb phrase
   without 的 runs over up to three later clauses to its noun:
   ``X是凝聚…，促进A、B的和谐，…的重要法宝``),
   the reversed ``Y的N是X`` (also ``Y最本质的特征是X``),
@@ -32,7 +34,7 @@ in `RULES`, with where it comes from; `explain_relations` reports it):
   for statements (``体现了``, ``…了``, ``领导…``), never for directives (``要…``)
   and never from a speaker (``习近平强调，…``); ``在X中增强Y``, ``通过X实现Y``,
   ``通过X(、Y)，不断增强Z`` (a means closing its clause),
-  ``X为Y服务``, ``推进X，有力地促进了Y``, ``以X促Y、促Z``, relative clauses
+  ``X为Y服务``, ``推进X，有力地促进了Y``, ``以X促Y、促Z`` (also ``以X来逐步推动Y``), relative clauses
   ``健全保证Y的X`` (X guarantees Y; not after a subject or copula, not ``推动Y进行的X``);
   the object of a doing verb is no subject of the next verb (``推进X营造Y``);
 * guidance frames ``以X为指导/引领/主线``, ``在X的领导/指引下``, ``以X统揽Y``,
@@ -42,7 +44,9 @@ in `RULES`, with where it comes from; `explain_relations` reports it):
   the goals of a closing ``为Y而奋斗``;
 * role frames ``发挥X对Y的引领作用``, ``X在Y领域的指导地位``, ``X在促进Y中的积极作用``
   (the verb decides), ``发挥X…Y的保障作用``,
-  ``为Y提供保证``, ``为Y保驾护航``, ``为Y作出贡献``, ``对促进Y具有…作用``,
+  ``为Y提供保证``, ``为Y保驾护航``, ``为Y作出贡献`` (the provider may be a clause naming a
+  concept put into effect, ``厂长负责制的推行，为Y创造了条件``), ``对促进Y具有…作用`` (in
+  ``X作为Y的N，对促进Z…`` the significance is X's),
   ``把X落到实处，确保Y``;
 * unification ``坚持X、Y、Z有机统一/相结合/共同推进/一体建设`` (all pairs, each
   once; an item may carry an action, ``A建设和B建设完美结合``, and the list may stay

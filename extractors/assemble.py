@@ -322,14 +322,14 @@ SYSTEM_MAX_CHARS = 16
 #: verbs (and the modal 要) that take a system as their object, and words that only qualify it
 #: (有力, 深层次), so never belong to its name (破除|体制机制, 疏通|货币政策传导机制,
 #: 提供|有力|制度保障)
-#: one-character verbs that make a clause of what precedes a system's name (the copula, 来 of
-#: purpose, causatives); others are often parts of names jieba cut (新农|合|制度, 医|防|融合机制)
-_CLAUSE_VERBS = frozenset({"是", "来", "使", "让"})
 _SYSTEM_OBJECT_VERBS = frozenset(
     {"破除", "革除", "消除", "破解", "理顺", "解决", "查找", "整合", "设立", "试行", "赋予", "搞好"}
     | {"提出", "提供", "疏通", "转换", "运用", "涉及", "认清", "重塑", "注重", "废止", "要"}
     | {"有力", "深层次"}
 )
+#: one-character verbs that make a clause of what precedes a system's name (the copula, 来 of
+#: purpose, causatives); others are often parts of names jieba cut (新农|合|制度, 医|防|融合机制)
+_CLAUSE_VERBS = frozenset({"是", "来", "使", "让"})
 
 
 def system_terms(
@@ -435,16 +435,19 @@ _ACTION_PARTS = LEADING_ACTIONS | {
 
 #: manner adverbs that open a four-character dictionary word of acting (正确处理, 努力实现, 认真落实;
 #: jieba tags some of them as nouns)
-MANNER_ADVERBS = frozenset({"正确", "认真", "努力", "妥善", "坚决"})
+_MANNER_ADVERBS = frozenset({"正确", "认真", "努力", "妥善", "坚决"})
+
+
+def is_manner_action(word: str) -> bool:
+    """A four-character word of a manner adverb and its verb (正确处理, 努力实现)."""
+    return len(word) == 4 and word[:2] in _MANNER_ADVERBS
 
 
 def is_action_phrase(word: str) -> bool:
     """A multi-word dictionary entry that starts or ends with an action verb, or a manner adverb
     with its verb (正确处理)."""
     return len(word) >= 4 and (
-        word[:2] in _ACTION_PARTS
-        or word[-2:] in _ACTION_PARTS
-        or (len(word) == 4 and word[:2] in MANNER_ADVERBS)
+        word[:2] in _ACTION_PARTS or word[-2:] in _ACTION_PARTS or is_manner_action(word)
     )
 
 

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from extractors.assemble import _ACTION_PARTS, LEADING_ACTIONS, MANNER_ADVERBS
+from extractors.assemble import _ACTION_PARTS, LEADING_ACTIONS, is_manner_action
 from extractors.patterns import MORE_LIST_VERBS
 
 #: first words that make a verb-object phrase (adverbs that start real names are left out)
@@ -122,7 +122,7 @@ def is_lead_verb(word: str) -> bool:
         word in LEAD_VERBS
         or (len(word) >= 4 and word[:2] in LEAD_VERBS)
         or (word[:2] == "全面" and word[2:] in _FULLY_DONE)
-        or (len(word) == 4 and word[:2] in MANNER_ADVERBS)  # 正确处理|改革
+        or is_manner_action(word)  # 正确处理|改革
     )
 
 

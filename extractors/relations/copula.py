@@ -28,6 +28,13 @@ _TOPIC_CLAUSE = re.compile(
 )
 #: a clause saying what the topic bears on (…，直接关系经济社会发展，是…): no topic of its own
 _BEARS_ON = re.compile("^(?:直接|深刻|紧密|密切)?(?:关系到?|关乎|事关|影响到?|决定|涉及|攸关)")
+
+
+def _topic_clause(clause: str) -> re.Match[str] | None:
+    """A clause that is only a topic (实施X), not one saying what a topic bears on."""
+    return None if _BEARS_ON.match(clause) else _TOPIC_CLAUSE.match(clause)
+
+
 _COPULA_RE = re.compile("是|成为|成了|堪称|不愧为|(?:打造|建设|建|培育|锻造|塑造|发展)成为?")
 _BECOME_GAP = (
     "(?:的?(?:建设|工作|实践|事业))?(?:也|都|已经|已|将|要|必须|应当|应|能够|能|会|正在|逐步|日益|真正|"
@@ -78,7 +85,7 @@ def _copula(m: _Masked, clauses: list[tuple[int, int]], out: _Out) -> None:
         if p < 0:
             last_subject = [] if _ids(clause) else last_subject
             prev_clause = clause
-            tm = _TOPIC_CLAUSE.match(clause) if not _BEARS_ON.match(clause) else None
+            tm = _topic_clause(clause)
             opening_topics = opening_topics + _ids(tm.group(1)) if tm and opening_topics is not None else None
             continue
         before, pred = clause[:p], clause[p + plen :]
@@ -106,7 +113,7 @@ def _copula(m: _Masked, clauses: list[tuple[int, int]], out: _Out) -> None:
             elif opening_topics and ci >= 2:
                 subject = opening_topics  # 加强A，推进B，是Y的保证: each opening topic
             else:
-                tm = _TOPIC_CLAUSE.match(prev_clause) if not _BEARS_ON.match(prev_clause) else None
+                tm = _topic_clause(prev_clause)
                 if tm and not re.search("(?:指出|强调|表示|认为|说)$", prev_clause):
                     subject = _ids(tm.group(1))
         if subject:

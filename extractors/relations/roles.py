@@ -65,9 +65,8 @@ def _provider(m: _Masked, clauses: list[tuple[int, int]], pos: int) -> list[int]
     for j in (ci - 1, ci - 2):
         if j < 0:
             break
-        dm = _DONE_CLAUSE.match(s[clauses[j][0] : clauses[j][1]]) or _PUT_INTO_EFFECT.match(
-            s[clauses[j][0] : clauses[j][1]]
-        )
+        prev = s[clauses[j][0] : clauses[j][1]]
+        dm = _DONE_CLAUSE.match(prev) or _PUT_INTO_EFFECT.match(prev)
         if dm:
             return _ids(dm.group(1))
     topic, nominal, directive = _topic(m, clauses)

@@ -44,6 +44,10 @@ _DEPLOY_RE = re.compile(
 )
 
 
+#: a concept that only owns the goal (实现中华民族的伟大复兴: the goal is the revival, no concept)
+_POSSESSORS = re.compile(f"{_X}的[^、，,和与及而\ue000-\uf8ff]+(?=[、，,和与及而]|$)")
+
+
 def _goals(m: _Masked, clauses: list[tuple[int, int]]) -> list[int]:
     """Concepts of a closing ``为Y、为Z(而)奋斗``."""
     s = m.s
@@ -61,7 +65,7 @@ def _goals(m: _Masked, clauses: list[tuple[int, int]]) -> list[int]:
         wm = re.match(f"^{_ADV}*为", cl)
         if not wm:
             break
-        out = _ids(cl[wm.end() :]) + out
+        out = _ids(_POSSESSORS.sub("", cl[wm.end() :])) + out
         i -= 1
     return out
 

@@ -46,7 +46,10 @@ _COMPOSED_RE = re.compile(
     f"({_X})(?:{_NPI}{{0,2}}?)由({_G})(?:等{_NPI}{{0,4}}?)?(?:共同)?(?:组成|构成)"
     f"|由({_G})(?:等{_NPI}{{0,4}}?)?(?:共同)?(?:组成|构成)的({_X})"
 )
-_CONSTITUTE_RE = re.compile(f"({_X}(?:{_CONJ}{_X})+)(?:等)?(?:共同|一起)?(?:构成|组成)了?({_X})(?!的)")
+#: the whole ends its phrase: not 组成C的D, nor 组成|国家组织|药品集中采购…工作小组 (a longer name)
+_CONSTITUTE_RE = re.compile(
+    f"({_X}(?:{_CONJ}{_X})+)(?:等)?(?:共同|一起)?(?:构成|组成)了?({_X})(?![的\u4e00-\u9fff])"
+)
 _NAMELY_RE = re.compile(
     f"({_X})(?:[，,]?即|[：:])({_X}(?:{_CONJ}{_X})+)(?=[，,；;。！？!?]|$)|({_X})[（(]({_X}(?:{_CONJ}{_X})+)[)）]"
 )

@@ -240,6 +240,17 @@ def test_guides_goals_of_closing_rally() -> None:
     }
 
 
+def test_a_possessor_inside_a_closing_goal_is_no_goal() -> None:
+    # 实现中华民族的伟大复兴: the goal is the revival, which is no concept here
+    got = run(
+        "以科学发展观为指导，为全面建成小康社会、实现中华民族的伟大复兴而努力奋斗！",
+        "科学发展观",
+        "全面建成小康社会",
+        "中华民族",
+    )
+    assert got == {t("科学发展观", R.GUIDES, "全面建成小康社会")}
+
+
 def test_guides_leadership_over_and_led_by() -> None:
     assert run("加强党对人大工作的全面领导。", "中国共产党", "人大工作", 党="中国共产党") == {
         t("中国共产党", R.GUIDES, "人大工作")
@@ -386,6 +397,34 @@ def test_the_staff_that_make_up_bodies_is_no_whole() -> None:
     assert got == set()
     got = run("人大常委会、专门委员会共同组成人大机关。", "人大常委会", "专门委员会", "人大机关")
     assert got == {t(x, R.PART_OF, "人大机关") for x in ("人大常委会", "专门委员会")}
+
+
+def test_a_whole_composed_ends_its_phrase() -> None:
+    # 组成|国家组织|药品集中采购…工作小组: the span is only the start of a longer name
+    text = "由国务院办公厅、国家医保局组成国家组织药品集中采购工作小组。"
+    got = run(text, "国务院办公厅", "国家医保局", "国家组织", cats={"国家组织": C.ORGANIZATION})
+    assert got == set()
+
+
+def test_no_body_or_person_is_advanced_or_guaranteed() -> None:
+    # what is advanced, guaranteed, carried or embodied is an idea, a system or a practice
+    got = run(
+        "通过绩效考核，推动三级公立医院提高效率。",
+        "绩效考核",
+        "三级公立医院",
+        cats={"三级公立医院": C.ORGANIZATION},
+    )
+    assert got == set()
+    got = run("通过绩效考核，推动公立医院综合改革。", "绩效考核", "公立医院综合改革")
+    assert got == {t("绩效考核", R.PROMOTES, "公立医院综合改革")}
+    # an organization may have a defining feature
+    got = run(
+        "先进性是马克思主义政党的本质特征。",
+        "先进性",
+        "马克思主义政党",
+        cats={"马克思主义政党": C.ORGANIZATION},
+    )
+    assert got == {t("先进性", R.ESSENTIAL_FEATURE_OF, "马克思主义政党")}
 
 
 def test_part_of_numbered_formula() -> None:

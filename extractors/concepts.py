@@ -127,6 +127,9 @@ def find_concepts(
     def is_noun(word: str) -> bool:
         return tag(word) in _NOUN_TAGS or (len(word) >= 2 and tag(word) not in _NON_NOUN_TAGS)
 
+    def ends_word(offset: int) -> bool:
+        return token_ending_at(tokens, offset) is not None
+
     title = opening_title(text)  # the official title opening the text, then the body issuing it
     found = (
         *quoted_terms(text),
@@ -142,7 +145,7 @@ def find_concepts(
         *name_lists(text),
         # a name opens a word: not 由|于有些同志 (由于 is one word), 感|谢全党同志
         *(f for f in titled_names(text) if token_starting_at(tokens, f.start)),
-        *(_categorised(f) for f in list_items(text, is_noun)),
+        *(_categorised(f) for f in list_items(text, is_noun, ends_word)),
     )
     for f in found:
         cands.append(_resolve(f.start, f.end, f.name, f.category, PATTERN, lexicon))

@@ -796,11 +796,19 @@ _OBJECT_MARKS = ("把", "将")
 _MODALS = ("要", "必须", "应当", "还要", "就要", "也要", "更要", *(f"{n}是" for n in "一二三四五六七八九十"))
 
 
-def list_items(text: str, is_noun: Callable[[str], bool]) -> list[Found]:
+def _anywhere(offset: int) -> bool:
+    return True
+
+
+def list_items(
+    text: str, is_noun: Callable[[str], bool], ends_word: Callable[[int], bool] = _anywhere
+) -> list[Found]:
     """Items of enumerations of parallel terms, each a concept of its own.
 
     Items sharing a head (政党协商、人大协商、基层协商和社会组织协商; 知情权、参与权)
-    or a noun prefix (文明培育、文明实践、文明创建) are split off one by one.
+    or a noun prefix (文明培育、文明实践、文明创建) are split off one by one. A last item
+    cut to the others' length must end a word (`ends_word` of an offset): not
+    国有资产监管取得新|进展 after 国有经济布局调整、国有企业股份制改革.
     """
     out: list[Found] = []
     for list_start, raw in _lists(text):
@@ -833,7 +841,7 @@ def list_items(text: str, is_noun: Callable[[str], bool]) -> list[Found]:
             prefix = _common_prefix(words[1:])
             if len(prefix) < 2 or not is_noun(prefix):
                 continue
-            found = _prefix_items(text, items, prefix)
+            found = _prefix_items(text, items, prefix, ends_word)
         out.extend(
             f for f in found if 2 <= len(f.name) <= 10 and f.name != suffix and not _ETC_INSIDE.search(f.name)
         )
@@ -893,7 +901,9 @@ def _suffix_items(text: str, items: list[tuple[int, int]], suffix: str) -> list[
     return [Found(s, e, text[s:e], Category.IDEA) for s, e in items if text[s:e].endswith(suffix)]
 
 
-def _prefix_items(text: str, items: list[tuple[int, int]], prefix: str) -> list[Found]:
+def _prefix_items(
+    text: str, items: list[tuple[int, int]], prefix: str, ends_word: Callable[[int], bool]
+) -> list[Found]:
     size = items[1][1] - items[1][0]
     s0, e0 = items[0]
     start = text.find(prefix, s0, e0)
@@ -901,5 +911,8 @@ def _prefix_items(text: str, items: list[tuple[int, int]], prefix: str) -> list[
         return []
     items[0] = (start, e0)
     ls, le = items[-1]
-    items[-1] = (ls, min(le, ls + size))
+    if le > ls + size and not ends_word(ls + size):
+        items.pop()  # the cut would fall inside a word (城市竞争|力)
+    else:
+        items[-1] = (ls, min(le, ls + size))
     return [Found(s, e, text[s:e], Category.IDEA) for s, e in items if text[s:e].startswith(prefix)]

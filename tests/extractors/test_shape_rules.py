@@ -607,6 +607,19 @@ def test_a_verb_complement_or_a_pointing_determiner_starts_no_name(term: str, sh
     assert _shape(term, frozenset({"就业优先政策", "现代企业制度"})) == shaped
 
 
+def test_a_verb_opening_a_phrase_starts_no_name(rule_names: Callable[[str], set[str]]) -> None:
+    got = rule_names("成功把中国特色社会主义推向二十一世纪。要全面把握，贯穿主题教育全过程。")
+    assert not {"推向二十一世纪", "贯穿主题教育全过程"} & got
+    assert "中国特色社会主义" in got
+
+
+def test_a_list_item_cut_to_size_ends_a_word(rule_names: Callable[[str], set[str]]) -> None:
+    # the last item, cut to the length of the others, would end inside 新进展
+    got = rule_names("国有经济布局调整、国有企业股份制改革和国有资产监管取得新进展。")
+    assert "国有资产监管取得新" not in got
+    assert {"国有经济布局调整", "国有企业股份制改革"} <= got
+
+
 def test_a_whole_or_all_of_something_is_no_name(rule_names: Callable[[str], set[str]]) -> None:
     got = rule_names("把整个经济体制改革工作带动起来，所有政府机关都要参加。")
     assert not {"整个经济体制改革", "所有政府机关"} & got

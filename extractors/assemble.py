@@ -472,6 +472,11 @@ def _nominal(word: str, pos: str, known: Mapping[str, str]) -> bool:
 _NUMERALS = frozenset(NUMERALS + "万亿几多")
 
 
+#: what may come right before a term opened by a single character
+_OPENERS = frozenset("和与及、")
+_NOUN_TAGS = frozenset({"n", "nz", "ns", "nt"})
+
+
 def _terms_in_run(
     text: str, run: Sequence[Token], known: Mapping[str, str], tag: Callable[[str], str]
 ) -> list[tuple[int, int]]:
@@ -512,8 +517,18 @@ def _term_of_run(
         and (text[run[first][0] - 1].isdigit() or text[run[first][0] - 1] in _NUMERALS)
     ):
         first += 1
-    # a single character does not start a term (…新|冠肺炎…: a cut word)
-    if run[first][1] - run[first][0] == 1 and words[first] not in known:
+    # a single character does not start a term (…新|冠肺炎…: a cut word), unless it is a noun
+    # opening a list item (火神山医院和|雷|神山|医院; not 、|管|权; after a comma it is often a
+    # verb jieba tags as a noun: ，|报|国务院批准, ，|寓|价值观引导于…)
+    if (
+        run[first][1] - run[first][0] == 1
+        and words[first] not in known
+        and (
+            run[first][0] == 0
+            or text[run[first][0] - 1] not in _OPENERS
+            or tag(words[first]) not in _NOUN_TAGS
+        )
+    ):
         return []
     # a run too long to be one term is not cut to size: cut pieces are rarely terms
     if last - first + 1 > MAX_TOKENS or run[last][1] - run[first][0] > MAX_CHARS or first >= last:

@@ -620,6 +620,14 @@ def test_a_list_item_cut_to_size_ends_a_word(rule_names: Callable[[str], set[str
     assert {"国有经济布局调整", "国有企业股份制改革"} <= got
 
 
+def test_a_name_may_open_with_a_one_character_noun_after_a_conjunction(
+    rule_names: Callable[[str], set[str]],
+) -> None:
+    # jieba cuts 雷|神山|医院; a single character opens no name after a verb (a cut word)
+    assert "雷神山医院" in rule_names("用10多天时间先后建成火神山医院和雷神山医院。")
+    assert "管权" not in rule_names("坚持用制度管人、管权、管事。")  # 管 is a verb
+
+
 def test_a_whole_or_all_of_something_is_no_name(rule_names: Callable[[str], set[str]]) -> None:
     got = rule_names("把整个经济体制改革工作带动起来，所有政府机关都要参加。")
     assert not {"整个经济体制改革", "所有政府机关"} & got

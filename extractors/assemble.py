@@ -303,7 +303,10 @@ def assemble_terms(
         # 新时代 + a run names the new era's version (新时代军事战略方针)
         era = i >= 2 and words[i - 2] == "新" and words[i - 1] == "时代"
         if any(strong[i + 1 : j]):
-            terms = _terms_in_run(text, tokens[i:j], known, tag)
+            terms = [
+                _strategy_start(s, e, text, tokens, words)
+                for s, e in _terms_in_run(text, tokens[i:j], known, tag)
+            ]
             if party or era:
                 terms = [(tokens[i - 2][0], e) if s == tokens[i][0] else (s, e) for s, e in terms]
             out.extend(terms)
@@ -312,6 +315,29 @@ def assemble_terms(
         after = j
     out.extend(system_terms(tokens, words, tags, known))
     return out
+
+
+#: verbs that take a strategy as their object (实施|积极应对人口老龄化国家战略)
+_STRATEGY_TAKERS = frozenset({"实施", "深入实施", "推进", "贯彻", "落实", "执行", "坚持", "奉行"})
+
+
+def _strategy_start(
+    start: int, end: int, text: str, tokens: Sequence[Token], words: Sequence[str]
+) -> tuple[int, int]:
+    """A strategy's name states its action, verbs and all: a term ending in 战略 right after
+    the verb that implements it starts after that verb (实施|积极应对人口老龄化国家战略,
+    实施|创新驱动战略), not at the first noun the run of nouns starts with."""
+    if not text.endswith("战略", start, end):
+        return start, end
+    k = next((i for i, (s, _) in enumerate(tokens) if s == start), None)
+    if k is None:
+        return start, end
+    for j in range(k - 1, max(k - 4, -1), -1):
+        if tokens[j][1] != tokens[j + 1][0] or len(words[j]) < 2 or not "\u4e00" <= words[j][0] <= "\u9fff":
+            break  # a one-character word is a particle or a preposition (贯彻|到|谋划重大战略)
+        if words[j] in _STRATEGY_TAKERS:
+            return (tokens[j + 1][0], end) if j < k - 1 else (start, end)
+    return start, end
 
 
 #: heads of names of rules and mechanisms, which often contain verbs (执法音像记录管理制度)

@@ -263,6 +263,8 @@ _OTHER = ("其他", "其它", "其余", "这", "那些", "那种", "那種", "�
 _ITS = re.compile("其(?![他它余中实次间后])")
 #: verbs of knowing and using that take a concept as object (认识|共产党执政规律, 运用|法治思维)
 _KNOWING_VERBS = ("认识", "认清", "领会", "理解", "把握", "掌握", "运用", "读懂")
+#: a judgement or a time said of a name is no part of it (树立正确的历史观 → 历史观, 当前的…)
+JUDGED = ("正确的", "必要的", "真正的", "彻底的", "当前的", "今年的", "去年的")
 
 
 def refers_to_other(c: ConceptSpan) -> bool:
@@ -272,14 +274,15 @@ def refers_to_other(c: ConceptSpan) -> bool:
 
 
 def leading_word_cut(c: ConceptSpan, known: Container[str]) -> int:
-    """Characters to cut from the start of a span that opens with a verb of knowing or the
-    pronoun 其 before a name of two or more characters (领会其时代意义 → 时代意义), else 0.
-    Known (lexicon) names and persons are left whole."""
+    """Characters to cut from the start of a span that opens with a verb of knowing, the
+    pronoun 其 or a judgement (正确的) before a name of two or more characters (领会其时代意义 →
+    时代意义, 正确的历史观 → 历史观), else 0. Known (lexicon) names and persons are left whole."""
     if c.category is Category.PERSON or c.name in known:
         return 0
     cut = next((len(v) for v in _KNOWING_VERBS if c.surface.startswith(v)), 0)
     if _ITS.match(c.surface, cut):
         cut += 1
+    cut += next((len(j) for j in JUDGED if c.surface.startswith(j, cut)), 0)
     return cut if len(c.surface) - cut >= 2 else 0
 
 
@@ -328,7 +331,7 @@ def function_word_cut(
 
 
 #: the first characters of the words the three rules above look for
-LEADING_WORD_STARTS = frozenset(w[0] for w in (*_OTHER, *_KNOWING_VERBS, *_FUNCTION_WORDS, "其"))
+LEADING_WORD_STARTS = frozenset(w[0] for w in (*_OTHER, *_KNOWING_VERBS, *_FUNCTION_WORDS, *JUDGED, "其"))
 
 
 def _quoted(text: str, c: ConceptSpan) -> bool:

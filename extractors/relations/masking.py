@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from extractors.span_rules import JUDGED
 from extractors.spans import ConceptSpan
 
 _BASE = 0xE000
@@ -53,7 +54,10 @@ def _mask(text: str, sentence: tuple[int, int], spans: Sequence[ConceptSpan]) ->
     out: list[str] = []
     pos = start
     for k, sp in enumerate(kept):
-        out.append(_plain(text[pos : sp.start]))
+        before = text[pos : sp.start]
+        if before.endswith(JUDGED):  # 树立X和正确的Y: the judgement cut off Y stays out too
+            before = before[: -len(next(j for j in JUDGED if before.endswith(j)))]
+        out.append(_plain(before))
         out.append(chr(_BASE + k))
         pos = sp.end
     out.append(_plain(text[pos:end]))

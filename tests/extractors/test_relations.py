@@ -399,6 +399,18 @@ def test_the_staff_that_make_up_bodies_is_no_whole() -> None:
     assert got == {t(x, R.PART_OF, "人大机关") for x in ("人大常委会", "专门委员会")}
 
 
+def test_a_judgement_before_a_concept_is_no_word_of_its_clause() -> None:
+    # 正确的 is cut off the name 政绩观; the topic clause is still a list of concepts
+    got = run(
+        "弘扬求真务实精神，树立科学发展观和正确的政绩观，是加强政风建设的一项重要内容。",
+        "求真务实精神",
+        "科学发展观",
+        "政绩观",
+        "政风建设",
+    )
+    assert got == {t(x, R.PART_OF, "政风建设") for x in ("求真务实精神", "科学发展观", "政绩观")}
+
+
 def test_a_whole_composed_ends_its_phrase() -> None:
     # 组成|国家组织|药品集中采购…工作小组: the span is only the start of a longer name
     text = "由国务院办公厅、国家医保局组成国家组织药品集中采购工作小组。"

@@ -628,6 +628,18 @@ def test_a_name_may_open_with_a_one_character_noun_after_a_conjunction(
     assert "管权" not in rule_names("坚持用制度管人、管权、管事。")  # 管 is a verb
 
 
+def test_a_strategy_named_by_its_action_keeps_its_verbs(rule_names: Callable[[str], set[str]]) -> None:
+    got = rule_names("实施积极应对人口老龄化国家战略，发展养老事业。")
+    assert "积极应对人口老龄化国家战略" in got
+    assert "人口老龄化国家战略" not in got
+
+
+def test_a_judgement_said_of_a_name_is_cut(rule_names: Callable[[str], set[str]]) -> None:
+    got = rule_names("坚持正确的舆论导向。")
+    assert "舆论导向" in got
+    assert "正确的舆论导向" not in got
+
+
 def test_a_whole_or_all_of_something_is_no_name(rule_names: Callable[[str], set[str]]) -> None:
     got = rule_names("把整个经济体制改革工作带动起来，所有政府机关都要参加。")
     assert not {"整个经济体制改革", "所有政府机关"} & got

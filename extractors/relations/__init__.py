@@ -41,7 +41,7 @@ in `RULES`, with where it comes from; `explain_relations` reports it):
   ``X为Y指明方向``, ``X对Y的领导``, ``X领导的Y``, ``将Y置于X的领导下``, ``X对Y作出
   部署``; what is guided is the object of a doing verb in the following clauses
   (``着力推进Y``; not ``贯彻Y精神``), the defined task (``发展Y，就是以X为指导``) or
-  the goals of a closing ``为Y而奋斗``;
+  the goals of a closing ``为Y而奋斗`` (not a possessor: ``实现中华民族的伟大复兴``);
 * role frames ``发挥X对Y的引领作用``, ``X在Y领域的指导地位``, ``X在促进Y中的积极作用``
   (the verb decides), ``发挥X…Y的保障作用``,
   ``为Y提供保证``, ``为Y保驾护航``, ``为Y作出贡献`` (the provider may be a clause naming a
@@ -64,8 +64,9 @@ unification cue (``法治社会一体建设``), or that holds a copula 是 outsi
 spans, gives way to its inner spans (`masking._prefer_inner`; seen in the pipeline's dev
 output); relation ends are always spans as given.
 
-Co-occurrence alone never yields a relation. Categories veto some readings: a
-person is no feature (``以习近平同志为核心的党中央``) and no carried topic, an
+Co-occurrence alone never yields a relation. Categories veto some readings: no body
+or person is what a concept advances, guarantees, carries or embodies (`collect.NO_TAIL`;
+``推动三级公立医院…``), a person is no feature (``以习近平同志为核心的党中央``) and no carried topic, an
 activity does not lead (``调研指导…``), people listed before ``等代表`` are no
 parts, organizations listed before ``的C制度`` are possessors.
 

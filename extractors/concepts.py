@@ -84,6 +84,12 @@ GENERIC = frozenset(
         "发展",
         "政治",
         "同志们",
+        # other forms of address (女士们，先生们，同志们：)
+        "女士们",
+        "先生们",
+        "朋友们",
+        "同胞们",
+        "同学们",
         "大会",
         "全会",
         # generic abstract and collective nouns

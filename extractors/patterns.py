@@ -143,6 +143,8 @@ def quoted_terms(text: str) -> list[Found]:
             continue  # numbers and codes
         if inner[0] in _CLAUSE_STARTS and not is_formula(inner):
             continue  # a quoted clause (要重视…, 为热干面加油), not a term
+        if inner.endswith(("了", "着", "过")):
+            continue  # a verb with its aspect (“崩溃了”, “垮台了”), not a term
         if len(inner) == 2 and not is_formula(inner) and inner[0] != "双":
             continue  # a quoted common word is a figure of speech (“老虎”, “僵尸”), not a name
         if is_formula(inner) or "、" in inner or "，" in inner:

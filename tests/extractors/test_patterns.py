@@ -48,6 +48,11 @@ def test_quoted_terms_skip_quoted_speech() -> None:
     assert [f.name for f in quoted_terms(text)] == ["两个维护"]
 
 
+def test_a_quoted_verb_with_its_aspect_is_no_term() -> None:
+    text = "说什么中国的经济“崩溃了”，人民公社“垮台了”，要坚持“两个维护”。"
+    assert [f.name for f in quoted_terms(text)] == ["两个维护"]
+
+
 def test_quoted_run_on_event() -> None:
     found = quoted_run_ons("习近平总书记“七一”重要讲话精神")
     assert [(f.name, f.category) for f in found] == [("七一重要讲话", Category.EVENT)]

@@ -784,6 +784,19 @@ MORE_LIST_VERBS = (
     "积极推进",
     "大力推进",
     "持续推进",
+    # verbs seen opening verb-object phrases taken for names in the corpus output
+    # (依靠广大青年, 增加耕地面积, 贯穿基础教育, 深入挖掘|草原文化、红色文化…, 谋划新一轮财税体制改革)
+    "具有",
+    "依靠",
+    "增加",
+    "贯穿",
+    "强调",
+    "带动",
+    "挖掘",
+    "推翻",
+    "推向",
+    "办好",
+    "谋划",
 )
 #: longest first; equal lengths in a fixed order (a set's order changes with the string hash seed)
 _LIST_VERBS = tuple(

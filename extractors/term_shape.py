@@ -62,19 +62,6 @@ LEAD_VERBS = (
         "树立",
         "践行",
         "擦亮",
-        # verbs seen opening verb-object phrases taken for names in the corpus output
-        # (依靠广大青年, 增加耕地面积, 贯穿基础教育, 挖掘草原文化, 谋划新一轮财税体制改革)
-        "具有",
-        "依靠",
-        "增加",
-        "贯穿",
-        "强调",
-        "带动",
-        "挖掘",
-        "推翻",
-        "推向",
-        "办好",
-        "谋划",
     }
 ) - {"积极", "全面", "依法", "创新", "代表", "规范"}
 #: light verbs: with their object they name an act (作出|重要|指示, 召开|全国科学大会), never a

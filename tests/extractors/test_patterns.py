@@ -154,6 +154,13 @@ def test_list_items_start_after_a_modal_and_a_leading_verb(text: str) -> None:
     assert names == ["日常考核", "分类考核", "近距离考核"]
 
 
+def test_list_items_start_after_a_verb_of_digging_out() -> None:
+    names = [
+        f.name for f in list_items("深入挖掘草原文化、红色文化、民俗文化、冰雪文化资源。", lambda w: True)
+    ]
+    assert names[:2] == ["草原文化", "红色文化"]
+
+
 def test_list_items_start_after_the_preposition_dui() -> None:
     text = "加强政协对基层机关、党政机关、群团机关、社会机关监督。"
     names = [f.name for f in list_items(text, lambda w: True)]

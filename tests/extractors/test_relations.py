@@ -411,6 +411,12 @@ def test_a_judgement_before_a_concept_is_no_word_of_its_clause() -> None:
     assert got == {t(x, R.PART_OF, "政风建设") for x in ("求真务实精神", "科学发展观", "政绩观")}
 
 
+def test_the_objects_of_a_verb_of_doing_well_are_no_topic() -> None:
+    # 办好X、Y，引导Z: X and Y are what to run well, not what guides Z
+    got = run("办好特殊教育、继续教育，引导规范民办教育发展。", "特殊教育", "继续教育", "民办教育")
+    assert got == set()
+
+
 def test_a_whole_composed_ends_its_phrase() -> None:
     # 组成|国家组织|药品集中采购…工作小组: the span is only the start of a longer name
     text = "由国务院办公厅、国家医保局组成国家组织药品集中采购工作小组。"

@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from extractors.heads import HEADS, head_category
 from extractors.patterns import NUMERALS
+from extractors.segmenter import token_index_at
 from kg.model import Category
 
 Token = tuple[int, int]  # (start, end) character offsets
@@ -329,7 +330,7 @@ def _strategy_start(
     实施|创新驱动战略), not at the first noun the run of nouns starts with."""
     if not text.endswith("战略", start, end):
         return start, end
-    k = next((i for i, (s, _) in enumerate(tokens) if s == start), None)
+    k = token_index_at(tokens, start)
     if k is None:
         return start, end
     for j in range(k - 1, max(k - 4, -1), -1):

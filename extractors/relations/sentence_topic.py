@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from extractors.relations.masking import _G, _NP, _ids, _Masked
+from extractors.term_shape import LEAD_VERBS
 from kg.model import Category
 
 _LEAD_GROUP_RE = re.compile(f"^({_NP}{{0,4}}?)({_G})")
@@ -13,12 +14,15 @@ _LEAD_GROUP_RE = re.compile(f"^({_NP}{{0,4}}?)({_G})")
 _SPEECH = re.compile("(?:指出|强调|表示|认为|说|要求|提出)$")
 
 
-#: a doing verb before the first concept: the concept is its object, not the sentence's subject
+#: a doing verb before the first concept (and any verb that opens a verb-object phrase,
+#: term_shape.LEAD_VERBS): the concept is its object, not the sentence's subject
 #: (支持非公产业园建设，…，引导小微企业…: the park guides nothing)
 _DOING_BEFORE = re.compile(
     "(?:发展|坚持|实施|推进|加强|建设|完善|深化|健全|落实|贯彻"
     "|支持|鼓励|引导|推动|促进|扶持|做好|抓好|加快|优化|提升|提高|强化|扩大|构建|建立|打造|培育|推行|开展"
-    "|办好|管好|用好|建好|守好|护好|搞好|讲好)"  # 办好特殊教育、继续教育，引导…: no topic either
+    "|办好|管好|用好|建好|守好|护好|搞好|讲好|"  # 办好特殊教育、继续教育，引导…: no topic either
+    + "|".join(sorted((v for v in LEAD_VERBS if len(v) >= 2), key=len, reverse=True))
+    + ")"
 )
 
 

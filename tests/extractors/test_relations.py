@@ -415,6 +415,9 @@ def test_the_objects_of_a_verb_of_doing_well_are_no_topic() -> None:
     # 办好X、Y，引导Z: X and Y are what to run well, not what guides Z
     got = run("办好特殊教育、继续教育，引导规范民办教育发展。", "特殊教育", "继续教育", "民办教育")
     assert got == set()
+    # any verb that opens a verb-object phrase (改进): 改进X，…，引导Y — X guides nothing
+    got = run("改进政府提供公共服务方式，引导社会组织健康有序发展。", "政府提供公共服务方式", "社会组织")
+    assert got == set()
 
 
 def test_a_whole_composed_ends_its_phrase() -> None:

@@ -25,6 +25,7 @@ from extractors.frame_parts import frame_parts
 from extractors.lexicon import Lexicon, normal_form
 from extractors.nested_leaders import nested_leaders, organization_names
 from extractors.new_kinds import with_new_kinds
+from extractors.notices import notice_lines, outside_notices
 from extractors.patterns import opening_title
 from extractors.relations import TOPIC_MENTIONS, defining_relations, find_relations, has_defining_cue
 from extractors.segmenter import segment_offsets, token_ending_at, token_starting_at
@@ -334,6 +335,9 @@ class Analyzer:
         addressed = addressee_lines(text)
         if addressed:  # 各省、自治区、直辖市人民政府，国务院各部委、各直属机构： names receivers
             spans = only_addressees_dropped(text, spans, addressed)
+        notices = notice_lines(text)
+        if notices:  # 本作品是中华人民共和国的法律…属于公有领域。: a note on the copy
+            spans = outside_notices(spans, notices)
         out: list[ConceptSpan] = []
         seen: set[tuple[int, int]] = set()
         starts = {c.start for c in spans}

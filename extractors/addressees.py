@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from extractors.spans import ConceptSpan
+from extractors.spans import ConceptSpan, inside_any
 
 #: how many lines from the start of a text an addressee line may be on (title, number, date)
 HEAD_LINES = 12
@@ -60,4 +60,4 @@ def only_addressees_dropped(
     rest = text  # the text with its addressee lines blanked out
     for a, b in lines:
         rest = rest[:a] + "\n" * (b - a) + rest[b:]
-    return [c for c in spans if not any(a <= c.start and c.end <= b for a, b in lines) or c.surface in rest]
+    return [c for c in spans if not inside_any(c, lines) or c.surface in rest]

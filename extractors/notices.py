@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from extractors.spans import ConceptSpan
+from extractors.spans import ConceptSpan, inside_any
 
 _NOTICE_LINE = re.compile(
     r"^\s*(?:本作品是中华人民共和国的法律|注：中文维基文库|Public domain)"
@@ -37,4 +37,4 @@ def notice_lines(text: str) -> list[tuple[int, int]]:
 
 def outside_notices(spans: Sequence[ConceptSpan], lines: Sequence[tuple[int, int]]) -> list[ConceptSpan]:
     """`spans` without those inside a notice line."""
-    return [c for c in spans if not any(a <= c.start and c.end <= b for a, b in lines)]
+    return [c for c in spans if not inside_any(c, lines)]

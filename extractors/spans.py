@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kg.model import Category, RelationType
@@ -26,3 +27,8 @@ class FoundRelation:
     type: RelationType
     tail: str
     position: int | None = None  # for HAS_MEMBER
+
+
+def inside_any(c: ConceptSpan, ranges: Sequence[tuple[int, int]]) -> bool:
+    """Whether the span lies wholly inside one of the (start, end) `ranges`."""
+    return any(a <= c.start and c.end <= b for a, b in ranges)

@@ -55,9 +55,9 @@ def _mask(text: str, sentence: tuple[int, int], spans: Sequence[ConceptSpan]) ->
     pos = start
     for k, sp in enumerate(kept):
         before = text[pos : sp.start]
-        if before.endswith(JUDGED):  # 树立X和正确的Y: the judgement cut off Y stays out too
-            before = before[: -len(next(j for j in JUDGED if before.endswith(j)))]
-        out.append(_plain(before))
+        # 树立X和正确的Y: the judgement cut off the name Y stays out of the clause too
+        judged = next((j for j in JUDGED if before.endswith(j)), "")
+        out.append(_plain(before[: len(before) - len(judged)]))
         out.append(chr(_BASE + k))
         pos = sp.end
     out.append(_plain(text[pos:end]))

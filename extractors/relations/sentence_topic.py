@@ -14,15 +14,15 @@ _LEAD_GROUP_RE = re.compile(f"^({_NP}{{0,4}}?)({_G})")
 _SPEECH = re.compile("(?:指出|强调|表示|认为|说|要求|提出)$")
 
 
-#: a doing verb before the first concept (and any verb that opens a verb-object phrase,
-#: term_shape.LEAD_VERBS): the concept is its object, not the sentence's subject
-#: (支持非公产业园建设，…，引导小微企业…: the park guides nothing)
+#: doing verbs that term_shape.LEAD_VERBS leaves out (建设 also ends names; 办好 …: verbs of doing well)
+_MORE_DOING_VERBS = frozenset({"建设", "扶持", "建好", "守好", "护好", "搞好", "讲好"})
+#: a doing verb before the first concept, or any verb that opens a verb-object phrase
+#: (term_shape.LEAD_VERBS): the concept is its object, not the sentence's subject
+#: (支持非公产业园建设，…，引导小微企业…: the park guides nothing; 办好特殊教育、继续教育，引导…)
 _DOING_BEFORE = re.compile(
-    "(?:发展|坚持|实施|推进|加强|建设|完善|深化|健全|落实|贯彻"
-    "|支持|鼓励|引导|推动|促进|扶持|做好|抓好|加快|优化|提升|提高|强化|扩大|构建|建立|打造|培育|推行|开展"
-    "|办好|管好|用好|建好|守好|护好|搞好|讲好|"  # 办好特殊教育、继续教育，引导…: no topic either
-    + "|".join(sorted((v for v in LEAD_VERBS if len(v) >= 2), key=len, reverse=True))
-    + ")"
+    "|".join(
+        sorted({*_MORE_DOING_VERBS, *(v for v in LEAD_VERBS if len(v) >= 2)}, key=lambda v: (-len(v), v))
+    )
 )
 
 

@@ -339,6 +339,8 @@ class ConceptFilter:
     trees: tuple[Tree, ...] = ()
     #: the record of names in the annotated documents (see `prior_features`); None: not used
     prior: Mapping[str, tuple[int, int]] | None = None
+    #: keep what the document is about whatever its score (see `TopicRule`); None: no such rule
+    keep_topics: TopicRule | None = None
     _forest: _Forest = field(init=False, repr=False, compare=False)
     _memo: dict[str, dict[str, float]] = field(init=False, repr=False, compare=False)
 
@@ -357,6 +359,7 @@ class ConceptFilter:
             keep_relation_ends=bool(data.get("keep_relation_ends", True)),
             trees=tuple(Tree.from_dict(t) for t in data.get("trees", ())),
             prior=None if prior is None else {k: (int(r), int(w)) for k, (r, w) in prior.items()},
+            keep_topics=TopicRule.from_dict(data["keep_topics"]) if data.get("keep_topics") else None,
         )
 
     def to_json(self, **extra: object) -> str:
@@ -365,6 +368,7 @@ class ConceptFilter:
             "bias": self.bias,
             "threshold": self.threshold,
             "keep_relation_ends": self.keep_relation_ends,
+            "keep_topics": None if self.keep_topics is None else self.keep_topics.to_dict(),
             "weights": dict(sorted(self.weights.items())),
             "trees": [t.to_dict() for t in self.trees],
         }
@@ -392,10 +396,13 @@ class ConceptFilter:
             out[name] = _sigmoid(z + float(trees[i]))
         return out
 
-    def dropped(self, features: Mapping[str, Mapping[str, float]]) -> set[str]:
-        """The concept names to drop."""
+    def dropped(self, features: Mapping[str, Mapping[str, float]], chars: int = 0) -> set[str]:
+        """The concept names to drop (`chars`: the length of the document's text; 0: unknown,
+        no name counts as its topic)."""
         candidates = {
-            name: f for name, f in features.items() if not (self.keep_relation_ends and f.get("rel_end"))
+            name: f
+            for name, f in features.items()
+            if not exempt(f, chars, keep_relation_ends=self.keep_relation_ends, keep_topics=self.keep_topics)
         }
         return {name for name, p in self.probabilities(candidates).items() if p < self.threshold}
 
@@ -421,12 +428,49 @@ class ConceptFilter:
             word_freq=word_freq,
             memo=self._memo,
         )
-        drop = self.dropped(features)
+        drop = self.dropped(features, len(text))
         if not drop:
             return list(spans), list(relations)
         kept = [c for c in spans if c.name not in drop]
         rels = [(k, r) for k, r in relations if r.head not in drop and r.tail not in drop]
         return kept, rels
+
+
+@dataclass(frozen=True, slots=True)
+class TopicRule:
+    """A name the document mentions at least `mentions` times, and at least `per_1000_chars`
+    times per thousand characters, is what the document is about: kept whatever the model
+    says. (垃圾分类, 20 times in the 724 characters of the instruction on sorting waste, is no
+    less a concept there for having gone unannotated in two reports that name it in passing;
+    the density keeps the words a long report merely repeats, 政府工作 8 times in 17,000
+    characters, out of the rule.)"""
+
+    mentions: int = 5
+    per_1000_chars: float = 2.0
+
+    def holds(self, features: Mapping[str, float], chars: int) -> bool:
+        """Whether a name with these `concept_features` in a text of `chars` characters is a topic."""
+        if chars <= 0:
+            return False
+        n = round(math.exp(features.get("log_mentions", 0.0)))
+        return n >= self.mentions and n * 1000 >= self.per_1000_chars * chars
+
+    def to_dict(self) -> dict[str, float]:
+        return {"mentions": self.mentions, "per_1000_chars": self.per_1000_chars}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, float]) -> TopicRule:
+        return cls(int(data["mentions"]), float(data["per_1000_chars"]))
+
+
+def exempt(
+    features: Mapping[str, float], chars: int, *, keep_relation_ends: bool, keep_topics: TopicRule | None
+) -> bool:
+    """Whether a concept with these `concept_features`, in a text of `chars` characters, is kept
+    whatever the model says: a relation end (when `keep_relation_ends`) or a topic (`keep_topics`)."""
+    if keep_relation_ends and features.get("rel_end"):
+        return True
+    return keep_topics is not None and keep_topics.holds(features, chars)
 
 
 def _sigmoid(z: float) -> float:

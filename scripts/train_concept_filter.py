@@ -17,7 +17,9 @@ model (boosted depth-2 trees; ``--model lr`` a logistic regression) is fitted on
 the other 20 and its threshold chosen by an inner leave-one-document-out over
 those 20 (dev plus other concept F1, smoothed over neighbouring thresholds). The table
 gives micro concept P/R/F1 and typed relation F1 on the 8 dev documents and on
-the 13 others, before and after the filter. ``--write`` fits the model on all 21
+the 13 others, before and after the filter. A document's topics (``--topic-mentions`` 5
+mentions and ``--topic-density`` 2 per 1,000 characters: extractors/concept_filter.TopicRule)
+are never dropped, in the threshold search as at run time. ``--write`` fits the model on all 21
 documents (threshold from the plain LODO over all of them) and writes
 extractors/data/concept_filter.json. Needs scikit-learn (training only).
 """
@@ -40,7 +42,15 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from extractors.build_stoplist import predictions  # noqa: E402
-from extractors.concept_filter import DATA, ConceptFilter, Tree, concept_features, prior_features  # noqa: E402
+from extractors.concept_filter import (  # noqa: E402
+    DATA,
+    ConceptFilter,
+    TopicRule,
+    Tree,
+    concept_features,
+    exempt,
+    prior_features,
+)
 from extractors.lodo import CT_THRESHOLD, LodoTerms, lodo_lexicon  # noqa: E402
 from extractors.pipeline import PolicyExtractor, assemble_extraction  # noqa: E402
 from kg.goldformat import gold_json, gold_names, to_gold_format  # noqa: E402
@@ -62,6 +72,8 @@ class Doc:
     labels: dict[str, int]
     #: concept name -> the name it goes by in `pred` (kg.goldformat.gold_names)
     shown: dict[str, str] = field(default_factory=dict)
+    #: the length of the (normalised) text
+    chars: int = 0
 
 
 def build_candidates(lodo_path: Path, weak: str, threshold: float = CT_THRESHOLD) -> list[Doc]:
@@ -102,7 +114,7 @@ def build_candidates(lodo_path: Path, weak: str, threshold: float = CT_THRESHOLD
                 )
                 gnames = {norm(n) for c in gold["concepts"] for n in (c["name"], *c.get("aliases", []))}
                 labels = {n: int(norm(shown.get(n, n)) in gnames) for n in feats}
-                docs.append(Doc(stem, name == "eval", gold, pred, feats, labels, shown))
+                docs.append(Doc(stem, name == "eval", gold, pred, feats, labels, shown, len(text)))
     finally:
         ex.set_lexicon(full)
         analyzer.corpus_terms, analyzer.weak_terms = shipped_terms, shipped_weak
@@ -203,6 +215,12 @@ class Config:
     seed: int = 0
     #: thresholds on each side averaged into the threshold objective
     smooth: int = 2
+    #: keep a document's topics whatever their score (extractors/concept_filter.TopicRule; 0: off)
+    topic_mentions: int = 5
+    topic_per_1000_chars: float = 2.0
+
+    def topics(self) -> TopicRule | None:
+        return TopicRule(self.topic_mentions, self.topic_per_1000_chars) if self.topic_mentions else None
 
 
 def fit(docs: Sequence[Doc], vocab: list[str], cfg: Config) -> ConceptFilter:
@@ -259,13 +277,17 @@ def probabilities(
 
 
 def drops_at(
-    docs: Sequence[Doc], probs: dict[str, dict[str, float]], threshold: float, keep_rel: bool
+    docs: Sequence[Doc], probs: dict[str, dict[str, float]], threshold: float, cfg: Config
 ) -> dict[str, set[str]]:
+    topics = cfg.topics()
     return {
         d.stem: {
             n
             for n, p in probs[d.stem].items()
-            if p < threshold and not (keep_rel and d.features[n].get("rel_end"))
+            if p < threshold
+            and not exempt(
+                d.features[n], d.chars, keep_relation_ends=cfg.keep_relation_ends, keep_topics=topics
+            )
         }
         for d in docs
     }
@@ -276,7 +298,7 @@ THRESHOLDS = [round(t, 3) for t in np.arange(0.0, 0.76, 0.025)]
 
 def best_threshold(docs: Sequence[Doc], probs: dict[str, dict[str, float]], cfg: Config) -> float:
     def objective(t: float) -> float:
-        s = scores(docs, drops_at(docs, probs, t, cfg.keep_relation_ends))
+        s = scores(docs, drops_at(docs, probs, t, cfg))
         return s["dev"]["concepts"].f1 + cfg.other_weight * s["other"]["concepts"].f1
 
     # smoothed over the neighbouring thresholds: a lone spike of a few documents' F1 is noise
@@ -307,7 +329,7 @@ def nested_lodo(docs: Sequence[Doc], cfg: Config, log: Callable[[str], None] = p
         t = best_threshold(train, lodo_probs(train, vocab, cfg), cfg)
         model = fit(train, vocab, cfg)
         probs = probabilities(model, [d], prior_counts(train) if cfg.prior else None)
-        drops.update(drops_at([d], probs, t, cfg.keep_relation_ends))
+        drops.update(drops_at([d], probs, t, cfg))
         log(f"  {d.stem:48s} threshold {t:.3f}  dropped {len(drops[d.stem])}")
     return drops
 
@@ -339,6 +361,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--dev-weight", type=float, default=Config.dev_weight)
     ap.add_argument("--other-weight", type=float, default=Config.other_weight)
     ap.add_argument("--keep-relation-ends", action="store_true", help="never drop a relation end")
+    ap.add_argument(
+        "--topic-mentions",
+        type=int,
+        default=Config.topic_mentions,
+        help="keep a name mentioned at least this often (and --topic-density) whatever its score (0: off)",
+    )
+    ap.add_argument(
+        "--topic-density",
+        type=float,
+        default=Config.topic_per_1000_chars,
+        help="... and at least this often per 1,000 characters",
+    )
     ap.add_argument("--no-prior", action="store_true", help="without the prior record of each name")
     ap.add_argument("--model", choices=("gb", "lr"), default=Config.model)
     ap.add_argument("--seed", type=int, default=Config.seed, help="random state of the trees' subsampling")
@@ -366,6 +400,8 @@ def main(argv: list[str] | None = None) -> int:
         args.model,
         seed=args.seed,
         smooth=args.smooth,
+        topic_mentions=args.topic_mentions,
+        topic_per_1000_chars=args.topic_density,
     )
     left_out = {f for f in args.drop_features.split(",") if f}
     for d in docs:
@@ -386,7 +422,9 @@ def main(argv: list[str] | None = None) -> int:
         t = best_threshold(docs, lodo_probs(docs, vocab, cfg), cfg)
         model = fit(docs, vocab, cfg)
         prior = prior_counts(docs) if cfg.prior else None
-        model = ConceptFilter(model.weights, model.bias, t, cfg.keep_relation_ends, model.trees, prior)
+        model = ConceptFilter(
+            model.weights, model.bias, t, cfg.keep_relation_ends, model.trees, prior, cfg.topics()
+        )
         DATA.write_text(
             model.to_json(trained_by="scripts/train_concept_filter.py", config=cfg.__dict__, weak=args.weak),
             encoding="utf-8",

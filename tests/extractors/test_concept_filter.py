@@ -1,14 +1,18 @@
 """The concept keep/drop filter: features, model arithmetic, dropping with relations, the pipeline hook."""
 
+import math
+import re
 from pathlib import Path
 
 import pytest
 
 from extractors.concept_filter import (
     ConceptFilter,
+    TopicRule,
     Tree,
     concept_features,
     context_features,
+    exempt,
     load_concept_filter,
     prior_features,
 )
@@ -121,9 +125,37 @@ def test_apply_drops_spans_and_their_relations() -> None:
     assert rels == RELATIONS
 
 
+def test_a_topic_of_the_document_is_kept_whatever_its_score() -> None:
+    # a model that drops everything: what the text names 5 times and twice per 1,000 characters
+    # stays; a name said 4 times goes, and so does one said 5 times in too long a text
+    drop_all = ConceptFilter(
+        {}, bias=-5.0, threshold=0.5, keep_relation_ends=False, keep_topics=TopicRule(5, 2.0)
+    )
+    text = "垃圾分类，" * 5 + "民主作风。" * 4 + "科学管理。"
+    spans = [
+        ConceptSpan(m.start(), m.end(), m.group(), m.group(), Category.IDEA)
+        for m in re.finditer("垃圾分类|民主作风|科学管理", text)
+    ]
+    kept, _ = drop_all.apply(text, spans, [], LEXICON, TERMS, WEAK)
+    assert {c.name for c in kept} == {"垃圾分类"}
+    assert len(kept) == 5
+    kept, _ = drop_all.apply(text + "。" * 2500, spans, [], LEXICON, TERMS, WEAK)
+    assert kept == []
+    five = {"log_mentions": math.log(5)}
+    assert exempt(five, 2500, keep_relation_ends=False, keep_topics=TopicRule(5, 2.0))
+    assert not exempt(five, 2501, keep_relation_ends=False, keep_topics=TopicRule(5, 2.0))
+    assert not exempt(five, 0, keep_relation_ends=False, keep_topics=TopicRule(5, 2.0))
+    assert not exempt(five, 100, keep_relation_ends=False, keep_topics=None)
+    assert not exempt(
+        {"log_mentions": math.log(4)}, 100, keep_relation_ends=False, keep_topics=TopicRule(5, 2.0)
+    )
+    assert not exempt({"rel_end": 1.0}, 100, keep_relation_ends=False, keep_topics=TopicRule(5, 2.0))
+    assert exempt({"rel_end": 1.0}, 100, keep_relation_ends=True, keep_topics=None)
+
+
 def test_json_round_trip(tmp_path: Path) -> None:
     tree = Tree(("len", "", ""), (3.5, -2.0, -2.0), (1, -1, -1), (2, -1, -1), (0.0, 0.25, -0.25))
-    model = ConceptFilter({"lex": 1.5}, 0.1, 0.4, False, (tree,), {"政府": (1, 4)})
+    model = ConceptFilter({"lex": 1.5}, 0.1, 0.4, False, (tree,), {"政府": (1, 4)}, TopicRule(5, 2.0))
     path = tmp_path / "f.json"
     path.write_text(model.to_json(note="x"), encoding="utf-8")
     back = ConceptFilter.read(path)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import jieba
@@ -19,6 +19,7 @@ import jieba.posseg
 from extractors.action_heads import action_head_cut, coordinated_action_cut, listed_head_cut
 from extractors.addressees import addressee_lines, only_addressees_dropped
 from extractors.concepts import GENERIC, find_concepts
+from extractors.copula_subjects import copula_subjects
 from extractors.corpus_terms import CorpusTerms, load_corpus_terms, load_weak_terms, merge_corpus_terms
 from extractors.formula_members import formula_members, member_relations
 from extractors.frame_parts import frame_parts
@@ -278,6 +279,16 @@ class Analysis:
     sentences: list[tuple[int, int]]
     spans: list[ConceptSpan]
     relations: list[tuple[int, FoundRelation]]
+
+
+class _Either:
+    """Membership in either of two collections."""
+
+    def __init__(self, first: Container[str], second: Container[str]) -> None:
+        self.first, self.second = first, second
+
+    def __contains__(self, item: object) -> bool:
+        return item in self.first or item in self.second
 
 
 def _covered(text: str, spans: Iterable[ConceptSpan]) -> bytearray:
@@ -554,26 +565,44 @@ class Analyzer:
         sentences: Sequence[tuple[int, int]],
     ) -> list[ConceptSpan]:
         """Weak corpus terms outside every concept span, in the sentences where a defining
-        construction could name them (a concept and a cue word in the sentence)."""
-        if not self.weak_terms or not self.corpus_terms or not spans:
+        construction could name them (a concept and a cue word in the sentence), and the
+        nominal subjects of 是 there (copula_subjects.py) that no weak term overlaps."""
+        if not spans:
             return []
-        picked: list[tuple[int, int]] = []
-        for k in sorted(spans_by_sentence(sentences, spans)):
-            a, b = sentences[k]
-            if has_defining_cue(text, a, b):
-                picked += tokens[bisect.bisect_left(tokens, (a,)) : bisect.bisect_left(tokens, (b,))]
-        if not picked:
+        defining = [
+            sentences[k]
+            for k in sorted(spans_by_sentence(sentences, spans))
+            if has_defining_cue(text, *sentences[k])
+        ]
+        if not defining:
             return []
         covered = _covered(text, spans)
         stop = self.lexicon.stop
-        return [
-            c
-            for c in self.weak_terms.find_on_tokens(text, picked)
-            if not any(covered[c.start : c.end])
-            and c.name not in stop
-            and c.name not in GENERIC
-            and not inside_generic_noun(text, c)
-        ]
+        out: list[ConceptSpan] = []
+        if self.weak_terms and self.corpus_terms:
+            picked: list[tuple[int, int]] = []
+            for a, b in defining:
+                picked += tokens[bisect.bisect_left(tokens, (a,)) : bisect.bisect_left(tokens, (b,))]
+            out = [
+                c
+                for c in self.weak_terms.find_on_tokens(text, picked)
+                if not any(covered[c.start : c.end])
+                and c.name not in stop
+                and c.name not in GENERIC
+                and not inside_generic_noun(text, c)
+            ]
+        taken = _covered(text, out)
+        excluded = _Either(stop, GENERIC)
+        for a, b in defining:
+            if "是" not in text[a:b]:
+                continue
+            words = tokens[bisect.bisect_left(tokens, (a,)) : bisect.bisect_left(tokens, (b,))]
+            out += [
+                c
+                for c in copula_subjects(text, (a, b), words, self.tag, covered, excluded)
+                if not any(taken[c.start : c.end])
+            ]
+        return sorted(out, key=lambda c: (c.start, -c.end))
 
     def analyse(self, text: str) -> Analysis:
         sentences = split_sentences(text)

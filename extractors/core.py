@@ -19,7 +19,7 @@ import jieba.posseg
 from extractors.action_heads import action_head_cut, coordinated_action_cut, listed_head_cut
 from extractors.addressees import addressee_lines, only_addressees_dropped
 from extractors.concepts import GENERIC, find_concepts
-from extractors.copula_subjects import copula_subjects
+from extractors.copula_ends import copula_ends
 from extractors.corpus_terms import CorpusTerms, load_corpus_terms, load_weak_terms, merge_corpus_terms
 from extractors.formula_members import formula_members, member_relations
 from extractors.frame_parts import frame_parts
@@ -566,7 +566,7 @@ class Analyzer:
     ) -> list[ConceptSpan]:
         """Weak corpus terms outside every concept span, in the sentences where a defining
         construction could name them (a concept and a cue word in the sentence), and the
-        nominal subjects of 是 there (copula_subjects.py) that no weak term overlaps."""
+        nominal subjects of 是 there (copula_ends.py) that no weak term overlaps."""
         if not spans:
             return []
         defining = [
@@ -599,7 +599,7 @@ class Analyzer:
             words = tokens[bisect.bisect_left(tokens, (a,)) : bisect.bisect_left(tokens, (b,))]
             out += [
                 c
-                for c in copula_subjects(text, (a, b), words, self.tag, covered, excluded)
+                for c in copula_ends(text, (a, b), words, self.tag, covered, excluded)
                 if not any(taken[c.start : c.end])
             ]
         return sorted(out, key=lambda c: (c.start, -c.end))

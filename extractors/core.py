@@ -566,7 +566,7 @@ class Analyzer:
     ) -> list[ConceptSpan]:
         """Weak corpus terms outside every concept span, in the sentences where a defining
         construction could name them (a concept and a cue word in the sentence), and the
-        nominal subjects of 是 there (copula_ends.py) that no weak term overlaps."""
+        plain noun phrases at the ends of 是 there (copula_ends.py) that no weak term overlaps."""
         if not spans:
             return []
         defining = [

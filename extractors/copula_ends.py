@@ -18,7 +18,7 @@ a doing); a subject is no pronoun or end of a 的-phrase; no object is taken aft
 
 from __future__ import annotations
 
-from collections.abc import Callable, Container, Sequence
+from collections.abc import Callable, Sequence
 
 from extractors.assemble import BREAKERS, LEADING_ACTIONS
 from extractors.heads import head_category
@@ -44,7 +44,7 @@ def _phrase(
     words: Sequence[str],
     run: tuple[int, int],
     covered: Sequence[bool] | bytearray,
-    excluded: Container[str],
+    excluded: Callable[[str], bool],
 ) -> ConceptSpan | None:
     """The span of the words `run` (first, past-last index), if it may name a concept: of
     MIN_CHARS to MAX_CHARS characters, uncovered, not opening with an action, not excluded."""
@@ -55,7 +55,7 @@ def _phrase(
     if not MIN_CHARS <= end - start <= MAX_CHARS or any(covered[start:end]) or words[i] in LEADING_ACTIONS:
         return None
     name = text[start:end]
-    if name in excluded:
+    if excluded(name):
         return None
     return ConceptSpan(start, end, name, name, head_category(name) or Category.IDEA)
 
@@ -72,11 +72,11 @@ def copula_ends(
     tokens: Sequence[tuple[int, int]],
     tag: Callable[[str], str],
     covered: Sequence[bool] | bytearray,
-    excluded: Container[str] = frozenset(),
+    excluded: Callable[[str], bool] = lambda name: False,
 ) -> list[ConceptSpan]:
     """The nominal subjects and objects of 是 in `sentence`, in text order (`tokens`: the
     sentence's tokens; `covered`: per character of `text`, whether a concept span covers it;
-    `excluded`: names that are no concept: the stoplist, generic words)."""
+    `excluded`: whether a name is never a concept: stoplisted, generic)."""
     out: list[ConceptSpan] = []
     words = [text[a:b] for a, b in tokens]
     for k, w in enumerate(words):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
-from collections.abc import Callable, Container, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import jieba
@@ -281,16 +281,6 @@ class Analysis:
     relations: list[tuple[int, FoundRelation]]
 
 
-class _Either:
-    """Membership in either of two collections."""
-
-    def __init__(self, first: Container[str], second: Container[str]) -> None:
-        self.first, self.second = first, second
-
-    def __contains__(self, item: object) -> bool:
-        return item in self.first or item in self.second
-
-
 def _covered(text: str, spans: Iterable[ConceptSpan]) -> bytearray:
     """One byte per character of `text` (and one past its end), 1 where a span covers it."""
     covered = bytearray(len(text) + 1)
@@ -471,7 +461,7 @@ class Analyzer:
                 surface = c.surface[cut[0] : len(c.surface) - cut[1]]
                 start, end = c.start + cut[0], c.end - cut[1]
                 c = ConceptSpan(start, end, surface, normal_form(surface), c.category)
-            if c.name in self.lexicon.stop or c.name in GENERIC:
+            if self._never_a_concept(c.name):
                 return None
             entry = self.lexicon.lookup(c.name)
             if entry is not None:
@@ -529,11 +519,8 @@ class Analyzer:
         end = opening_end(text, sentences)
         weak = self.weak_terms
         opening = {c.surface for c in weak.find_on_tokens(text, tokens[: bisect.bisect_left(tokens, (end,))])}
-        stop = self.lexicon.stop
         topical = [
-            t
-            for t in opening
-            if text.count(t) >= TOPIC_MENTIONS and weak.names[t] not in stop and weak.names[t] not in GENERIC
+            t for t in opening if text.count(t) >= TOPIC_MENTIONS and not self._never_a_concept(weak.names[t])
         ]
         if not topical:
             return spans
@@ -569,40 +556,39 @@ class Analyzer:
         plain noun phrases at the ends of 是 there (copula_ends.py) that no weak term overlaps."""
         if not spans:
             return []
+        # each sentence with a concept and a defining cue, with its tokens
         defining = [
-            sentences[k]
-            for k in sorted(spans_by_sentence(sentences, spans))
-            if has_defining_cue(text, *sentences[k])
+            ((a, b), tokens[bisect.bisect_left(tokens, (a,)) : bisect.bisect_left(tokens, (b,))])
+            for a, b in (sentences[k] for k in sorted(spans_by_sentence(sentences, spans)))
+            if has_defining_cue(text, a, b)
         ]
         if not defining:
             return []
         covered = _covered(text, spans)
-        stop = self.lexicon.stop
         out: list[ConceptSpan] = []
         if self.weak_terms and self.corpus_terms:
-            picked: list[tuple[int, int]] = []
-            for a, b in defining:
-                picked += tokens[bisect.bisect_left(tokens, (a,)) : bisect.bisect_left(tokens, (b,))]
+            picked = [t for _, words in defining for t in words]
             out = [
                 c
                 for c in self.weak_terms.find_on_tokens(text, picked)
                 if not any(covered[c.start : c.end])
-                and c.name not in stop
-                and c.name not in GENERIC
+                and not self._never_a_concept(c.name)
                 and not inside_generic_noun(text, c)
             ]
         taken = _covered(text, out)
-        excluded = _Either(stop, GENERIC)
-        for a, b in defining:
-            if "是" not in text[a:b]:
+        for sentence, words in defining:
+            if "是" not in text[sentence[0] : sentence[1]]:
                 continue
-            words = tokens[bisect.bisect_left(tokens, (a,)) : bisect.bisect_left(tokens, (b,))]
             out += [
                 c
-                for c in copula_ends(text, (a, b), words, self.tag, covered, excluded)
+                for c in copula_ends(text, sentence, words, self.tag, covered, self._never_a_concept)
                 if not any(taken[c.start : c.end])
             ]
         return sorted(out, key=lambda c: (c.start, -c.end))
+
+    def _never_a_concept(self, name: str) -> bool:
+        """Whether `name` is stoplisted (learnt wrong from the dev gold) or a generic word."""
+        return name in self.lexicon.stop or name in GENERIC
 
     def analyse(self, text: str) -> Analysis:
         sentences = split_sentences(text)

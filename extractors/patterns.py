@@ -625,7 +625,7 @@ _TITLE_LINE = re.compile(
 _ISSUING_VERB = re.compile("(?:作出|做出|出台|印发|制定|发布|颁布|下发|发出|提出|通过|审议)了?$")
 #: the same title opening the document, broken over up to three lines
 _TITLE_AT_START = re.compile(
-    rf"\A\s*((?:[^\s。；！？《》“”]{{2,40}}\n){{0,2}}[^\s。；！？《》“”]{{2,40}}?"
+    rf"\A\s*((?:[^\s。；！？《》“”]{{2,40}}\n[ \t\u3000]*){{0,2}}[^\s。；！？《》“”]{{2,40}}?"
     rf"的(?:{_DOC_KINDS}))[ \t]*(?=\n)"
 )
 #: a named meeting where something was said: 在全国抗击新冠肺炎疫情表彰大会上

@@ -238,6 +238,10 @@ def test_opening_title_over_several_lines_and_its_issuer() -> None:
     assert opening_title("六、发展全过程人民民主\n我国是工人阶级领导的国家。") == []
     forwarded = opening_title("国务院办公厅转发民政部关于清理\n整顿社会团体意见的通知\n正文。")
     assert [f.name for f in forwarded][1:] == ["国务院办公厅"]
+    centred = opening_title(
+        "\u3000\u3000国务院办公厅关于加强\n\u3000\u3000基层应急管理能力建设的指导意见\n正文。"
+    )
+    assert [f.name for f in centred] == [name for name, _ in found]  # lines set off by spaces
 
 
 @pytest.mark.parametrize(

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from kg.line_wrap import unwrap_lines
+
 # quotes and book-title marks are not part of a concept's name (as in the scorer)
 _QUOTES = str.maketrans("", "", "“”‘’\"'《》〈〉「」『』")
 _SPACE = re.compile(r"\s+")
@@ -36,7 +38,8 @@ def normalize_term(name: str) -> str:
 
 def normalize_text(text: str) -> str:
     """Normalise a whole document before extraction: NFC, unified line ends,
-    no BOM, no trailing white space on lines. Offsets refer to this form."""
+    no BOM, no trailing white space on lines, hard line wraps joined (line_wrap.py).
+    Offsets refer to this form."""
     text = unicodedata.normalize("NFC", text.lstrip("\ufeff"))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
+    return unwrap_lines("\n".join(line.rstrip() for line in text.split("\n")).strip("\n"))

@@ -285,3 +285,19 @@ def test_campaigns_named_as_battles_are_events(extractor: PolicyExtractor) -> No
     found = {(c.name, c.category) for c in ex.extract(_doc(text)).concepts}
     assert ("城市保卫战", Category.EVENT) in found
     assert ("乡村歼灭战", Category.EVENT) in found
+
+
+@pytest.mark.parametrize(("width", "indent"), [(72, ""), (80, "\u3000\u3000")])
+def test_a_hard_wrapped_copy_of_a_document_gives_what_the_document_gives(
+    extractor: PolicyExtractor, width: int, indent: str
+) -> None:
+    from kg.line_wrap import hard_wrap
+
+    text = SPEECH.read_text(encoding="utf-8")
+    wrapped = hard_wrap(text, width, indent=indent)  # as copied out of a PDF
+    assert wrapped.count("\n") > 2 * text.count("\n")
+    want, got = extractor.extract(_doc(text)), extractor.extract(_doc(wrapped))
+    assert {c.name for c in got.concepts} == {c.name for c in want.concepts}
+    assert {(r.head, r.type, r.tail) for r in got.relations} == {
+        (r.head, r.type, r.tail) for r in want.relations
+    }

@@ -1,0 +1,89 @@
+"""Extraction scores on the annotated documents laid out as users paste them.
+
+    python -m bench.layout_robustness [--sets eval heldout train_extra]
+
+The annotated texts are one paragraph per line. Users also bring texts copied out of a PDF or
+a fixed-width editor: paragraphs broken into lines of one width, first lines indented. Each
+layout below is made from the annotated text (kg.line_wrap.hard_wrap), read through the same
+normalisation as `kg extract` (kg.normalize.normalize_text) and scored against the same gold;
+the figure to watch is the difference from the text as annotated (0 when the layout is undone).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from extractors.pipeline import PolicyExtractor
+from kg.goldformat import to_gold_format
+from kg.line_wrap import char_width, hard_wrap
+from kg.model import Document, document_id
+from kg.normalize import normalize_text
+from kg.scoring import MEASURES, Summary, score_document, summarize
+
+FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures"
+INDENT = "\u3000\u3000"
+
+#: name -> how the annotated text is laid out
+LAYOUTS: dict[str, Callable[[str], str]] = {
+    "as annotated": lambda t: t,
+    "paragraphs indented": lambda t: "\n".join(INDENT + p if p.strip() else p for p in t.split("\n")),
+    "PDF, 80 columns, indented": lambda t: hard_wrap(t, 80, indent=INDENT),
+    "PDF, 52 columns": lambda t: hard_wrap(t, 52),
+    "editor, 36 characters": lambda t: hard_wrap(t, 72, measure=char_width),
+    "editor, 60 characters, indented": lambda t: hard_wrap(t, 120, measure=char_width, indent=INDENT),
+}
+
+
+def score_layout(
+    ex: PolicyExtractor, docs: list[tuple[str, dict[str, Any], str]], layout: Callable[[str], str]
+) -> Summary:
+    scores = []
+    for stem, gold, raw in docs:
+        text = normalize_text(layout(raw))
+        pred = to_gold_format(ex.extract(Document(document_id(text), stem, text)), f"{stem}.txt")
+        scores.append(score_document(stem, gold, pred))
+    return summarize(scores)
+
+
+def load(name: str) -> list[tuple[str, dict[str, Any], str]]:
+    folder = FIXTURES / name
+    return [
+        (
+            g.stem,
+            json.loads(g.read_text(encoding="utf-8")),
+            (folder / "texts" / f"{g.stem}.txt").read_text("utf-8"),
+        )
+        for g in sorted((folder / "gold").glob("*.json"))
+    ]
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sets", nargs="+", default=["eval", "heldout", "train_extra"])
+    args = ap.parse_args(argv)
+    ex = PolicyExtractor()
+    worst = 0.0
+    for name in args.sets:
+        docs = load(name)
+        lines = sum(t.count("\n") + 1 for _, _, t in docs)
+        print(f"{name}: {len(docs)} documents, {lines} lines as annotated")
+        base: Summary | None = None
+        for layout_name, layout in LAYOUTS.items():
+            wrapped_lines = sum(layout(t).count("\n") + 1 for _, _, t in docs)
+            s = score_layout(ex, docs, layout)
+            base = base or s
+            f1 = {m: s.micro[m].f1 for m in MEASURES}
+            delta = {m: f1[m] - base.micro[m].f1 for m in MEASURES}
+            worst = min(worst, *delta.values())
+            shown = "  ".join(f"{m} {f1[m]:.3f} ({delta[m]:+.3f})" for m in MEASURES)
+            print(f"  {layout_name:<34} {wrapped_lines:>5} lines  {shown}")
+    print(f"largest drop from the text as annotated: {worst:+.3f} F1")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

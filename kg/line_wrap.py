@@ -31,8 +31,9 @@ MIN_WRAPPED_SHARE = 0.4
 
 _SENTENCE_END = re.compile(r"[。！？；!?;…][”’」』）)》]*$")
 #: how a paragraph, heading or list item opens: indentation, 一、 （一） 1. (1) 第三条 ① - • #
+#: (not a decimal number: 1.6万吨 goes on a sentence)
 _OPENS_PARAGRAPH = re.compile(
-    r"\s|[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百\d]+[）)]|\d+[.．、)）]"
+    r"\s|[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百\d]+[）)]|\d+(?:[.．](?!\d)|[、)）])"
     r"|第[一二三四五六七八九十百千\d]+[条章节部分篇]|[①-⑳]|[-•·*#>]"
 )
 #: the characters one column wide: ASCII and the half-width forms

@@ -94,3 +94,16 @@ def test_wrap_width_needs_many_lines_of_one_width() -> None:
 def test_unwrapping_is_idempotent_on_a_wrapped_text() -> None:
     once = unwrap_lines(hard_wrap(PARAGRAPH * 4, 44))
     assert unwrap_lines(once) == once
+
+
+def test_a_decimal_number_after_a_break_goes_on_the_sentence() -> None:
+    line = "实施奋斗镇蔬菜仓储等项目，提高蔬菜储备能力，仓储能力达到"  # 58 columns
+    text = "\n".join([line, "1.6万吨。", line, "2. 第二项任务", line, "3）第三项任务", line, "10万吨。"])
+    assert unwrap_lines(text).split("\n") == [
+        line + "1.6万吨。",
+        line,
+        "2. 第二项任务",
+        line,
+        "3）第三项任务",
+        line + "10万吨。",
+    ]

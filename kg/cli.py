@@ -346,9 +346,10 @@ def path(
     for i, p in enumerate(found, 1):
         console.print(f"[bold]path {i}[/bold]: " + " — ".join(c.name for c in p.concepts), highlight=False)
         for step in p.steps:
-            for rel in step.relations[:2]:
+            names = {step.source.id: step.source.name, step.target.id: step.target.name}
+            for rel in step.relations:  # as stated: head TYPE tail, whichever way the path runs
                 ev = _evidence_line(rel.evidence[0].sentence) if rel.evidence else ""
-                console.print(f"  {step.source.name} {rel.type} {step.target.name}: {ev}", highlight=False)
+                console.print(f"  {names[rel.head]} {rel.type} {names[rel.tail]}: {ev}", highlight=False)
 
 
 @app.command()

@@ -72,6 +72,15 @@ def test_path_gives_evidence_for_every_step(sample_data_dir: Path) -> None:
         assert len(evidence.strip()) >= 4, line
 
 
+def test_path_states_each_relation_from_its_head_whichever_way_the_path_runs(sample_data_dir: Path) -> None:
+    code, out = kg(sample_data_dir, "path", "全过程人民民主", "人大制度")
+    assert code == 0, out
+    assert "path 1: 全过程人民民主 — 人民代表大会制度" in out
+    # the evidence: 人民代表大会制度是实现我国全过程人民民主的重要制度载体
+    assert "  人民代表大会制度 CARRIER_OF 全过程人民民主: " in out
+    assert "全过程人民民主 CARRIER_OF 人民代表大会制度" not in out
+
+
 def test_unknown_concept_fails_with_close_matches(sample_data_dir: Path) -> None:
     code, out = kg(sample_data_dir, "related", "全过程民主")
     assert code == 1

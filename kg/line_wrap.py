@@ -28,6 +28,9 @@ WIDTH_TOLERANCE = 4
 #: MIN_WRAP_COLUMNS wide, are within the tolerance of one width
 MIN_WRAPPED_LINES = 4
 MIN_WRAPPED_SHARE = 0.4
+#: and at most this share of those lines is wider than that width (a heading between paragraphs
+#: written a line each is as short as many others, but the paragraphs are far wider)
+MAX_WIDER_SHARE = 0.1
 
 _SENTENCE_END = re.compile(r"[。！？；!?;…][”’」』）)》]*$")
 #: how a paragraph, heading or list item opens: indentation, 一、 （一） 1. (1) 第三条 ① - • #
@@ -57,13 +60,14 @@ def char_width(line: str) -> int:
 
 def wrap_width(widths: Sequence[int]) -> int | None:
     """The width a text's lines are hard-wrapped at, from their widths, or None when no single
-    width holds enough of the lines."""
-    wide = sorted(w for w in widths if MIN_WRAP_COLUMNS <= w <= MAX_WRAP_COLUMNS)
-    if len(wide) < MIN_WRAPPED_LINES:
-        return None
+    width holds enough of the lines and few are wider. Lines wider than MAX_WRAP_COLUMNS are
+    paragraphs, never the wrap width."""
+    wide = sorted(w for w in widths if w >= MIN_WRAP_COLUMNS)
     best_lo, best_hi = 0, -1  # the densest window of WIDTH_TOLERANCE columns: wide[best_lo : best_hi + 1]
     lo = 0
     for hi, w in enumerate(wide):
+        if w > MAX_WRAP_COLUMNS:
+            break
         while w - wide[lo] > WIDTH_TOLERANCE:
             lo += 1
         if hi - lo >= best_hi - best_lo:
@@ -71,14 +75,23 @@ def wrap_width(widths: Sequence[int]) -> int | None:
     count = best_hi + 1 - best_lo
     if count < MIN_WRAPPED_LINES or count < MIN_WRAPPED_SHARE * len(wide):
         return None
+    wider = len(wide) - best_hi - 1  # lines longer than the wrap width: in wrapped text, hardly any
+    if wider > MAX_WIDER_SHARE * len(wide):
+        return None
     return wide[best_lo + count // 2]
+
+
+def _width(line: str, measure: Callable[[str], int]) -> int:
+    """`line` under `measure`; 0 for a laid-out line, and a long line's length, at least its
+    width under either measure, without measuring it."""
+    if _LAYOUT_GAP.search(line):
+        return 0
+    return 2 * len(line) if len(line) > MAX_WRAP_COLUMNS else measure(line)
 
 
 def _wrapped_lines(lines: Sequence[str], measure: Callable[[str], int]) -> set[int]:
     """Indexes of the lines as wide as the text's wrap width under `measure`."""
-    widths = [
-        0 if len(line) > MAX_WRAP_COLUMNS or _LAYOUT_GAP.search(line) else measure(line) for line in lines
-    ]
+    widths = [_width(line, measure) for line in lines]
     wrap = wrap_width(widths)
     if wrap is None:
         return set()

@@ -24,7 +24,18 @@ def test_display_width_counts_cjk_and_quotes_double() -> None:
 
 @pytest.mark.parametrize("path", TEXTS, ids=lambda p: f"{p.parent.parent.name}/{p.stem}")
 def test_a_text_written_one_paragraph_per_line_is_unchanged(path: Path) -> None:
-    text = normalize_text(path.read_text(encoding="utf-8"))
+    text = "\n".join(line.rstrip() for line in path.read_text(encoding="utf-8").split("\n")).strip("\n")
+    assert unwrap_lines(text) == text
+    assert normalize_text(text) == text
+
+
+def test_headings_between_long_paragraphs_are_not_wrapped_lines() -> None:
+    headings = [
+        "（六）着力保障和改善民生，稳步提高人民生活质量",
+        "（七）加快发展社会事业，促进社会公平正义建设",
+    ]
+    paragraph = "全力做好创业就业工作。" * 30  # 330 characters: a paragraph per line
+    text = "\n".join(h + "\n" + paragraph for h in headings * 3)
     assert unwrap_lines(text) == text
 
 

@@ -93,6 +93,9 @@ def make_lexicon(entries: Iterable[LexiconEntry], stop: Iterable[str] = ()) -> L
             aliases = tuple(dict.fromkeys((*old.aliases, *e.aliases)))
             e = LexiconEntry(old.name, old.category, aliases, old.members or e.members, old.source)
         by_name[e.name] = e
+    for name, e in by_name.items():  # a name maps to its own entry: it is no other entry's alias
+        if any(a in by_name for a in e.aliases):
+            by_name[name] = replace(e, aliases=tuple(a for a in e.aliases if a not in by_name))
     surfaces: dict[str, str] = {}
     for e in by_name.values():
         for alias in e.aliases:

@@ -1,6 +1,6 @@
 import pytest
 
-from extractors.lexicon import load_lexicon, make_lexicon, parse_lexicon, without_de
+from extractors.lexicon import data_path, load_lexicon, make_lexicon, parse_lexicon, without_de
 from kg.model import Category
 
 LINES = [
@@ -48,6 +48,44 @@ def test_packaged_lexicon_is_consistent() -> None:
         assert lex.entries[formula].category is Category.FORMULA
         assert lex.entries[formula].members
     assert lex.lookup("人大制度") is not None
+
+
+def test_an_alias_that_names_another_entry_is_not_an_alias() -> None:
+    """A name always finds its own entry, so an entry cannot also claim it as an alias: the graph
+    would list as one concept's alias the name of another concept node."""
+    lex = make_lexicon(
+        parse_lexicon(
+            [
+                "以人民为中心\tidea\t以人民为中心的发展思想|以人民为中心的创作导向",
+                "以人民为中心的发展思想\tidea",
+            ]
+        )
+    )
+    assert lex.entries["以人民为中心"].aliases == ("以人民为中心的创作导向",)
+    assert lex.name_of("以人民为中心的发展思想") == "以人民为中心的发展思想"
+    # a formula member becomes an entry of its own too: 坚持中国共产党的领导 of 四项基本原则
+    lex = make_lexicon(
+        parse_lexicon(
+            [
+                "党的领导\tidea\t中国共产党的领导",
+                "四项基本原则\tformula\t\t坚持社会主义道路|坚持中国共产党的领导",
+            ]
+        )
+    )
+    assert "中国共产党的领导" not in lex.entries["党的领导"].aliases
+
+
+def test_no_shipped_entry_lists_another_entrys_name_among_its_aliases() -> None:
+    """The data says which names are one concept (全国人大常委会 of 全国人民代表大会常务委员会) and
+    which are two (以人民为中心, 以人民为中心的发展思想): an alias is never also listed as a name."""
+    entries = parse_lexicon(data_path("lexicon.tsv").read_text(encoding="utf-8").splitlines())
+    names = {e.name for e in entries}
+    clashes = sorted((e.name, a) for e in entries for a in e.aliases if a in names and a != e.name)
+    assert clashes == []
+    lex = load_lexicon()
+    assert lex.name_of("全国人大常委会") == "全国人民代表大会常务委员会"
+    assert lex.name_of("人民政协") == "中国人民政治协商会议"
+    assert lex.name_of("人民对美好生活向往") == "人民对美好生活的向往"
 
 
 def test_learnt_stoplist() -> None:

@@ -251,10 +251,13 @@ def replaced_by_saving(name: str, folder: Path, stem: str) -> str | None:
     if not html.exists() and not svg.exists():
         return None
     held = saved_svg_summary(svg)
+    existing = [p for p in (html, svg) if p.exists()]
+    files = " and ".join(str(p) for p in existing)
+    both = len(existing) == 2
     if held is None:
-        return f"{html} exists and is not a lesson map"
+        return f"{files} {'exist and are' if both else 'exists and is'} not a lesson map"
     if held.name != name:
-        return f"{html} holds the map {held.name!r}"
+        return f"{files} {'hold' if both else 'holds'} the map {held.name!r}"
     return None
 
 

@@ -117,8 +117,8 @@ def test_kg_map_does_not_replace_a_map_of_another_name(store: NetworkxStore, tmp
     code, output = _kg_map(store, out, "民主课!", "全过程人民民主", "社会主义民主政治")
     assert code == 1
     assert output.strip() == (
-        f"error: {out / '民主课.html'} holds the map '民主课?'; give this map another name, "
-        "or --force to replace it"
+        f"error: {out / '民主课.html'} and {out / '民主课.svg'} hold the map '民主课?'; "
+        "give this map another name, or --force to replace it"
     )
     assert ((out / "民主课.html").read_bytes(), (out / "民主课.svg").read_bytes()) == first
     # the same name again replaces its map; --force replaces another's
@@ -135,6 +135,10 @@ def test_kg_map_does_not_replace_a_file_that_is_not_a_map(store: NetworkxStore, 
     code, output = _kg_map(store, out, "notes", "全过程人民民主")
     assert code == 1 and "notes.html exists and is not a lesson map" in output
     assert (out / "notes.html").read_text(encoding="utf-8") == "<p>my notes</p>"
+    (out / "plan.svg").write_text("<svg/>", encoding="utf-8")  # only the image: it is named
+    code, output = _kg_map(store, out, "plan", "全过程人民民主")
+    assert code == 1 and f"{out / 'plan.svg'} exists and is not a lesson map" in output
+    assert not (out / "plan.html").exists()
 
 
 def test_replaced_by_saving(store: NetworkxStore, tmp_path: Path) -> None:
@@ -143,7 +147,7 @@ def test_replaced_by_saving(store: NetworkxStore, tmp_path: Path) -> None:
     assert replaced_by_saving("第一课", tmp_path, "第一课") is None
     assert (
         replaced_by_saving("第一课 ", tmp_path, "第一课")
-        == f"{tmp_path / '第一课.html'} holds the map '第一课'"
+        == f"{tmp_path / '第一课.html'} and {tmp_path / '第一课.svg'} hold the map '第一课'"
     )
     (tmp_path / "第一课.svg").unlink()
     assert (

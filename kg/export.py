@@ -245,11 +245,17 @@ def write_export(store: GraphStore, fmt: str, path: Path | str, *, max_evidence:
     """Write the whole graph in `fmt` (graphml, gexf, json, csv) to `path`; returns the path written.
 
     csv writes a zip of concepts.csv, relations.csv, evidence.csv and documents.csv
-    when `path` ends in .zip, and those four files into the folder `path` otherwise.
+    when `path` ends in .zip, and those four files into the folder `path` otherwise (a `path`
+    ending in .csv is a ValueError: the user expects one file).
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
     path = Path(path)
+    if fmt == "csv" and path.suffix.lower() == ".csv":
+        raise ValueError(
+            f"csv writes four tables (concepts, relations, evidence, documents): give a folder or a "
+            f".zip file, not {path}"
+        )
     concepts = list(store.iter_concepts())
     relations = list(store.iter_relations(max_evidence=max_evidence))
     if fmt in ("graphml", "gexf"):

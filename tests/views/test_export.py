@@ -71,6 +71,14 @@ def test_csv_export(store: NetworkxStore, tmp_path: Path, target: str) -> None:
     assert {e["relation_id"] for e in evidence} == {r["id"] for r in rels}
 
 
+def test_a_csv_export_to_a_name_ending_in_csv_is_refused_before_anything_is_written(
+    store: NetworkxStore, tmp_path: Path
+) -> None:
+    with pytest.raises(ValueError, match=r"four tables .*folder or a \.zip file, not .*graph\.csv"):
+        write_export(store, "csv", tmp_path / "graph.csv")
+    assert not (tmp_path / "graph.csv").exists()
+
+
 def test_unknown_format(store: NetworkxStore, tmp_path: Path) -> None:
     assert FORMATS == ("graphml", "gexf", "json", "csv")
     with pytest.raises(ValueError):

@@ -92,7 +92,6 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         app.include_router(module.router)
     # read-only Cypher exists only over Neo4j (the given store, else the configured one)
     over_neo4j = isinstance(store, cypher.ReadCypherStore) if store is not None else settings.store == "neo4j"
-    if over_neo4j:
-        app.include_router(cypher.router)
+    app.include_router(cypher.router if over_neo4j else cypher.unavailable_router)
     app.mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static")
     return app

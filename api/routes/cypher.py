@@ -16,6 +16,8 @@ from api.schemas import ErrorPublic
 from kg.store.base import StoreError, StoreUnavailable
 
 router = APIRouter(tags=["cypher"])
+#: mounted instead of `router` over the embedded store: the route answers why it cannot run
+unavailable_router = APIRouter()
 
 MAX_ROWS = 1000
 
@@ -63,4 +65,14 @@ def run_cypher(store: StoreDep, settings: SettingsDep, body: CypherIn) -> Cypher
         raise HTTPException(status.HTTP_400_BAD_REQUEST, detail=f"Cypher refused: {e}") from None
     return CypherPublic(
         rows=rows[: body.limit], count=min(len(rows), body.limit), truncated=len(rows) > body.limit
+    )
+
+
+@unavailable_router.post("/cypher", include_in_schema=False)
+def cypher_unavailable() -> None:
+    """POST /cypher over the embedded store: 404 that says what it needs, not a bare Not Found."""
+    raise HTTPException(
+        status.HTTP_404_NOT_FOUND,
+        detail="POST /cypher needs the Neo4j store (KG_STORE=neo4j); "
+        "this server runs the embedded networkx store",
     )

@@ -21,7 +21,9 @@ from tests.factories import FOUNDING, REPORT
 def test_embedded_store_has_no_cypher_route(tmp_path: Path) -> None:
     settings = Settings(KG_DATA_DIR=tmp_path)
     with TestClient(create_app(settings, NetworkxStore(tmp_path))) as c:
-        assert c.post("/cypher", json={"query": "RETURN 1 AS one"}).status_code == 404
+        r = c.post("/cypher", json={"query": "RETURN 1 AS one"})
+        assert r.status_code == 404
+        assert r.json()["detail"].startswith("POST /cypher needs the Neo4j store (KG_STORE=neo4j)")
         assert "/cypher" not in c.get("/openapi.json").json()["paths"]
 
 

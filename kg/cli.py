@@ -426,6 +426,9 @@ def serve(
     except (OSError, UnicodeError) as e:
         reason = e.strerror if isinstance(e, OSError) and e.strerror else str(e)
         raise fail(f"cannot listen on {settings.host!r} (--host or KG_HOST): {reason}") from None
+    taken = _port_taken(settings.host, settings.port)
+    if taken:
+        raise fail(f"cannot listen on {settings.host}:{settings.port} (--port or KG_PORT): {taken}")
     web_app = factories[0].load()(settings)
     console.print(
         f"serving {settings.store} store on http://{settings.host}:{settings.port}/  (API docs: /docs)"
@@ -437,6 +440,19 @@ def serve(
             "(kg ingest PATH or POST /documents adds documents)"
         )
     uvicorn.run(web_app, host=settings.host, port=settings.port, log_level="info")
+
+
+def _port_taken(host: str, port: int) -> str | None:
+    """Why `host:port` cannot be listened on (another server holds it, no permission), else None:
+    said before "serving …" rather than by uvicorn after it. A trial bind, as uvicorn binds."""
+    family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
+    with socket.socket(family, socket.SOCK_STREAM) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind((host, port))
+        except OSError as e:
+            return e.strerror or str(e)
+    return None
 
 
 def _register_command_modules() -> None:

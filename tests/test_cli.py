@@ -391,3 +391,24 @@ def test_serve_refuses_a_host_it_cannot_listen_on(
     monkeypatch.setattr(uvicorn, "run", must_not_serve)
     line = _one_error_line(runner.invoke(app, ["--data-dir", str(tmp_path), "serve", "--host", host]))
     assert line.startswith(f"error: cannot listen on {host!r} (--host or KG_HOST): ")
+
+
+def test_serve_refuses_a_port_another_server_holds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import socket
+
+    import uvicorn
+
+    def must_not_serve(*args: object, **kwargs: object) -> None:
+        raise AssertionError("served on a port that is taken")
+
+    monkeypatch.setattr(uvicorn, "run", must_not_serve)
+    with socket.socket() as other:
+        other.bind(("127.0.0.1", 0))
+        other.listen()
+        port = other.getsockname()[1]
+        result = runner.invoke(
+            app, ["--data-dir", str(tmp_path), "serve", "--host", "127.0.0.1", "--port", str(port)]
+        )
+    line = _one_error_line(result)
+    assert line.startswith(f"error: cannot listen on 127.0.0.1:{port} (--port or KG_PORT): ")
+    assert "serving" not in result.output

@@ -13,13 +13,21 @@ from kg.model import Concept, ConceptDocument, Relation, RelationType
 from kg.normalize import normalize_term
 from kg.store.base import GraphStore
 
+#: an unknown name longer than this is cut short in the error (a pasted paragraph is no name)
+MAX_NAME_SHOWN = 60
+
 
 class ConceptNotFound(LookupError):
     def __init__(self, name: str, suggestions: list[str]) -> None:
         self.name = name
         self.suggestions = suggestions
         hint = f"; close matches: {', '.join(suggestions)}" if suggestions else ""
-        super().__init__(f"unknown concept {name!r}{hint}")
+        shown = (
+            repr(name)
+            if len(name) <= MAX_NAME_SHOWN
+            else f"{name[:MAX_NAME_SHOWN]!r}… ({len(name):,} characters)"
+        )
+        super().__init__(f"unknown concept {shown}{hint}")
 
 
 class InvalidQuery(ValueError):

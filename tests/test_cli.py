@@ -412,3 +412,10 @@ def test_serve_refuses_a_port_another_server_holds(tmp_path: Path, monkeypatch: 
     line = _one_error_line(result)
     assert line.startswith(f"error: cannot listen on 127.0.0.1:{port} (--port or KG_PORT): ")
     assert "serving" not in result.output
+
+
+def test_an_unknown_name_pasted_at_length_is_cut_short_in_the_error(sample_data_dir: Path) -> None:
+    code, out = kg(sample_data_dir, "related", "民主" * 20_000)
+    assert code == 1
+    assert "unknown concept '" + "民主" * 30 + "'… (40,000 characters)" in " ".join(out.split())
+    assert len(out) < 500

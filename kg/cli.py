@@ -91,11 +91,12 @@ def fail(message: str, code: int = 1) -> typer.Exit:
     return typer.Exit(code)
 
 
-def os_error_message(e: OSError) -> str:
-    """`PATH: reason` for a file-system error (the path it names, the system's reason)."""
+def os_error_message(e: OSError, path: Path | None = None) -> str:
+    """`PATH: reason` for a file-system error (the path it names, else `path`, the file being
+    written when a write fails with no name: a full disk; and the system's reason)."""
     reason = e.strerror or str(e)
     if e.filename is None:
-        return reason
+        return f"{path}: {reason}" if path is not None else reason
     if isinstance(e, FileExistsError) and Path(e.filename).is_file():  # mkdir where a file is
         reason = "a file, where a folder is needed"
     return f"{e.filename}: {reason}" + (f" ({e.filename2})" if e.filename2 is not None else "")
@@ -371,7 +372,7 @@ def view(
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(render_concept_map(sub, title=sub.center.name), encoding="utf-8")
     except OSError as e:
-        raise fail(os_error_message(e)) from None
+        raise fail(os_error_message(e, out)) from None
     console.print(f"wrote {out} ({len(sub.nodes)} concepts, {len(sub.edges)} edges)")
 
 
@@ -397,6 +398,8 @@ def documents(
     with opened_store(ctx) as store:
         docs = store.list_documents(limit=limit)
         total = store.document_count() if len(docs) == limit else len(docs)
+    if not docs:
+        err.print("no documents stored (kg ingest PATH adds some)")
     for d in docs:
         console.print(f"{d.id}  {d.date or '----'}  {d.title}  ({d.chars} chars)", highlight=False)
     if total > len(docs):

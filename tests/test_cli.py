@@ -419,3 +419,18 @@ def test_an_unknown_name_pasted_at_length_is_cut_short_in_the_error(sample_data_
     assert code == 1
     assert "unknown concept '" + "民主" * 30 + "'… (40,000 characters)" in " ".join(out.split())
     assert len(out) < 500
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
+def test_a_failed_write_names_the_file(sample_data_dir: Path) -> None:
+    result = runner.invoke(
+        app, ["--data-dir", str(sample_data_dir), "view", "全过程人民民主", "-o", "/dev/full"]
+    )
+    assert _one_error_line(result) == "error: /dev/full: No space left on device"
+
+
+def test_documents_of_an_empty_store_says_so(tmp_path: Path) -> None:
+    (tmp_path / "documents").mkdir()
+    result = runner.invoke(app, ["--data-dir", str(tmp_path), "documents"])
+    assert result.exit_code == 0 and result.stdout == ""
+    assert result.stderr.strip() == "no documents stored (kg ingest PATH adds some)"

@@ -82,6 +82,14 @@ class Settings(BaseSettings):
     request_timeout_s: float = Field(10.0, gt=0, allow_inf_nan=False)
     max_file_bytes: int = Field(20_000_000, alias="KG_MAX_FILE_BYTES", ge=1)
 
+    @field_validator("data_dir", mode="before")
+    @classmethod
+    def _data_dir(cls, value: Any) -> Any:
+        """An empty KG_DATA_DIR is a mistake (an unset shell variable), not the current folder."""
+        if isinstance(value, str) and not value.strip():
+            raise ValueError("empty; give a folder, or unset it for the default data/kg")
+        return value
+
     @field_validator("neo4j_uri")
     @classmethod
     def _neo4j_uri(cls, value: str) -> str:

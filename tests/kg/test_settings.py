@@ -37,6 +37,16 @@ def test_an_invalid_variable_is_a_config_error_naming_it(monkeypatch: pytest.Mon
         load_settings()
 
 
+@pytest.mark.parametrize("value", ["", "  "])
+def test_an_empty_data_dir_is_refused_not_taken_for_the_current_folder(
+    monkeypatch: pytest.MonkeyPatch, value: str
+) -> None:
+    monkeypatch.setenv("KG_DATA_DIR", value)
+    with pytest.raises(ConfigError, match=rf"^KG_DATA_DIR={value!r}: .*empty; give a folder, or unset it"):
+        load_settings()
+    assert load_settings(data_dir="elsewhere").data_dir.name == "elsewhere"  # --data-dir still wins
+
+
 def test_overrides_win_over_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("KG_STORE", "bogus")
     assert load_settings(store="neo4j").store == "neo4j"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from kg.model import (
@@ -79,3 +80,35 @@ def extraction_from_dict(data: dict[str, Any]) -> DocumentExtraction:
         sentences=tuple((a, b) for a, b in data["sentences"]),
         extractor=data.get("extractor", ""),
     )
+
+
+class InvalidExtraction(ValueError):
+    """Bytes that are not a stored extraction; the message says what is wrong, phrased to follow
+    the file's name ("… is not valid JSON (line 1 col 2)")."""
+
+
+def extraction_from_json(raw: bytes) -> DocumentExtraction:
+    """The extraction that one stored file's bytes hold (UTF-8 JSON of `extraction_to_dict`);
+    InvalidExtraction when they hold none."""
+    if not raw.strip():
+        raise InvalidExtraction("is empty")
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as e:
+        raise InvalidExtraction(f"is not UTF-8 text (byte {e.start})") from None
+    except json.JSONDecodeError as e:
+        raise InvalidExtraction(f"is not valid JSON (line {e.lineno} col {e.colno}: {e.msg})") from None
+    if not isinstance(data, dict):
+        kind = {list: "an array", str: "a string", bool: "a boolean", type(None): "null"}.get(type(data))
+        raise InvalidExtraction(f"holds {kind or 'a number'} where a JSON object is needed")
+    if "format" not in data:
+        raise InvalidExtraction('has no "format" field: not a document kg wrote')
+    if data["format"] != FORMAT_VERSION:
+        found = json.dumps(data["format"], ensure_ascii=False)[:40]
+        raise InvalidExtraction(f'has "format": {found}; this version of kg reads format {FORMAT_VERSION}')
+    try:
+        return extraction_from_dict(data)
+    except KeyError as e:
+        raise InvalidExtraction(f"lacks the field {e.args[0]!r} of a stored document") from None
+    except (TypeError, ValueError, AttributeError) as e:
+        raise InvalidExtraction(f"holds an invalid document ({e})") from None

@@ -287,6 +287,44 @@ def test_main_turns_any_file_system_error_into_one_line(
     assert lines[-1] == f"error: {blocker}: a file, where a folder is needed"
 
 
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["stats"],
+        ["documents"],
+        ["related", "人大制度"],
+        ["export", "--format", "json", "-o", "{tmp}/g.json"],
+        ["delete", "dzzz"],
+        ["ingest", str(SAMPLES)],
+    ],
+    ids=lambda c: c[0],
+)
+def test_a_store_file_without_a_document_is_a_one_line_error_naming_it(
+    sample_data_dir: Path, tmp_path: Path, command: list[str]
+) -> None:
+    """Not a JSONDecodeError traceback: every command refuses the graph, naming the file."""
+    data_dir = tmp_path / "copy"
+    shutil.copytree(sample_data_dir, data_dir)
+    bad = data_dir / "documents" / "dzzz.json"
+    bad.write_text("{broken\n", encoding="utf-8")
+    args = [a.replace("{tmp}", str(tmp_path)) for a in command]
+    line = _one_error_line(runner.invoke(app, ["--data-dir", str(data_dir), *args]))
+    assert line.startswith(f"error: store file {bad} is not valid JSON (line 1 col 2: "), line
+    assert line.endswith(f"move it out of {bad.parent} (or restore it from a backup) to use the graph again")
+    assert bad.exists() and not (tmp_path / "g.json").exists()
+
+
+def test_export_to_neo4j_names_a_store_file_without_a_document(tmp_path: Path) -> None:
+    """`kg export --to neo4j` reads the files itself; its StoreError handling prints the line."""
+    from kg.commands.neo4j_tools import read_extractions
+    from kg.store import StoreCorrupt
+
+    bad = tmp_path / "dzzz.json"
+    bad.write_text("{}", encoding="utf-8")
+    with pytest.raises(StoreCorrupt, match=re.escape(f'store file {bad} has no "format" field')):
+        list(read_extractions([bad]))
+
+
 # ---- ingest: every path is accounted for ---------------------------------------------
 
 

@@ -10,7 +10,6 @@ store (KG_STORE) with `kg.export.write_export`.
 
 from __future__ import annotations
 
-import json
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,7 +19,7 @@ import typer
 from rich.console import Console
 
 from kg.model import DocumentExtraction, GraphStats
-from kg.serialize import extraction_from_dict
+from kg.store.networkx_store import read_document_file
 
 console = Console()
 err = Console(stderr=True)
@@ -33,8 +32,9 @@ def embedded_documents(data_dir: Path) -> list[Path]:
 
 
 def read_extractions(paths: list[Path]) -> Iterator[DocumentExtraction]:
+    """The documents of the embedded store's files; StoreCorrupt naming a file that holds none."""
     for path in paths:
-        yield extraction_from_dict(json.loads(path.read_text(encoding="utf-8")))
+        yield read_document_file(path)
 
 
 def _stats_line(stats: GraphStats) -> str:

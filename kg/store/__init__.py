@@ -7,7 +7,14 @@ driver at import time and the Neo4j store needs no networkx data folder.
 from __future__ import annotations
 
 from kg.settings import Settings
-from kg.store.base import GraphStore, StoreError, StoreMisconfigured, StoreNotFound, StoreUnavailable
+from kg.store.base import (
+    GraphStore,
+    StoreCorrupt,
+    StoreError,
+    StoreMisconfigured,
+    StoreNotFound,
+    StoreUnavailable,
+)
 
 STORE_KINDS = ("networkx", "neo4j")
 
@@ -30,6 +37,7 @@ def open_store(settings: Settings, *, create: bool = True) -> GraphStore:
 __all__ = [
     "STORE_KINDS",
     "GraphStore",
+    "StoreCorrupt",
     "StoreError",
     "StoreMisconfigured",
     "StoreNotFound",

@@ -71,6 +71,11 @@ class StoreMisconfigured(StoreUnavailable):
     settings must change; retrying does not help. Unavailable all the same (HTTP 503)."""
 
 
+class StoreCorrupt(StoreMisconfigured):
+    """A file of the embedded store cannot be read as a document (not JSON, not the stored
+    format): the store refuses to open, naming the file, rather than serve a graph without it."""
+
+
 class StoreNotFound(StoreMisconfigured):
     """The embedded store's folder holds no graph, and the caller asked not to create one
     (a read-only command on a KG_DATA_DIR nothing was ingested into)."""

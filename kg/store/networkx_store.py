@@ -7,7 +7,8 @@ Layout of the data directory::
 Each file is written atomically (temporary file, fsync, rename), so an
 interrupted ingest leaves every document either wholly stored or absent. The
 in-memory aggregate is rebuilt from the files on open, and re-read when another
-process changed the folder.
+process changed the folder. A `.json` file there that holds no document makes the store
+refuse to serve (StoreCorrupt, naming the file) rather than serve a graph without it.
 """
 
 from __future__ import annotations
@@ -39,9 +40,9 @@ from kg.model import (
     concept_id,
 )
 from kg.normalize import normalize_term
-from kg.serialize import extraction_from_dict, extraction_to_dict
+from kg.serialize import InvalidExtraction, extraction_from_json, extraction_to_dict
 from kg.store.aggregate import CO, EdgeKey, GraphAggregate, edge_key
-from kg.store.base import StoreNotFound, StoreUnavailable, admit_neighbours
+from kg.store.base import StoreCorrupt, StoreNotFound, StoreUnavailable, admit_neighbours
 
 
 def write_atomically(path: Path, data: bytes) -> None:
@@ -75,6 +76,19 @@ def _locked(method: F) -> F:
                 raise self._unavailable(exc) from exc
 
     return cast(F, wrapper)
+
+
+def read_document_file(path: Path) -> DocumentExtraction:
+    """The document stored in `path`; StoreCorrupt, naming the file and what is wrong with it,
+    when the file holds none (OSError when it cannot be read)."""
+    raw = path.read_bytes()
+    try:
+        return extraction_from_json(raw)
+    except InvalidExtraction as e:
+        raise StoreCorrupt(
+            f"store file {path} {e}; move it out of {path.parent} (or restore it from a backup) "
+            "to use the graph again"
+        ) from None
 
 
 def documents_dir(data_dir: Path) -> Path:
@@ -147,16 +161,18 @@ class NetworkxStore:
         return (st.st_mtime_ns, st.st_ino)
 
     def _load(self) -> None:
-        self._docs = {}
-        self._agg = GraphAggregate()
+        """Rebuild the graph from the files; on StoreCorrupt (one file holds no document) the
+        graph read before stays, and the next call tries again."""
+        docs: dict[str, DocumentExtraction] = {}
+        agg = GraphAggregate()
         for path in sorted(self.doc_dir.glob("*.json")):
             try:
-                raw = path.read_text(encoding="utf-8")
+                x = read_document_file(path)
             except FileNotFoundError:  # deleted by another process while we list
                 continue
-            x = extraction_from_dict(json.loads(raw))
-            self._docs[x.document.id] = x
-            self._agg.add(x)
+            docs[x.document.id] = x
+            agg.add(x)
+        self._docs, self._agg = docs, agg
         self._stamp = self._folder_stamp()
 
     def _sync(self) -> None:
@@ -506,4 +522,4 @@ def _first_shortest_paths(
     return found
 
 
-__all__ = ["NetworkxStore", "edge_key", "write_atomically"]
+__all__ = ["NetworkxStore", "edge_key", "read_document_file", "write_atomically"]

@@ -230,6 +230,21 @@ def test_vanished_embedded_store_is_503(settings: Settings) -> None:
             assert "is gone" in r.json()["detail"]
 
 
+def test_a_store_file_without_a_document_is_503_naming_it(settings: Settings, store: object) -> None:
+    """A broken file in documents/ (found while serving, or when the store is first opened):
+    503 with the store's message naming the file, not a 500 from a JSONDecodeError."""
+    bad = settings.data_dir / "documents" / "dzzz.json"
+    bad.write_text("{broken", encoding="utf-8")
+    for app in (create_app(settings, store), create_app(settings)):  # type: ignore[arg-type]
+        with TestClient(app) as c:
+            for r in (c.get("/documents"), c.get("/concepts/全过程人民民主"), c.get("/health")):
+                assert r.status_code == 503, r.text
+                assert f"store file {bad} is not valid JSON (line 1 col 2: " in r.json()["detail"]
+    bad.unlink()
+    with TestClient(create_app(settings, store)) as c:  # type: ignore[arg-type]
+        assert c.get("/health").status_code == 200
+
+
 def test_unreachable_neo4j_is_503(tmp_path: Path) -> None:
     pytest.importorskip("kg.store.neo4j")
     settings = Settings(KG_STORE="neo4j", NEO4J_URI="bolt://127.0.0.1:1", NEO4J_TIMEOUT=1.0)

@@ -2,6 +2,7 @@
 Store semantics shared with Neo4j are in tests/contract/."""
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pytest
 from kg.model import RelationType
 from kg.settings import load_settings
 from kg.store import open_store
-from kg.store.base import StoreNotFound, StoreUnavailable
+from kg.store.base import StoreCorrupt, StoreNotFound, StoreUnavailable
 from kg.store.networkx_store import NetworkxStore
 from tests.factories import FOUNDING, REPORT
 
@@ -152,3 +153,39 @@ def test_create_false_opens_an_existing_store(tmp_path: Path) -> None:
     empty = tmp_path / "emptied"
     NetworkxStore(empty).close()  # created, nothing ingested (or everything deleted): a store all the same
     assert NetworkxStore(empty, create=False).stats().documents == 0
+
+
+# ---- a file in documents/ that holds no document -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"{broken", "is not valid JSON (line 1 col 2: "),
+        (b"", "is empty"),
+        (b"\xff\xfe{}", "is not UTF-8 text (byte 0)"),
+        (b"[]", "holds an array where a JSON object is needed"),
+        (b"{}", 'has no "format" field'),
+        (b'{"format": 2}', 'has "format": 2; this version of kg reads format 1'),
+        (b'{"format": 1}', "lacks the field 'document'"),
+        (b'{"format": 1, "document": []}', "holds an invalid document ("),
+    ],
+    ids=["not-json", "empty", "not-utf8", "array", "no-format", "other-format", "no-document", "bad-type"],
+)
+def test_a_file_without_a_document_is_refused_naming_it(tmp_path: Path, content: bytes, reason: str) -> None:
+    """Not a JSONDecodeError traceback, nor a graph silently missing a document: StoreCorrupt
+    (503 over HTTP) naming the file and what is wrong with it, on open and for an open store."""
+    opened = NetworkxStore(tmp_path)
+    opened.add(FOUNDING)
+    bad = tmp_path / "documents" / "dzzz.json"
+    bad.write_bytes(content)
+    with pytest.raises(StoreCorrupt) as refused:
+        NetworkxStore(tmp_path, create=False)
+    assert str(refused.value).startswith(f"store file {bad} {reason}")
+    assert isinstance(refused.value, StoreUnavailable)
+    for call in (opened.stats, lambda: opened.has_document(FOUNDING.document.id), lambda: opened.add(REPORT)):
+        with pytest.raises(StoreCorrupt, match=re.escape(f"move it out of {tmp_path / 'documents'}")):
+            call()
+    bad.unlink()  # moved away: the graph is whole again, and the refused add left no trace
+    assert opened.stats().documents == 1 and not opened.has_document(REPORT.document.id)
+    assert NetworkxStore(tmp_path, create=False).stats() == opened.stats()

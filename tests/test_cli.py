@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import re
 import shutil
@@ -13,7 +14,7 @@ from click.testing import Result
 from typer.testing import CliRunner
 
 from kg.cli import app, main
-from tests.conftest import ROOT, SAMPLES
+from tests.conftest import ROOT, SAMPLES, refuse_writing_store_lock
 
 runner = CliRunner()
 
@@ -323,6 +324,34 @@ def test_export_to_neo4j_names_a_store_file_without_a_document(tmp_path: Path) -
     bad.write_text("{}", encoding="utf-8")
     with pytest.raises(StoreCorrupt, match=re.escape(f'store file {bad} has no "format" field')):
         list(read_extractions([bad]))
+
+
+def test_reads_need_no_write_access_and_writes_say_the_folder_cannot_be_written(
+    sample_data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A store on a read-only mount: reads worked only with write access to .write.lock before."""
+    data_dir = tmp_path / "copy"
+    shutil.copytree(sample_data_dir, data_dir)
+    refuse_writing_store_lock(monkeypatch, errno.EROFS)
+    for args in (
+        ["stats"],
+        ["documents"],
+        ["related", "人大制度"],
+        ["export", "--format", "json", "-o", "{tmp}/g.json"],
+    ):
+        code, out = kg(data_dir, *(a.replace("{tmp}", str(tmp_path)) for a in args))
+        assert code == 0, out
+    doc_id = kg(data_dir, "documents")[1].split()[0]
+    expected = (
+        f"error: cannot write to the data folder {data_dir} ({data_dir / '.write.lock'}: Read-only file "
+        "system); the graph can be read, but adding or deleting documents needs write access to it"
+    )
+    assert _one_error_line(runner.invoke(app, ["--data-dir", str(data_dir), "delete", doc_id])) == expected
+    new_text = _texts(tmp_path / "new", {"new.txt": "全过程人民民主是社会主义民主政治的本质属性。"})
+    result = runner.invoke(app, ["--data-dir", str(data_dir), "ingest", str(new_text)])
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit), result.output
+    assert result.stderr.strip().splitlines()[-1] == expected
+    assert kg(data_dir, "stats")[1] == kg(sample_data_dir, "stats")[1]
 
 
 # ---- ingest: every path is accounted for ---------------------------------------------

@@ -13,6 +13,7 @@ refuse to serve (StoreCorrupt, naming the file) rather than serve a graph withou
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import functools
 import heapq
@@ -23,7 +24,7 @@ import threading
 from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import IO, Any, TypeVar, cast
 
 import networkx as nx
 
@@ -42,7 +43,16 @@ from kg.model import (
 from kg.normalize import normalize_term
 from kg.serialize import InvalidExtraction, extraction_from_json, extraction_to_dict
 from kg.store.aggregate import CO, EdgeKey, GraphAggregate, edge_key
-from kg.store.base import StoreCorrupt, StoreNotFound, StoreUnavailable, admit_neighbours
+from kg.store.base import (
+    StoreCorrupt,
+    StoreMisconfigured,
+    StoreNotFound,
+    StoreUnavailable,
+    admit_neighbours,
+)
+
+#: why a folder this process may read cannot be written: a read-only mount, another user's folder
+NOT_WRITABLE = frozenset({errno.EROFS, errno.EACCES, errno.EPERM})
 
 
 def write_atomically(path: Path, data: bytes) -> None:
@@ -131,10 +141,24 @@ class NetworkxStore:
             )
         return StoreUnavailable(f"cannot read or write the data folder {self.data_dir}: {exc}")
 
+    def _open_lock_file(self) -> IO[bytes]:
+        """`.write.lock`, opened to be locked (created when missing): needs write access."""
+        return open(self._lock_path, "a+b")
+
     @contextmanager
     def _write_lock(self) -> Iterator[None]:
-        """Exclusive across processes: one writer at a time per data folder."""
-        with open(self._lock_path, "a+b") as fh:
+        """Exclusive across processes: one writer at a time per data folder. StoreMisconfigured
+        when the folder is read-only to this process (reads need no lock and still work)."""
+        try:
+            fh = self._open_lock_file()
+        except OSError as exc:
+            if exc.errno not in NOT_WRITABLE:
+                raise
+            raise StoreMisconfigured(
+                f"cannot write to the data folder {self.data_dir} ({exc.filename}: {exc.strerror}); "
+                "the graph can be read, but adding or deleting documents needs write access to it"
+            ) from exc
+        with fh:
             fcntl.flock(fh, fcntl.LOCK_EX)
             try:
                 yield
@@ -142,8 +166,16 @@ class NetworkxStore:
                 fcntl.flock(fh, fcntl.LOCK_UN)
 
     def _remove_torn_writes(self) -> None:
-        """Delete temporary files of interrupted writes, unless a writer is at work right now."""
-        with open(self._lock_path, "a+b") as fh:
+        """Delete temporary files of interrupted writes, unless a writer is at work right now or
+        the folder is read-only to this process: reading needs no write access, and the leftovers
+        are never read (the next process to open the folder with write access removes them)."""
+        try:
+            fh = self._open_lock_file()
+        except OSError as exc:
+            if exc.errno in NOT_WRITABLE:
+                return
+            raise
+        with fh:
             try:
                 fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:

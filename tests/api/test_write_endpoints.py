@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import errno
 import time
 from pathlib import Path
 
+import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
 from kg.model import Document, DocumentExtraction
 from kg.settings import Settings
 from kg.store.networkx_store import NetworkxStore
+from tests.conftest import refuse_writing_store_lock
 
 TEXT = (
     "人民代表大会制度是实现我国全过程人民民主的重要制度载体。要坚持党的领导、人民当家作主、依法治国有机统一。"
@@ -94,3 +97,16 @@ def test_slow_write_is_not_reported_as_failed(settings: Settings, tmp_path: Path
         assert r.json()["added"] is True
         assert store.stats().documents == 1
         assert c.get("/documents").json()["count"] == 1
+
+
+def test_a_store_that_cannot_be_written_answers_reads_and_503_to_writes(
+    settings: Settings, store: NetworkxStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    refuse_writing_store_lock(monkeypatch, errno.EROFS)
+    with TestClient(create_app(settings)) as c:  # opens the store itself, without write access
+        assert c.get("/health").status_code == 200
+        doc_id = c.get("/documents").json()["data"][0]["id"]
+        for r in (c.post("/documents", json={"text": TEXT}), c.delete(f"/documents/{doc_id}")):
+            assert r.status_code == 503, r.text
+            assert f"cannot write to the data folder {settings.data_dir}" in r.json()["detail"]
+        assert c.get(f"/documents/{doc_id}").status_code == 200

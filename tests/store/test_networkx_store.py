@@ -1,7 +1,9 @@
 """Behaviour specific to the embedded store: persistence and crash safety.
 Store semantics shared with Neo4j are in tests/contract/."""
 
+import errno
 import json
+import os
 import re
 import shutil
 from pathlib import Path
@@ -11,8 +13,9 @@ import pytest
 from kg.model import RelationType
 from kg.settings import load_settings
 from kg.store import open_store
-from kg.store.base import StoreCorrupt, StoreNotFound, StoreUnavailable
+from kg.store.base import StoreCorrupt, StoreMisconfigured, StoreNotFound, StoreUnavailable
 from kg.store.networkx_store import NetworkxStore
+from tests.conftest import refuse_writing_store_lock
 from tests.factories import FOUNDING, REPORT
 
 
@@ -189,3 +192,51 @@ def test_a_file_without_a_document_is_refused_naming_it(tmp_path: Path, content:
     bad.unlink()  # moved away: the graph is whole again, and the refused add left no trace
     assert opened.stats().documents == 1 and not opened.has_document(REPORT.document.id)
     assert NetworkxStore(tmp_path, create=False).stats() == opened.stats()
+
+
+# ---- a folder this process may read but not write ----------------------------------------
+
+
+@pytest.mark.parametrize("err", [errno.EROFS, errno.EACCES], ids=["read-only-mount", "other-users-folder"])
+def test_a_store_that_cannot_be_written_is_read_and_refuses_writes_in_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, err: int
+) -> None:
+    """Opening needs no write access (the clean-up of torn writes is left to a process that has
+    it); a write says the folder cannot be written, not 'cannot read or write'."""
+    writer = NetworkxStore(tmp_path)
+    writer.add(FOUNDING)
+    leftover = tmp_path / "documents" / f".{REPORT.document.id}.json.1.tmp"
+    leftover.write_text('{"trunc', encoding="utf-8")
+    refuse_writing_store_lock(monkeypatch, err)
+    reader = NetworkxStore(tmp_path, create=False)
+    assert reader.stats() == writer.stats()
+    assert [d.id for d in reader.list_documents()] == [FOUNDING.document.id]
+    assert leftover.exists()
+    expected = (
+        f"cannot write to the data folder {tmp_path} ({tmp_path / '.write.lock'}: {os.strerror(err)}); "
+        "the graph can be read, but adding or deleting documents needs write access to it"
+    )
+    for write in (lambda: reader.add(REPORT), lambda: reader.delete_document(FOUNDING.document.id)):
+        with pytest.raises(StoreMisconfigured, match=re.escape(expected)):
+            write()
+    assert reader.stats() == writer.stats()
+    monkeypatch.undo()
+    NetworkxStore(tmp_path)  # a process that may write cleans up
+    assert not leftover.exists()
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes through chmod; the test above simulates it")
+def test_a_folder_without_write_permission_is_read_and_refuses_writes(tmp_path: Path) -> None:
+    data = tmp_path / "kg"
+    NetworkxStore(data).add(FOUNDING)
+    modes = {data / ".write.lock": 0o444, data / "documents": 0o555, data: 0o555}
+    for path, mode in modes.items():
+        path.chmod(mode)
+    try:
+        reader = NetworkxStore(data, create=False)
+        assert reader.stats().documents == 1
+        with pytest.raises(StoreMisconfigured, match="cannot write to the data folder"):
+            reader.add(REPORT)
+    finally:
+        for path in reversed(modes):
+            path.chmod(0o755 if path.is_dir() else 0o644)

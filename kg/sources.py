@@ -194,7 +194,9 @@ def title_from(text: str, path: Path) -> str:
 
 
 def read_document(path: Path, *, max_bytes: int, meta: SourceMeta | None = None) -> Document:
-    """Read, decode, normalise and identify one document; InputError on any problem."""
+    """Read, decode, normalise and identify one document; InputError on any problem. The
+    document's `source` is the file's resolved absolute path, so one file is one source whatever
+    the working directory or the spelling of the path (messages keep the path as given)."""
     try:
         size = path.stat().st_size
     except OSError as e:
@@ -214,7 +216,7 @@ def read_document(path: Path, *, max_bytes: int, meta: SourceMeta | None = None)
         title=meta.title or title_from(text, path),
         text=text,
         date=meta.date or date_from_name(path.name),
-        source=str(path),
+        source=str(path.resolve()),
     )
 
 

@@ -406,10 +406,35 @@ def test_reingesting_an_edited_file_names_the_old_document(tmp_path: Path) -> No
     (src / "report.txt").write_text("发展全过程人民民主。坚持人民代表大会制度。", encoding="utf-8")
     code, out = kg(tmp_path / "kg", "ingest", str(src))
     assert code == 0, out
-    assert f"note: {src / 'report.txt'} was ingested before with different text (document {old_id})" in out
+    assert (
+        f"note: {(src / 'report.txt').resolve()} was ingested before with different text (document {old_id})"
+        in out
+    )
     assert f"kg delete {old_id}" in out
     code, out = kg(tmp_path / "kg", "ingest", str(src))  # unchanged now: no note
     assert code == 0 and "note:" not in out
+
+
+def test_the_edited_file_note_matches_files_by_their_absolute_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the same relative name in two folders is two files; one file named two ways is one
+    one = _texts(tmp_path / "one", {"d1.txt": "协商民主是重要形式。全过程人民民主。"})
+    two = _texts(tmp_path / "two", {"d1.txt": "基层民主是全过程人民民主的重要体现。"})
+    monkeypatch.chdir(one)
+    assert kg(tmp_path / "kg", "ingest", "d1.txt")[0] == 0
+    _, listing = kg(tmp_path / "kg", "documents")
+    old_id = listing.split()[0]
+    monkeypatch.chdir(two)
+    code, out = kg(tmp_path / "kg", "ingest", "d1.txt")
+    assert code == 0 and "note:" not in out, out
+    (one / "d1.txt").write_text("协商民主是重要形式。发展全过程人民民主。", encoding="utf-8")
+    code, out = kg(tmp_path / "kg", "ingest", str(one / "d1.txt"))
+    assert code == 0, out
+    assert (
+        f"note: {(one / 'd1.txt').resolve()} was ingested before with different text (document {old_id})"
+        in out
+    )
 
 
 def test_documents_says_when_more_are_stored_than_shown(sample_data_dir: Path) -> None:

@@ -62,6 +62,16 @@ def test_empty_and_blank_files_are_refused(tmp_path: Path) -> None:
         read_document(tmp_path / "blank.txt", max_bytes=100)
 
 
+def test_a_documents_source_is_the_files_absolute_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "texts").mkdir()
+    (tmp_path / "texts" / "a.txt").write_text("人民", encoding="utf-8")
+    monkeypatch.chdir(tmp_path / "texts")
+    for typed in (Path("a.txt"), Path("../texts/./a.txt"), tmp_path / "texts" / "a.txt"):
+        assert read_document(typed, max_bytes=100).source == str((tmp_path / "texts" / "a.txt").resolve())
+
+
 def test_oversized_file_is_refused(tmp_path: Path) -> None:
     f = tmp_path / "big.txt"
     f.write_text("人民" * 1000, encoding="utf-8")

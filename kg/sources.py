@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import datetime
+import os
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -74,20 +75,30 @@ def is_text_file(path: Path) -> bool:
     return path.suffix.lower() in TEXT_SUFFIXES
 
 
+def _text_files_in(folder: Path) -> list[Path]:
+    """The .txt/.md files under `folder`, recursively and sorted, leaving out hidden files and
+    everything in hidden folders (.git, .venv, …): a name starting with '.' below `folder`."""
+    out = []
+    for root, dirs, names in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]  # not entered
+        for name in names:
+            f = Path(root, name)
+            if not name.startswith(".") and is_text_file(f) and f.is_file():
+                out.append(f)
+    return sorted(out)
+
+
 def scan_paths(paths: Iterable[Path]) -> PathScan:
     """The .txt/.md files named or found (recursively) under the given paths, sorted, unique;
     a missing path, a named file of another type or a folder without text files is recorded
-    with a message instead."""
+    with a message instead. In a folder, hidden files and folders are left out; a hidden
+    folder or file named itself is read."""
     scan = PathScan()
     found: dict[Path, None] = {}
     kinds = " or ".join(TEXT_SUFFIXES)
     for p in paths:
         if p.is_dir():
-            inside = [
-                f
-                for f in sorted(p.rglob("*"))
-                if f.is_file() and is_text_file(f) and not f.name.startswith(".")
-            ]
+            inside = _text_files_in(p)
             found.update(dict.fromkeys(inside))
             if not inside:
                 scan.ignored.append(f"{p}: no {kinds} files in this folder")

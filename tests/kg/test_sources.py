@@ -105,6 +105,21 @@ def test_scan_paths_accounts_for_every_path(tmp_path: Path) -> None:
     ]
 
 
+def test_a_folder_scan_leaves_out_hidden_files_and_folders(tmp_path: Path) -> None:
+    for name in ("a.txt", ".hidden.txt", ".git/x.txt", "sub/.cache/y.md", "sub/b.md", ".notes/c.txt"):
+        (tmp_path / "texts" / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "texts" / name).write_text("人民", encoding="utf-8")
+    texts = tmp_path / "texts"
+    assert scan_paths([texts]).files == [texts / "a.txt", texts / "sub" / "b.md"]
+    # a hidden folder or file named itself is read
+    assert scan_paths([texts / ".notes", texts / ".hidden.txt"]).files == [
+        texts / ".notes" / "c.txt",
+        texts / ".hidden.txt",
+    ]
+    via_parent = scan_paths([texts / ".git" / ".."])  # the folder named is texts: nothing above it counts
+    assert via_parent.files == [texts / ".git" / ".." / "a.txt", texts / ".git" / ".." / "sub" / "b.md"]
+
+
 def test_sidecar_index_gives_titles_and_dates() -> None:
     from kg.ingest import IngestReport, read_documents
 

@@ -60,7 +60,8 @@ class IngestReport:
     duplicates: int = 0  # same content as another file of this batch
     failed: list[tuple[str, str]] = field(default_factory=list)  # (path, message)
     missing: list[str] = field(default_factory=list)  # paths that do not exist (messages)
-    ignored: list[str] = field(default_factory=list)  # named files of another type, folders without texts
+    # named files of another type, devices and FIFOs, folders without texts
+    ignored: list[str] = field(default_factory=list)
 
 
 def read_documents(files: Iterable[Path], *, max_bytes: int, report: IngestReport) -> Iterator[Document]:

@@ -68,7 +68,8 @@ class PathScan:
 
     files: list[Path] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)  # messages: paths that do not exist
-    ignored: list[str] = field(default_factory=list)  # messages: files of another type, folders without texts
+    # messages: files of another type, devices and FIFOs, folders without texts
+    ignored: list[str] = field(default_factory=list)
 
 
 def is_text_file(path: Path) -> bool:
@@ -90,9 +91,10 @@ def _text_files_in(folder: Path) -> list[Path]:
 
 def scan_paths(paths: Iterable[Path]) -> PathScan:
     """The .txt/.md files named or found (recursively) under the given paths, sorted, unique;
-    a missing path, a named file of another type or a folder without text files is recorded
-    with a message instead. In a folder, hidden files and folders are left out; a hidden
-    folder or file named itself is read."""
+    a missing path, a named file of another type, a path that is neither a regular file nor a
+    folder (a device, a FIFO) or a folder without text files is recorded with a message
+    instead. In a folder, hidden files and folders are left out; a hidden folder or file named
+    itself is read."""
     scan = PathScan()
     found: dict[Path, None] = {}
     kinds = " or ".join(TEXT_SUFFIXES)
@@ -107,6 +109,8 @@ def scan_paths(paths: Iterable[Path]) -> PathScan:
                 found[p] = None
             else:
                 scan.ignored.append(f"{p}: not a {kinds} file (only those are read)")
+        elif p.exists():  # a device, a FIFO, a socket: nothing to read as a document
+            scan.ignored.append(f"{p}: not a regular file or folder")
         else:
             scan.missing.append(f"{p}: no such file or folder")
     scan.files = list(found)

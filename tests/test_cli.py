@@ -398,6 +398,12 @@ def test_ingest_goes_on_past_a_missing_path_and_fails_at_the_end(tmp_path: Path)
     assert len(listing.splitlines()) == 1
 
 
+def test_ingest_of_a_device_says_it_is_not_a_regular_file(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["--data-dir", str(tmp_path / "kg"), "ingest", "/dev/null"])
+    assert result.exit_code == 1
+    assert _one_error_line(result) == "error: /dev/null: not a regular file or folder"
+
+
 def test_reingesting_an_edited_file_names_the_old_document(tmp_path: Path) -> None:
     src = _texts(tmp_path / "src", {"report.txt": "发展全过程人民民主。"})
     assert kg(tmp_path / "kg", "ingest", str(src))[0] == 0

@@ -1,3 +1,4 @@
+import os
 from pathlib import Path
 
 import pytest
@@ -118,6 +119,17 @@ def test_a_folder_scan_leaves_out_hidden_files_and_folders(tmp_path: Path) -> No
     ]
     via_parent = scan_paths([texts / ".git" / ".."])  # the folder named is texts: nothing above it counts
     assert via_parent.files == [texts / ".git" / ".." / "a.txt", texts / ".git" / ".." / "sub" / "b.md"]
+
+
+def test_a_device_or_fifo_is_not_a_regular_file_nor_missing(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    scan = scan_paths([Path("/dev/null"), fifo])
+    assert scan.files == [] and scan.missing == []
+    assert scan.ignored == [
+        "/dev/null: not a regular file or folder",
+        f"{fifo}: not a regular file or folder",
+    ]
 
 
 def test_sidecar_index_gives_titles_and_dates() -> None:

@@ -25,8 +25,11 @@ class EvalError(ValueError):
 
 
 def _gold_problem(data: Any) -> str | None:
-    """What makes `data` unusable as a gold annotation (only names and relation ends are scored)."""
-    if not isinstance(data, dict):
+    """What makes `data` unusable as a gold annotation (only names and relation ends are scored).
+
+    As in the guidelines' score.py, a missing "concepts" or "relations" counts as an empty list,
+    but an object with neither is some other JSON file, not an annotation with nothing in it."""
+    if not isinstance(data, dict) or not ("concepts" in data or "relations" in data):
         return 'expected a JSON object with "concepts" and "relations"'
     for key, fields in (("concepts", ("name",)), ("relations", ("head", "type", "tail"))):
         items = data.get(key, [])

@@ -82,6 +82,8 @@ def test_kg_eval_leaves_out_a_gold_file_without_its_text_with_a_warning(tmp_path
     [
         ("{bad", "not valid JSON"),
         ("[]", "expected a JSON object"),
+        ('{"foo": 1}', 'expected a JSON object with "concepts" and "relations"'),  # some other JSON file
+        ("{}", 'expected a JSON object with "concepts" and "relations"'),
         ('{"concepts": [{"category": "idea"}]}', 'concepts item 1 has no "name"'),
         ('{"concepts": [], "relations": [{"head": "甲", "tail": "乙"}]}', 'relations item 1 has no "type"'),
     ],

@@ -43,9 +43,9 @@ from bench._common import (
 )
 from kg.sources import find_text_files
 
-SUMMARY = re.compile(r"(\d+) files: (\d+) added, (\d+) already stored, (\d+) duplicate, (\d+) failed")
+SUMMARY = re.compile(r"(\d+) files?: (\d+) added, (\d+) already stored, (\d+) duplicate, (\d+) failed")
 STATS = re.compile(
-    r"(\d+) documents, (\d+) concepts, (\d+) typed relations, (\d+) co-mentions, (\d+) sentences"
+    r"(\d+) documents?, (\d+) concepts?, (\d+) typed relations?, (\d+) co-mentions?, (\d+) sentences?"
 )
 
 

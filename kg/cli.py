@@ -30,6 +30,7 @@ from kg.ingest import IngestReport, ingest_paths
 from kg.settings import ConfigError, Settings, load_settings
 from kg.sources import InputError, PathScan, read_document, scan_paths
 from kg.store import GraphStore, StoreError, StoreNotFound, open_store
+from kg.wording import counted
 
 app = typer.Typer(
     name="kg",
@@ -212,12 +213,13 @@ def ingest(
     for note in notes:
         err.print(f"[cyan]note:[/cyan] {note}", highlight=False)
     console.print(
-        f"{report.files} files: {report.added} added, {report.unchanged} already stored, "
+        f"{counted(report.files, 'file')}: {report.added} added, {report.unchanged} already stored, "
         f"{report.duplicates} duplicate, {len(report.failed)} failed"
     )
     console.print(
-        f"graph ({settings.store}): {stats.documents} documents, {stats.concepts} concepts, "
-        f"{stats.relations} typed relations, {stats.cooccurrences} co-mentions"
+        f"graph ({settings.store}): {counted(stats.documents, 'document')}, "
+        f"{counted(stats.concepts, 'concept')}, {counted(stats.relations, 'typed relation')}, "
+        f"{counted(stats.cooccurrences, 'co-mention')}"
     )
     for message in report.missing:
         error(message)
@@ -249,7 +251,9 @@ def extract(
         failed = _extract_files(files, out, ex, settings.max_file_bytes)
     except OSError as e:
         raise fail(os_error_message(e)) from None
-    console.print(f"wrote {len(files) - failed} files to {out}" + (f", {failed} skipped" if failed else ""))
+    console.print(
+        f"wrote {counted(len(files) - failed, 'file')} to {out}" + (f", {failed} skipped" if failed else "")
+    )
     if failed == len(files):
         raise typer.Exit(1)
 
@@ -382,8 +386,9 @@ def stats(ctx: typer.Context) -> None:
     with opened_store(ctx) as store:
         s = store.stats()
     console.print(
-        f"{s.documents} documents, {s.concepts} concepts, {s.relations} typed relations, "
-        f"{s.cooccurrences} co-mentions, {s.sentences} sentences"
+        f"{counted(s.documents, 'document')}, {counted(s.concepts, 'concept')}, "
+        f"{counted(s.relations, 'typed relation')}, {counted(s.cooccurrences, 'co-mention')}, "
+        f"{counted(s.sentences, 'sentence')}"
     )
     for rtype, n in s.by_type.items():
         console.print(f"  {rtype}: {n}")

@@ -125,6 +125,7 @@ def test_extract_reads_txt_in_any_case(tmp_path: Path) -> None:
     code, out = kg(tmp_path / "unused", "extract", str(texts), "--out", str(tmp_path / "pred"))
     assert code == 0, out
     assert [p.name for p in (tmp_path / "pred").glob("*.json")] == ["Speech.json"]
+    assert f"wrote 1 file to {tmp_path / 'pred'}" in out
 
 
 def test_extract_refuses_a_folder_without_texts(tmp_path: Path) -> None:
@@ -256,7 +257,7 @@ def test_ingest_creates_the_data_folder(tmp_path: Path) -> None:
     code, out = kg(data_dir, "ingest", str(SAMPLES / sorted(p.name for p in SAMPLES.glob("*.txt"))[0]))
     assert code == 0, out
     code, out = kg(data_dir, "stats")
-    assert code == 0 and out.startswith("1 documents"), out
+    assert code == 0 and out.startswith("1 document, "), out
 
 
 def test_view_into_a_folder_is_a_one_line_error(sample_data_dir: Path, tmp_path: Path) -> None:
@@ -378,7 +379,9 @@ def test_ingest_skips_a_named_file_of_another_type(tmp_path: Path) -> None:
     code, out = kg(tmp_path / "kg", "ingest", str(src / "other.csv"), str(src / "good.txt"))
     assert code == 0, out
     assert f"skipped {src / 'other.csv'}: not a .txt or .md file" in out
-    assert "1 files: 1 added" in out
+    assert "1 file: 1 added" in out
+    assert "graph (networkx): 1 document, " in out
+    assert kg(tmp_path / "kg", "stats")[1].startswith("1 document, ")
     _, listing = kg(tmp_path / "kg", "documents")
     assert len(listing.splitlines()) == 1
     result = runner.invoke(app, ["--data-dir", str(tmp_path / "kg"), "ingest", str(src / "other.csv")])
@@ -392,7 +395,7 @@ def test_ingest_goes_on_past_a_missing_path_and_fails_at_the_end(tmp_path: Path)
         app, ["--data-dir", str(tmp_path / "kg"), "ingest", str(missing), str(src / "good.txt")]
     )
     assert result.exit_code == 1
-    assert "1 files: 1 added" in result.stdout
+    assert "1 file: 1 added" in result.stdout
     assert result.stderr.strip().splitlines()[-1] == f"error: {missing}: no such file or folder"
     _, listing = kg(tmp_path / "kg", "documents")
     assert len(listing.splitlines()) == 1

@@ -94,8 +94,9 @@ def evaluate(
         elif on_missing_text:
             on_missing_text(gpath, tpath)
     if not scored:
+        which = "the only gold file" if len(gold_paths) == 1 else f"any of the {len(gold_paths)} gold files"
         raise EvalError(
-            f"{text_dir}: no text for any of the {len(gold_paths)} gold files "
+            f"{text_dir}: no text for {which} "
             '(expected <stem>.txt, or the file a gold file names in "document")'
         )
     ex = load_extractor(extractor)

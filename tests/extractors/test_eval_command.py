@@ -59,7 +59,7 @@ def test_kg_eval_fails_when_no_gold_file_has_its_text(tmp_path: Path) -> None:
     result = CliRunner().invoke(_app(), ["eval", str(gold), str(texts), "--json"])
     assert result.exit_code == 1
     assert f"{stem}.txt" in result.stderr and "not scored" in result.stderr
-    assert "error:" in result.stderr and "no text for any of the 1 gold files" in result.stderr
+    assert "error:" in result.stderr and "no text for the only gold file" in result.stderr
     assert "micro" not in result.stdout
 
 

@@ -17,7 +17,7 @@ from kg.store.networkx_store import NetworkxStore
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "data" / "samples"
 KG = [sys.executable, "-c", "from kg.cli import main; main()"]
-SUMMARY = re.compile(r"(\d+) files: (\d+) added, (\d+) already stored, (\d+) duplicate, (\d+) failed")
+SUMMARY = re.compile(r"(\d+) files?: (\d+) added, (\d+) already stored, (\d+) duplicate, (\d+) failed")
 
 
 def kg_env(**extra: str) -> dict[str, str]:

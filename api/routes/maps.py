@@ -48,6 +48,11 @@ def create_map(store: StoreDep, settings: SettingsDep, body: LessonMapIn) -> Les
         stem, found = save(lm, maps_dir(settings.data_dir))
     except MapNameClash as e:
         raise HTTPException(status.HTTP_409_CONFLICT, detail=str(e)) from None
+    except OSError as e:  # a read-only or full data folder: the graph reads on, maps cannot be saved
+        raise HTTPException(
+            status.HTTP_503_SERVICE_UNAVAILABLE,
+            detail=f"cannot save the map under {maps_dir(settings.data_dir)}: {e.strerror or e}",
+        ) from None
     return _public(stem, found)
 
 

@@ -121,3 +121,14 @@ def test_more_than_60_distinct_concepts_are_422(client: TestClient) -> None:
     assert r.json()["detail"][0]["type"] == "too_long"
     assert client.post("/maps", json={"name": "空", "concepts": []}).status_code == 422
     assert client.post("/maps", json={"name": "坏", "concepts": [1, [2]]}).status_code == 422
+
+
+def test_a_map_that_cannot_be_saved_is_503_saying_where(client: TestClient, settings: Settings) -> None:
+    """A data folder that cannot take the files (read-only, full; here a file where the maps
+    folder goes) answers 503 naming the folder, not a bare 500."""
+    folder = maps_dir(settings.data_dir)
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    folder.write_text("not a folder", encoding="utf-8")
+    r = client.post("/maps", json={"name": "第三课", "concepts": CONCEPTS})
+    assert r.status_code == 503
+    assert r.json()["detail"].startswith(f"cannot save the map under {folder}: ")

@@ -202,6 +202,12 @@ class NetworkxStore:
                 x = read_document_file(path)
             except FileNotFoundError:  # deleted by another process while we list
                 continue
+            if path.name != f"{x.document.id}.json":  # a copy (counted twice) or a renamed file
+                raise StoreCorrupt(
+                    f"store file {path} holds document {x.document.id}, which is stored as "
+                    f"{x.document.id}.json (a copy or a renamed file?); move it out of {self.doc_dir} "
+                    "to use the graph again"
+                )
             docs[x.document.id] = x
             agg.add(x)
         self._docs, self._agg = docs, agg

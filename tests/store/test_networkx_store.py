@@ -194,6 +194,23 @@ def test_a_file_without_a_document_is_refused_naming_it(tmp_path: Path, content:
     assert NetworkxStore(tmp_path, create=False).stats() == opened.stats()
 
 
+def test_a_copy_of_a_document_file_is_refused_not_counted_twice(tmp_path: Path) -> None:
+    store = NetworkxStore(tmp_path)
+    store.add(FOUNDING)
+    before = store.stats()
+    folder = tmp_path / "documents"
+    original = folder / f"{FOUNDING.document.id}.json"
+    copy = folder / "backup.json"
+    copy.write_bytes(original.read_bytes())
+    with pytest.raises(StoreCorrupt) as refused:
+        NetworkxStore(tmp_path, create=False)
+    assert str(refused.value).startswith(
+        f"store file {copy} holds document {FOUNDING.document.id}, which is stored as {original.name}"
+    )
+    copy.unlink()
+    assert NetworkxStore(tmp_path, create=False).stats() == before
+
+
 # ---- a folder this process may read but not write ----------------------------------------
 
 

@@ -81,17 +81,14 @@ def wrap_width(widths: Sequence[int]) -> int | None:
     return wide[best_lo + count // 2]
 
 
-def _width(line: str, measure: Callable[[str], int]) -> int:
-    """`line` under `measure`; 0 for a laid-out line, and a long line's length, at least its
-    width under either measure, without measuring it."""
-    if _LAYOUT_GAP.search(line):
-        return 0
-    return 2 * len(line) if len(line) > MAX_WRAP_COLUMNS else measure(line)
-
-
-def _wrapped_lines(lines: Sequence[str], measure: Callable[[str], int]) -> set[int]:
-    """Indexes of the lines as wide as the text's wrap width under `measure`."""
-    widths = [_width(line, measure) for line in lines]
+def _wrapped_lines(lines: Sequence[str], laid_out: Sequence[bool], measure: Callable[[str], int]) -> set[int]:
+    """Indexes of the lines as wide as the text's wrap width under `measure`. A laid-out line
+    has no width (0); a line too long to be wrapped is not measured: its `char_width` is at least
+    its width under either measure."""
+    widths = [
+        0 if gap else char_width(line) if len(line) > MAX_WRAP_COLUMNS else measure(line)
+        for line, gap in zip(lines, laid_out, strict=True)
+    ]
     wrap = wrap_width(widths)
     if wrap is None:
         return set()
@@ -107,7 +104,8 @@ def _runs_on(line: str, following: str) -> bool:
 
 def _unwrap_once(text: str) -> str:
     lines = text.split("\n")
-    full = _wrapped_lines(lines, display_width) | _wrapped_lines(lines, char_width)
+    laid_out = [_LAYOUT_GAP.search(line) is not None for line in lines]
+    full = _wrapped_lines(lines, laid_out, display_width) | _wrapped_lines(lines, laid_out, char_width)
     if not full:
         return text
     out = [[lines[0]]]  # the lines of each output line

@@ -30,7 +30,7 @@ from kg.ingest import IngestReport, ingest_paths
 from kg.settings import ConfigError, Settings, load_settings
 from kg.sources import InputError, PathScan, read_document, scan_paths
 from kg.store import GraphStore, StoreError, StoreNotFound, open_store
-from kg.wording import counted
+from kg.wording import counted, stats_line
 
 app = typer.Typer(
     name="kg",
@@ -216,11 +216,7 @@ def ingest(
         f"{counted(report.files, 'file')}: {report.added} added, {report.unchanged} already stored, "
         f"{report.duplicates} duplicate, {len(report.failed)} failed"
     )
-    console.print(
-        f"graph ({settings.store}): {counted(stats.documents, 'document')}, "
-        f"{counted(stats.concepts, 'concept')}, {counted(stats.relations, 'typed relation')}, "
-        f"{counted(stats.cooccurrences, 'co-mention')}"
-    )
+    console.print(f"graph ({settings.store}): {stats_line(stats, sentences=False)}")
     for message in report.missing:
         error(message)
     if report.missing or (report.failed and not report.added and not report.unchanged):
@@ -385,11 +381,7 @@ def stats(ctx: typer.Context) -> None:
     """Counts of documents, concepts and relations by type."""
     with opened_store(ctx) as store:
         s = store.stats()
-    console.print(
-        f"{counted(s.documents, 'document')}, {counted(s.concepts, 'concept')}, "
-        f"{counted(s.relations, 'typed relation')}, {counted(s.cooccurrences, 'co-mention')}, "
-        f"{counted(s.sentences, 'sentence')}"
-    )
+    console.print(stats_line(s))
     for rtype, n in s.by_type.items():
         console.print(f"  {rtype}: {n}")
 
@@ -430,11 +422,11 @@ def serve(
     if not factories:
         raise fail("the web app is not installed; run `pip install -e .`")
     try:
-        socket.getaddrinfo(settings.host, settings.port, type=socket.SOCK_STREAM)
+        family = socket.getaddrinfo(settings.host, settings.port, type=socket.SOCK_STREAM)[0][0]
     except (OSError, UnicodeError) as e:
         reason = e.strerror if isinstance(e, OSError) and e.strerror else str(e)
         raise fail(f"cannot listen on {settings.host!r} (--host or KG_HOST): {reason}") from None
-    taken = _port_taken(settings.host, settings.port)
+    taken = _port_taken(family, settings.host, settings.port)
     if taken:
         raise fail(f"cannot listen on {settings.host}:{settings.port} (--port or KG_PORT): {taken}")
     web_app = factories[0].load()(settings)
@@ -450,10 +442,10 @@ def serve(
     uvicorn.run(web_app, host=settings.host, port=settings.port, log_level="info")
 
 
-def _port_taken(host: str, port: int) -> str | None:
-    """Why `host:port` cannot be listened on (another server holds it, no permission), else None:
-    said before "serving …" rather than by uvicorn after it. A trial bind, as uvicorn binds."""
-    family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
+def _port_taken(family: socket.AddressFamily, host: str, port: int) -> str | None:
+    """Why `host:port` (an address of `family`) cannot be listened on (another server holds it,
+    no permission), else None: said before "serving …" rather than by uvicorn after it. A trial
+    bind, as uvicorn binds."""
     with socket.socket(family, socket.SOCK_STREAM) as sock:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:

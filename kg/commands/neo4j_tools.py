@@ -18,8 +18,9 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from kg.model import DocumentExtraction, GraphStats
+from kg.model import DocumentExtraction
 from kg.store.networkx_store import read_document_file
+from kg.wording import stats_line
 
 console = Console()
 err = Console(stderr=True)
@@ -35,13 +36,6 @@ def read_extractions(paths: list[Path]) -> Iterator[DocumentExtraction]:
     """The documents of the embedded store's files; StoreCorrupt naming a file that holds none."""
     for path in paths:
         yield read_document_file(path)
-
-
-def _stats_line(stats: GraphStats) -> str:
-    return (
-        f"{stats.documents} documents, {stats.concepts} concepts, {stats.relations} typed relations, "
-        f"{stats.cooccurrences} co-mentions, {stats.sentences} sentences"
-    )
 
 
 def register(app: typer.Typer) -> None:
@@ -113,5 +107,5 @@ def register(app: typer.Typer) -> None:
             f"{seconds:.1f} s: {added} documents added, {len(paths) - added} already there",
             highlight=False,
         )
-        console.print(f"neo4j: {_stats_line(stats)}", highlight=False)
+        console.print(f"neo4j: {stats_line(stats)}", highlight=False)
         console.print("use it with KG_STORE=neo4j (or `kg --store neo4j ...`)", highlight=False)

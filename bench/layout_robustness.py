@@ -12,17 +12,15 @@ the figure to watch is the difference from the text as annotated (0 when the lay
 from __future__ import annotations
 
 import argparse
-import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from bench.eval_extraction import load_set, score_one
 from extractors.pipeline import PolicyExtractor
-from kg.goldformat import to_gold_format
 from kg.line_wrap import char_width, hard_wrap
-from kg.model import Document, document_id
 from kg.normalize import normalize_text
-from kg.scoring import MEASURES, Summary, score_document, summarize
+from kg.scoring import MEASURES, Summary, summarize
 
 FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures"
 INDENT = "\u3000\u3000"
@@ -41,24 +39,7 @@ LAYOUTS: dict[str, Callable[[str], str]] = {
 def score_layout(
     ex: PolicyExtractor, docs: list[tuple[str, dict[str, Any], str]], layout: Callable[[str], str]
 ) -> Summary:
-    scores = []
-    for stem, gold, raw in docs:
-        text = normalize_text(layout(raw))
-        pred = to_gold_format(ex.extract(Document(document_id(text), stem, text)), f"{stem}.txt")
-        scores.append(score_document(stem, gold, pred))
-    return summarize(scores)
-
-
-def load(name: str) -> list[tuple[str, dict[str, Any], str]]:
-    folder = FIXTURES / name
-    return [
-        (
-            g.stem,
-            json.loads(g.read_text(encoding="utf-8")),
-            (folder / "texts" / f"{g.stem}.txt").read_text("utf-8"),
-        )
-        for g in sorted((folder / "gold").glob("*.json"))
-    ]
+    return summarize(score_one(ex, stem, gold, normalize_text(layout(text))) for stem, gold, text in docs)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -68,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     ex = PolicyExtractor()
     worst = 0.0
     for name in args.sets:
-        docs = load(name)
+        docs = load_set(FIXTURES / name / "gold", FIXTURES / name / "texts")
         lines = sum(t.count("\n") + 1 for _, _, t in docs)
         print(f"{name}: {len(docs)} documents, {lines} lines as annotated")
         base: Summary | None = None

@@ -90,7 +90,8 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
 
     for module in (health, concepts, paths, documents, diff, communities, maps, export, views, pages):
         app.include_router(module.router)
-    # read-only Cypher exists only over Neo4j (the given store, else the configured one)
+    # read-only Cypher runs only over Neo4j (the given store, else the configured one); over the
+    # embedded store the route answers 404 saying so
     over_neo4j = isinstance(store, cypher.ReadCypherStore) if store is not None else settings.store == "neo4j"
     app.include_router(cypher.router if over_neo4j else cypher.unavailable_router)
     app.mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static")

@@ -1,12 +1,14 @@
-"""Extraction scores on the annotated documents laid out as users paste them.
+"""Extraction scores on the annotated documents laid out and typed as users bring them.
 
     python -m bench.layout_robustness [--sets eval heldout train_extra]
 
 The annotated texts are one paragraph per line. Users also bring texts copied out of a PDF or
-a fixed-width editor: paragraphs broken into lines of one width, first lines indented. Each
-layout below is made from the annotated text (kg.line_wrap.hard_wrap), read through the same
-normalisation as `kg extract` (kg.normalize.normalize_text) and scored against the same gold;
-the figure to watch is the difference from the text as annotated (0 when the layout is undone).
+a fixed-width editor: paragraphs broken into lines of one width, first lines indented; and texts
+typed on an English keyboard, with ASCII marks (, . " ( )) for the Chinese ones. Each layout
+below is made from the annotated text (kg.line_wrap.hard_wrap,
+kg.cjk_punctuation.ascii_punctuation), read through the same normalisation as `kg extract`
+(kg.normalize.normalize_text) and scored against the same gold; the figure to watch is the
+difference from the text as annotated (0 when the layout is undone).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from typing import Any
 
 from bench.eval_extraction import load_set, score_one
 from extractors.pipeline import PolicyExtractor
+from kg.cjk_punctuation import ascii_punctuation
 from kg.line_wrap import char_width, hard_wrap
 from kg.normalize import normalize_text
 from kg.scoring import MEASURES, Summary, summarize
@@ -33,6 +36,9 @@ LAYOUTS: dict[str, Callable[[str], str]] = {
     "PDF, 52 columns": lambda t: hard_wrap(t, 52),
     "editor, 36 characters": lambda t: hard_wrap(t, 72, measure=char_width),
     "editor, 60 characters, indented": lambda t: hard_wrap(t, 120, measure=char_width, indent=INDENT),
+    "ASCII punctuation": ascii_punctuation,
+    "ASCII punctuation, spaced": lambda t: ascii_punctuation(t, spaced=True),
+    "ASCII punctuation, PDF, 52 columns": lambda t: hard_wrap(ascii_punctuation(t), 52),
 }
 
 

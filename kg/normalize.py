@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from kg.cjk_punctuation import fullwidth_punctuation
 from kg.line_wrap import unwrap_lines
 
 # quotes and book-title marks are not part of a concept's name (as in the scorer)
@@ -38,8 +39,10 @@ def normalize_term(name: str) -> str:
 
 def normalize_text(text: str) -> str:
     """Normalise a whole document before extraction: NFC, unified line ends,
-    no BOM, no trailing white space on lines, hard line wraps joined (line_wrap.py).
+    no BOM, no trailing white space on lines, ASCII marks in Chinese context turned into
+    Chinese ones (cjk_punctuation.py), hard line wraps joined (line_wrap.py).
     Offsets refer to this form."""
     text = unicodedata.normalize("NFC", text.lstrip("\ufeff"))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return unwrap_lines("\n".join(line.rstrip() for line in text.split("\n")).strip("\n"))
+    text = "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
+    return unwrap_lines(fullwidth_punctuation(text))

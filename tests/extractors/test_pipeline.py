@@ -301,3 +301,19 @@ def test_a_hard_wrapped_copy_of_a_document_gives_what_the_document_gives(
     assert {(r.head, r.type, r.tail) for r in got.relations} == {
         (r.head, r.type, r.tail) for r in want.relations
     }
+
+
+@pytest.mark.parametrize("spaced", [False, True], ids=["ascii", "ascii-spaced"])
+def test_a_copy_typed_with_ascii_punctuation_gives_what_the_document_gives(
+    extractor: PolicyExtractor, spaced: bool
+) -> None:
+    from kg.cjk_punctuation import ascii_punctuation
+
+    text = SPEECH.read_text(encoding="utf-8")
+    typed = ascii_punctuation(text, spaced=spaced)  # ， 。 “ ” （ ） as , . " " ( )
+    assert "，" not in typed and "“" not in typed
+    want, got = extractor.extract(_doc(text)), extractor.extract(_doc(typed))
+    assert {c.name for c in got.concepts} == {c.name for c in want.concepts}
+    assert {(r.head, r.type, r.tail) for r in got.relations} == {
+        (r.head, r.type, r.tail) for r in want.relations
+    }

@@ -2,6 +2,7 @@ from pathlib import Path
 
 import pytest
 
+from kg.cjk_punctuation import fullwidth_punctuation
 from kg.line_wrap import char_width, display_width, hard_wrap, unwrap_lines, wrap_width
 from kg.normalize import normalize_text
 
@@ -26,7 +27,7 @@ def test_display_width_counts_cjk_and_quotes_double() -> None:
 def test_a_text_written_one_paragraph_per_line_is_unchanged(path: Path) -> None:
     text = "\n".join(line.rstrip() for line in path.read_text(encoding="utf-8").split("\n")).strip("\n")
     assert unwrap_lines(text) == text
-    assert normalize_text(text) == text
+    assert normalize_text(text) == fullwidth_punctuation(text)
 
 
 def test_headings_between_long_paragraphs_are_not_wrapped_lines() -> None:

@@ -26,7 +26,7 @@ import kg.commands
 from kg import query
 from kg.extraction import Extractor, ExtractorNotFound, load_extractor
 from kg.goldformat import gold_json, to_gold_format
-from kg.ingest import IngestReport, ingest_paths
+from kg.ingest import IngestReport, ingest_paths, stored_by_source
 from kg.settings import ConfigError, Settings, load_settings
 from kg.sources import InputError, PathScan, read_document, scan_paths
 from kg.store import GraphStore, StoreError, StoreNotFound, open_store
@@ -142,24 +142,14 @@ def opened_store(ctx: typer.Context, *, create: bool = False) -> Any:
 # ---- ingest and extract -------------------------------------------------------------
 
 
-def _sources(store: GraphStore) -> dict[str, list[str]]:
-    """Stored documents' ids by the file they were read from (documents without a file left out)."""
-    count = store.document_count()
-    out: dict[str, list[str]] = {}
-    for d in store.list_documents(limit=count) if count else []:
-        if d.source:
-            out.setdefault(d.source, []).append(d.id)
-    return out
-
-
 def _reingested(store: GraphStore, before: dict[str, list[str]]) -> list[str]:
     """Notes on files stored before and now added again with other text (two documents, one file)."""
     known = {doc_id for ids in before.values() for doc_id in ids}
     notes = []
-    for source, ids in _sources(store).items():
+    for source, ids in stored_by_source(store).items():
         if all(i in known for i in ids):  # nothing new from this file
             continue
-        for old in before.get(source, []):
+        for old in (i for i in before.get(source, []) if i in ids):  # not replaced by its new reading
             notes.append(
                 f"{source} was ingested before with different text (document {old}); both versions "
                 f"are in the graph; kg delete {old} removes the old one"
@@ -201,7 +191,7 @@ def ingest(
             error(message)
         raise fail(last)
     with opened_store(ctx, create=True) as store:
-        before = _sources(store)
+        before = stored_by_source(store)
         try:
             report = _run_ingest(store, scan, settings, workers, extractor)
         except (InputError, ExtractorNotFound) as e:
@@ -210,6 +200,11 @@ def ingest(
         stats = store.stats()
     for message in [*report.ignored, *(m for _path, m in report.failed)]:
         err.print(f"[yellow]skipped[/yellow] {message}", highlight=False)
+    for old_id, new_id, source in report.renormalized:
+        notes.append(
+            f"{source} was ingested before by a version that normalised its text differently; "
+            f"document {new_id} (as read now) replaces document {old_id}"
+        )
     for note in notes:
         err.print(f"[cyan]note:[/cyan] {note}", highlight=False)
     console.print(

@@ -1,7 +1,9 @@
 """Ingest: files -> documents -> extractions -> store, in parallel, with progress.
 
 Documents already in the store (same content hash) are skipped before
-extraction, so re-running an ingest is cheap and changes nothing.
+extraction, so re-running an ingest is cheap and changes nothing. A file stored by
+an earlier version whose text normalisation differed (so its hash differs too) is
+stored again as read now, and its old version is then removed: not a duplicate.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from pathlib import Path
 
 from kg.extraction import EXTRACTOR_GROUP, Extractor, load_extractor
 from kg.model import Document, DocumentExtraction
+from kg.normalize import normalize_text
 from kg.sources import InputError, PathScan, SourceMeta, read_document, read_sidecar_index, scan_paths
 from kg.store.base import GraphStore
 
@@ -62,6 +65,36 @@ class IngestReport:
     missing: list[str] = field(default_factory=list)  # paths that do not exist (messages)
     # named files of another type, devices and FIFOs, folders without texts
     ignored: list[str] = field(default_factory=list)
+    # (old id, new id, source): a file stored before under an older text normalisation, read
+    # again; the old version was removed once the new one was stored
+    renormalized: list[tuple[str, str, str]] = field(default_factory=list)
+
+
+def is_renormalized(stored_text: str, text: str) -> bool:
+    """Whether `stored_text` (a stored document of a file) and `text` (that file read now) are the
+    same file read by two versions of the normalisation: they differ, but the stored text
+    normalised as now gives `text`. An edited file gives another text."""
+    return stored_text != text and normalize_text(stored_text) == text
+
+
+def stored_by_source(store: GraphStore) -> dict[str, list[str]]:
+    """Stored documents' ids by the file they were read from."""
+    count = store.document_count()
+    out: dict[str, list[str]] = {}
+    for info in store.list_documents(limit=count) if count else []:
+        if info.source:
+            out.setdefault(info.source, []).append(info.id)
+    return out
+
+
+def _older_versions(store: GraphStore, doc: Document, by_source: dict[str, list[str]]) -> list[str]:
+    """Ids of stored documents that are `doc`'s file read by an older normalisation."""
+    out = []
+    for old_id in by_source.get(doc.source, []):
+        old = store.get_document(old_id) if old_id != doc.id else None
+        if old is not None and is_renormalized(old.text, doc.text):
+            out.append(old_id)
+    return out
 
 
 def read_documents(files: Iterable[Path], *, max_bytes: int, report: IngestReport) -> Iterator[Document]:
@@ -100,8 +133,12 @@ def ingest_paths(
         on_start(len(files))
     pending: list[Document] = []
     seen: set[str] = set()
+    by_source = stored_by_source(store)
+    older: list[tuple[str, str, str]] = []  # (old id, new id, source)
     done = 0
     for doc in read_documents(files, max_bytes=max_bytes, report=report):
+        if doc.source in by_source:
+            older.extend((old_id, doc.id, doc.source) for old_id in _older_versions(store, doc, by_source))
         if doc.id in seen:
             report.duplicates += 1
         elif store.has_document(doc.id):
@@ -128,9 +165,17 @@ def ingest_paths(
         if on_progress:
             on_progress(done, len(files))
 
+    def drop_older_versions() -> None:
+        """Remove the older versions whose new version is stored (never the other way round: an
+        interrupted ingest leaves both, and the next run removes the old one)."""
+        for old_id, new_id, source in older:
+            if store.has_document(new_id) and store.delete_document(old_id):
+                report.renormalized.append((old_id, new_id, source))
+        store.flush()
+
     if not pending:  # a re-run: nothing to extract, so do not spend seconds loading the extractor
         check_extractor(extractor_name)
-        store.flush()
+        drop_older_versions()
         return report
 
     workers = max(1, min(workers, os.cpu_count() or 1, len(pending)))
@@ -156,4 +201,5 @@ def ingest_paths(
         if pool is not None:
             pool.shutdown(cancel_futures=True)
         store.flush()
+    drop_older_versions()
     return report

@@ -424,6 +424,27 @@ def test_reingesting_an_edited_file_names_the_old_document(tmp_path: Path) -> No
     assert code == 0 and "note:" not in out
 
 
+def test_a_file_stored_by_an_older_normalisation_is_replaced_not_duplicated(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kg import sources
+
+    # typed with ASCII marks; the older normalisation kept them, the current one reads ，。
+    src = _texts(tmp_path / "src", {"report.txt": "发展全过程人民民主,坚持人民代表大会制度."})
+    with monkeypatch.context() as older:
+        older.setattr(sources, "normalize_text", lambda text: text.strip("\n"))
+        assert kg(tmp_path / "kg", "ingest", str(src))[0] == 0
+    _, listing = kg(tmp_path / "kg", "documents")
+    old_id = listing.split()[0]
+    code, out = kg(tmp_path / "kg", "ingest", str(src))
+    assert code == 0, out
+    assert f"replaces document {old_id}" in out and "kg delete" not in out
+    _, listing = kg(tmp_path / "kg", "documents")
+    assert len(listing.splitlines()) == 1 and old_id not in listing
+    code, out = kg(tmp_path / "kg", "ingest", str(src))  # a re-run changes nothing
+    assert code == 0 and "note:" not in out and "0 added, 1 already stored" in out
+
+
 def test_the_edited_file_note_matches_files_by_their_absolute_path(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import itertools
 import math
+from pathlib import Path
+
+import pytest
 
 from kg import query
 from kg.cooccurrence import discounted_pmi
@@ -414,3 +417,29 @@ def test_get_concepts_in_one_call(store: GraphStore) -> None:
     assert sorted(c.name for c in found.values()) == ["人民代表大会制度", "全过程人民民主"]
     assert found[ids[0]] == store.get_concept(ids[0])
     assert store.get_concepts([]) == {}
+
+
+def test_a_file_read_again_by_a_newer_normalisation_replaces_its_old_reading(
+    store: GraphStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from extractors.pipeline import PolicyExtractor
+
+    import kg.ingest
+    import kg.sources
+
+    monkeypatch.setattr(kg.ingest, "load_extractor", lambda name: PolicyExtractor())
+    folder = tmp_path / "in"
+    folder.mkdir()
+    # typed with ASCII marks: a version that kept them read another text than this one does
+    (folder / "speech.txt").write_text("人民代表大会制度是实现全过程人民民主的重要制度载体.", encoding="utf-8")
+    with monkeypatch.context() as older:
+        older.setattr(kg.sources, "normalize_text", lambda text: text.strip("\n"))
+        kg.ingest.ingest_paths([folder], store)
+    (old,) = store.list_documents()
+    report = kg.ingest.ingest_paths([folder], store)
+    (new,) = store.list_documents()
+    assert report.renormalized == [(old.id, new.id, new.source)] and new.id != old.id
+    assert store.get_document(old.id) is None
+    relations = [(r.head, r.type, r.tail) for r in store.iter_relations(max_evidence=5)]
+    assert (cid(store, "人民代表大会制度"), R.CARRIER_OF, cid(store, "全过程人民民主")) in relations
+    assert all(e.document_id == new.id for r in store.iter_relations(max_evidence=5) for e in r.evidence)

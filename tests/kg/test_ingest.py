@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 import kg.ingest
-from kg.ingest import ingest_paths
+import kg.sources
+from kg.ingest import ingest_paths, is_renormalized
 from kg.model import Document, DocumentExtraction
 from kg.store.networkx_store import NetworkxStore
 
@@ -71,3 +72,57 @@ def test_added_and_already_stored_add_up_to_the_files(texts: Path, tmp_path: Pat
     (texts / "d.txt").write_text(TEXTS["b.txt"], encoding="utf-8")  # b's text again
     assert _counts(ingest_paths([texts], store)) == (4, 2, 1, 1, 0)
     assert _counts(ingest_paths([texts], store)) == (4, 0, 4, 0, 0)  # d is stored too (as b)
+
+
+def _older_normalisation(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Read files as a version whose normalisation kept ASCII punctuation did."""
+    monkeypatch.setattr(kg.sources, "normalize_text", lambda text: text.strip("\n"))
+
+
+def test_a_file_read_by_an_older_normalisation_is_replaced_by_its_new_reading(
+    texts: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (texts / "a.txt").write_text("人民代表大会制度是重要制度载体,全过程人民民主.", encoding="utf-8")
+    store = NetworkxStore(tmp_path / "kg")
+    with monkeypatch.context() as m:
+        _older_normalisation(m)
+        assert _counts(ingest_paths([texts], store)) == (3, 3, 0, 0, 0)
+    (old,) = [d.id for d in store.list_documents() if d.source.endswith("a.txt")]
+    report = ingest_paths([texts], store)
+    assert _counts(report) == (3, 1, 2, 0, 0)
+    (new,) = [d.id for d in store.list_documents() if d.source.endswith("a.txt")]
+    assert report.renormalized == [(old, new, str((texts / "a.txt").resolve()))]
+    assert store.stats().documents == 3
+    doc = store.get_document(new)
+    assert doc is not None and doc.text == "人民代表大会制度是重要制度载体，全过程人民民主。"
+    assert ingest_paths([texts], store).renormalized == []
+
+
+def test_an_edited_file_is_not_taken_for_a_new_reading(texts: Path, tmp_path: Path) -> None:
+    store = NetworkxStore(tmp_path / "kg")
+    ingest_paths([texts], store)
+    (texts / "a.txt").write_text(TEXTS["a.txt"] + "坚持人民代表大会制度。", encoding="utf-8")
+    report = ingest_paths([texts], store)
+    assert report.renormalized == [] and store.stats().documents == 4  # both versions kept
+
+
+def test_an_interrupted_replacement_finishes_on_the_next_run(
+    texts: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (texts / "a.txt").write_text("坚持党的领导,人民当家作主.", encoding="utf-8")
+    store = NetworkxStore(tmp_path / "kg")
+    with monkeypatch.context() as m:
+        _older_normalisation(m)
+        ingest_paths([texts], store)
+    with monkeypatch.context() as m:  # stopped after storing the new reading, before the removal
+        m.setattr(store, "delete_document", lambda document_id: False)
+        ingest_paths([texts], store)
+    assert store.stats().documents == 4  # nothing lost: both readings are stored
+    report = ingest_paths([texts], store)
+    assert len(report.renormalized) == 1 and store.stats().documents == 3
+
+
+def test_is_renormalized() -> None:
+    assert is_renormalized("坚持党的领导,人民当家作主.", "坚持党的领导，人民当家作主。")
+    assert not is_renormalized("坚持党的领导。", "坚持党的领导。")  # the same text
+    assert not is_renormalized("坚持党的领导。", "坚持党的全面领导。")  # an edit

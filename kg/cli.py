@@ -158,7 +158,7 @@ def _reingested(store: GraphStore, before: dict[str, list[str]]) -> list[str]:
 
 
 def _run_ingest(
-    store: GraphStore, scan: PathScan, settings: Settings, workers: int, extractor: str
+    store: GraphStore, scan: PathScan, settings: Settings, workers: int, extractor: str, reextract: bool
 ) -> IngestReport:
     with Progress(
         TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err
@@ -172,6 +172,7 @@ def _run_ingest(
             max_bytes=settings.max_file_bytes,
             on_start=lambda n: progress.update(task, total=n),
             on_progress=lambda done, total: progress.update(task, completed=done),
+            reextract=reextract,
         )
 
 
@@ -181,6 +182,14 @@ def ingest(
     paths: Annotated[list[Path], typer.Argument(help="text files (.txt, .md) or folders of them")],
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="extraction processes")] = 1,
     extractor: Annotated[str, typer.Option(help="registered extractor name")] = "default",
+    reextract: Annotated[
+        bool,
+        typer.Option(
+            "--reextract",
+            help="extract the documents already stored again and replace what was found in them "
+            "(after upgrading policy-kg or its extractor)",
+        ),
+    ] = False,
 ) -> None:
     """Extract concepts and relations from texts and add them to the graph (re-runs change nothing)."""
     settings = _state(ctx).settings
@@ -193,7 +202,7 @@ def ingest(
     with opened_store(ctx, create=True) as store:
         before = stored_by_source(store)
         try:
-            report = _run_ingest(store, scan, settings, workers, extractor)
+            report = _run_ingest(store, scan, settings, workers, extractor, reextract)
         except (InputError, ExtractorNotFound) as e:
             raise fail(str(e)) from None
         notes = _reingested(store, before) if report.added and before else []
@@ -207,14 +216,15 @@ def ingest(
         )
     for note in notes:
         err.print(f"[cyan]note:[/cyan] {note}", highlight=False)
+    again = f"{report.reextracted} extracted again, " if reextract else ""
     console.print(
-        f"{counted(report.files, 'file')}: {report.added} added, {report.unchanged} already stored, "
+        f"{counted(report.files, 'file')}: {report.added} added, {again}{report.unchanged} already stored, "
         f"{report.duplicates} duplicate, {len(report.failed)} failed"
     )
     console.print(f"graph ({settings.store}): {stats_line(stats, sentences=False)}")
     for message in report.missing:
         error(message)
-    if report.missing or (report.failed and not report.added and not report.unchanged):
+    if report.missing or (report.failed and not (report.added or report.unchanged or report.reextracted)):
         raise typer.Exit(1)
 
 

@@ -68,6 +68,7 @@ class IngestReport:
     # (old id, new id, source): a file stored before under an older text normalisation, read
     # again; the old version was removed once the new one was stored
     renormalized: list[tuple[str, str, str]] = field(default_factory=list)
+    reextracted: int = 0  # stored documents extracted again (reextract=True); not in `added`
 
 
 def is_renormalized(stored_text: str, text: str) -> bool:
@@ -120,11 +121,13 @@ def ingest_paths(
     batch_size: int = 64,
     on_progress: Callable[[int, int], None] | None = None,
     on_start: Callable[[int], None] | None = None,
+    reextract: bool = False,
 ) -> IngestReport:
     """Ingest every text file under `paths` into `store`; returns what happened (a path that
     does not exist or gives no text file is recorded in the report and the others go on).
     `paths` may be their `scan_paths` result already, so a caller that checked it first does
-    not walk the folders twice."""
+    not walk the folders twice. With `reextract`, documents already stored are extracted again
+    and what was found in them before is replaced (after an upgrade of the extractor)."""
     scan = paths if isinstance(paths, PathScan) else scan_paths(paths)
     report = IngestReport(missing=scan.missing, ignored=scan.ignored)
     files = scan.files
@@ -133,6 +136,7 @@ def ingest_paths(
         on_start(len(files))
     pending: list[Document] = []
     seen: set[str] = set()
+    stored: set[str] = set()  # ids of pending documents stored before (reextract)
     by_source = stored_by_source(store)
     older: list[tuple[str, str, str]] = []  # (old id, new id, source)
     done = 0
@@ -141,9 +145,11 @@ def ingest_paths(
             older.extend((old_id, doc.id, doc.source) for old_id in _older_versions(store, doc, by_source))
         if doc.id in seen:
             report.duplicates += 1
-        elif store.has_document(doc.id):
+        elif (known := store.has_document(doc.id)) and not reextract:
             report.unchanged += 1
         else:
+            if known:
+                stored.add(doc.id)
             seen.add(doc.id)
             pending.append(doc)
             continue
@@ -156,11 +162,16 @@ def ingest_paths(
 
     def store_batch(batch: list[DocumentExtraction]) -> None:
         nonlocal done
+        # extracted again: the old facts go first (an interrupted run leaves the document out
+        # until the same command runs again)
+        replaced = sum(store.delete_document(x.document.id) for x in batch if x.document.id in stored)
         added = store.add_many(batch)
+        report.reextracted += replaced
+        added -= replaced
         report.added += added
         # the rest were stored since has_document said no (another ingest into the same store);
         # a batch's ids are distinct, so each one not added is one already stored
-        report.unchanged += len(batch) - added
+        report.unchanged += len(batch) - replaced - added
         done += len(batch)
         if on_progress:
             on_progress(done, len(files))

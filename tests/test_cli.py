@@ -556,3 +556,15 @@ def test_documents_of_an_empty_store_says_so(tmp_path: Path) -> None:
     result = runner.invoke(app, ["--data-dir", str(tmp_path), "documents"])
     assert result.exit_code == 0 and result.stdout == ""
     assert result.stderr.strip() == "no documents stored (kg ingest PATH adds some)"
+
+
+def test_ingest_reextract_extracts_stored_documents_again(tmp_path: Path) -> None:
+    src = _texts(tmp_path / "src", {"report.txt": "人民代表大会制度是实现全过程人民民主的重要制度载体。"})
+    assert kg(tmp_path / "kg", "ingest", str(src))[0] == 0
+    _, before = kg(tmp_path / "kg", "stats")
+    code, out = kg(tmp_path / "kg", "ingest", "--reextract", str(src))
+    assert code == 0, out
+    assert "1 file: 0 added, 1 extracted again, 0 already stored, 0 duplicate, 0 failed" in out
+    assert kg(tmp_path / "kg", "stats")[1] == before
+    _, listing = kg(tmp_path / "kg", "documents")
+    assert len(listing.splitlines()) == 1

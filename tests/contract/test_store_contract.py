@@ -422,16 +422,17 @@ def test_get_concepts_in_one_call(store: GraphStore) -> None:
 def test_a_file_read_again_by_a_newer_normalisation_replaces_its_old_reading(
     store: GraphStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from extractors.pipeline import PolicyExtractor
-
     import kg.ingest
     import kg.sources
+    from extractors.pipeline import PolicyExtractor
 
     monkeypatch.setattr(kg.ingest, "load_extractor", lambda name: PolicyExtractor())
     folder = tmp_path / "in"
     folder.mkdir()
     # typed with ASCII marks: a version that kept them read another text than this one does
-    (folder / "speech.txt").write_text("人民代表大会制度是实现全过程人民民主的重要制度载体.", encoding="utf-8")
+    (folder / "speech.txt").write_text(
+        "人民代表大会制度是实现全过程人民民主的重要制度载体.", encoding="utf-8"
+    )
     with monkeypatch.context() as older:
         older.setattr(kg.sources, "normalize_text", lambda text: text.strip("\n"))
         kg.ingest.ingest_paths([folder], store)
@@ -443,3 +444,36 @@ def test_a_file_read_again_by_a_newer_normalisation_replaces_its_old_reading(
     relations = [(r.head, r.type, r.tail) for r in store.iter_relations(max_evidence=5)]
     assert (cid(store, "人民代表大会制度"), R.CARRIER_OF, cid(store, "全过程人民民主")) in relations
     assert all(e.document_id == new.id for r in store.iter_relations(max_evidence=5) for e in r.evidence)
+
+
+def test_reextracting_replaces_what_was_found_in_a_stored_document(
+    store: GraphStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kg.ingest
+    from extractors.pipeline import PolicyExtractor
+    from kg.model import Document, DocumentExtraction
+
+    class FindsNothing:
+        name = "nothing/1"
+
+        def extract(self, document: Document) -> DocumentExtraction:
+            return DocumentExtraction(document, (), (), (), (), self.name)
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "speech.txt").write_text(
+        "人民代表大会制度是实现全过程人民民主的重要制度载体。", encoding="utf-8"
+    )
+    monkeypatch.setattr(kg.ingest, "load_extractor", lambda name: FindsNothing())
+    kg.ingest.ingest_paths([folder], store)
+    assert store.stats().documents == 1 and store.stats().concepts == 0
+    monkeypatch.setattr(kg.ingest, "load_extractor", lambda name: PolicyExtractor())
+    assert kg.ingest.ingest_paths([folder], store).unchanged == 1  # without reextract: kept as stored
+    report = kg.ingest.ingest_paths([folder], store, reextract=True)
+    assert (report.added, report.reextracted, report.unchanged) == (0, 1, 0)
+    assert store.stats().documents == 1
+    relations = [(r.head, r.type, r.tail) for r in store.iter_relations(max_evidence=5)]
+    assert (cid(store, "人民代表大会制度"), R.CARRIER_OF, cid(store, "全过程人民民主")) in relations
+    before = snapshot(store)
+    kg.ingest.ingest_paths([folder], store, reextract=True)  # the same extractor: the same graph
+    assert snapshot(store) == before

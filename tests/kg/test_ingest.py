@@ -126,3 +126,25 @@ def test_is_renormalized() -> None:
     assert is_renormalized("坚持党的领导,人民当家作主.", "坚持党的领导，人民当家作主。")
     assert not is_renormalized("坚持党的领导。", "坚持党的领导。")  # the same text
     assert not is_renormalized("坚持党的领导。", "坚持党的全面领导。")  # an edit
+
+
+class FailingStore(NetworkxStore):
+    """Stops (as on Ctrl-C) in its first add_many."""
+
+    def add_many(self, extractions: Iterable[DocumentExtraction]) -> int:
+        raise KeyboardInterrupt
+
+
+def test_reextract_counts_apart_and_an_interrupted_one_finishes_on_a_rerun(
+    texts: Path, tmp_path: Path
+) -> None:
+    store = NetworkxStore(tmp_path / "kg")
+    ingest_paths([texts], store)
+    report = ingest_paths([texts / "a.txt", texts / "b.txt"], store, reextract=True)
+    assert (report.added, report.reextracted, report.unchanged) == (0, 2, 0)
+    assert store.stats().documents == 3
+    with pytest.raises(KeyboardInterrupt):
+        ingest_paths([texts], FailingStore(tmp_path / "kg"), reextract=True)
+    store = NetworkxStore(tmp_path / "kg")
+    report = ingest_paths([texts], store, reextract=True)
+    assert report.added + report.reextracted == 3 and store.stats().documents == 3

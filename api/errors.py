@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
 from fastapi import FastAPI, Request
-from fastapi.exception_handlers import http_exception_handler, request_validation_exception_handler
+from fastapi.encoders import jsonable_encoder
+from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException
@@ -14,6 +18,19 @@ from kg.query import ConceptNotFound, InvalidQuery
 from kg.store.base import StoreError, StoreMisconfigured, StoreUnavailable
 
 HTML_PREFIXES = ("/ui", "/views", "/docs")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _encodable(value: Any) -> Any:
+    """`value` with every lone surrogate (half a character, which UTF-8 cannot encode) as U+FFFD:
+    a JSON body may spell one as an escape ("\\ud800"), and a 422 echoes the input it rejects."""
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [_encodable(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _encodable(v) for k, v in value.items()}
+    return value
 
 
 def wants_html(request: Request) -> bool:
@@ -66,7 +83,8 @@ def install_error_handlers(app: FastAPI) -> None:
                 f"{'.'.join(str(p) for p in e.get('loc', ())[1:])}: {e.get('msg', '')}" for e in exc.errors()
             )
             return _answer(request, 422, f"invalid request: {problems}")
-        return await request_validation_exception_handler(request, exc)
+        # FastAPI's own answer, made encodable
+        return JSONResponse({"detail": _encodable(jsonable_encoder(exc.errors()))}, status_code=422)
 
     app.add_exception_handler(HTTPException, http_error)
     app.add_exception_handler(RequestValidationError, validation_error)

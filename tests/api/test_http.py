@@ -289,3 +289,21 @@ def test_api_key_still_checked_through_the_documented_header(settings: Settings,
         assert c.post("/maps", json=body, headers={"X-API-Key": "s3cret"}).status_code == 201
     with TestClient(create_app(settings, store)) as c:  # type: ignore[arg-type]
         assert c.post("/maps", json={"name": "无钥匙", "concepts": ["全过程人民民主"]}).status_code == 201
+
+
+@pytest.mark.parametrize(
+    ("url", "body"),
+    [
+        ("/documents", b'{"text": "\\ud800"}'),
+        ("/maps", b'{"name": "\\udc00", "concepts": ["\\u5168\\u8fc7\\u7a0b\\u4eba\\u6c11\\u6c11\\u4e3b"]}'),
+    ],
+)
+def test_a_lone_surrogate_in_a_json_body_is_a_json_422(client: TestClient, url: str, body: bytes) -> None:
+    # valid JSON, but the escape names half a character: the 422 that echoes it failed to
+    # encode and answered a plain-text 500 (and dropped the connection)
+    r = client.post(url, content=body, headers={"Content-Type": "application/json"})
+    assert r.status_code == 422, r.text
+    assert r.headers["content-type"] == "application/json"
+    problem = r.json()["detail"][0]
+    assert problem["type"] == "string_unicode"
+    assert problem["input"] == "\ufffd"

@@ -33,6 +33,7 @@ from kg.views.style import RELATION_COLOURS
 router = APIRouter(tags=["explorer"], include_in_schema=False)
 
 _RANGE = re.compile(r"^(\d{1,9})-(\d{1,9})$")
+DOCUMENTS_PAGE = 100  # documents listed per page of /ui/documents
 
 
 def _page(request: Request, name: str, context: dict[str, Any], status_code: int = 200) -> HTMLResponse:
@@ -106,8 +107,19 @@ def concept_page(request: Request, store: StoreDep, name: ConceptName) -> HTMLRe
 def documents_page(
     request: Request, store: StoreDep, offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0
 ) -> HTMLResponse:
-    docs = store.list_documents(offset=offset, limit=100)
-    return _page(request, "documents.html", {"docs": docs, "offset": offset})
+    page = DOCUMENTS_PAGE
+    docs = store.list_documents(offset=offset, limit=page)
+    total = store.document_count()
+    last = max(0, (total - 1) // page * page)  # where the last page starts
+    return _page(
+        request,
+        "documents.html",
+        {
+            "docs": docs,
+            "previous": max(0, min(offset - page, last)) if offset > 0 and total > 0 else None,
+            "next": offset + page if offset + page < total else None,
+        },
+    )
 
 
 @router.get("/ui/document/{document_id}", response_class=HTMLResponse)

@@ -215,3 +215,23 @@ def test_everything_answers_on_an_empty_graph(tmp_path: Path) -> None:
         ):
             assert c.get(url).status_code == 200, url
         assert c.get("/health").json()["stats"]["concepts"] == 0
+
+
+def test_documents_pages_link_only_to_pages_with_documents(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from api.routes import pages
+
+    monkeypatch.setattr(pages, "DOCUMENTS_PAGE", 2)  # three documents: two pages
+
+    def links(url: str) -> list[str]:
+        html = client.get(url).text
+        return re.findall(r'href="(/ui/documents\?offset=\d+)"', html)
+
+    assert links("/ui/documents") == ["/ui/documents?offset=2"]
+    assert links("/ui/documents?offset=2") == ["/ui/documents?offset=0"]
+    # the last page is full: no "next" to an empty page
+    monkeypatch.setattr(pages, "DOCUMENTS_PAGE", 3)
+    assert links("/ui/documents") == []
+    # past the end: "previous" leads back to the last page, not to another empty one
+    assert links("/ui/documents?offset=500") == ["/ui/documents?offset=0"]

@@ -148,9 +148,11 @@ class ConceptNameConvertor(Convertor[str]):
     """`{name:concept}` in a route: one or more characters, '/' included, so that a concept
     named 党建/业务 (percent-encoded as 党建%2F业务, which the server decodes before routing)
     is reachable. Routes with a suffix (`/concepts/{name:concept}/related`) must be declared
-    before the bare one, which would otherwise take the suffix as part of the name."""
+    before the bare one, which would otherwise take the suffix as part of the name. Line breaks
+    are characters of the name too (white space, folded when names are matched), which `.` alone
+    would not match."""
 
-    regex = ".+"
+    regex = r"[\s\S]+"
 
     def convert(self, value: str) -> str:
         return value

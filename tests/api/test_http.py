@@ -70,6 +70,20 @@ def test_unknown_name_with_a_slash_is_the_concept_404(awkward: TestClient) -> No
     assert "党建/业务" in r.json()["suggestions"]  # the concept 404, not the router's "Not Found"
 
 
+@pytest.mark.parametrize("space", ["\n", "\r\n", "\t"])
+def test_a_name_with_a_line_break_is_read_like_any_white_space(awkward: TestClient, space: str) -> None:
+    # names are matched with white space folded, but a line break kept the route from matching
+    # at all: the router's bare "Not Found" instead of the concept (or its 404 with suggestions)
+    for suffix in ("", "/related", "/subgraph", "/timeline"):
+        r = awkward.get("/concepts/" + quote(f"数字{space}政府{space}", safe="") + suffix)
+        assert r.status_code == 200, (suffix, r.text)
+    for page in ("/ui/concept/", "/views/concept/"):
+        assert awkward.get(page + quote(f"数字政府{space}", safe="")).status_code == 200, page
+    unknown = awkward.get("/concepts/" + quote(f"数字政{space}", safe=""))
+    assert unknown.status_code == 404
+    assert "数字 政府" in unknown.json()["suggestions"]
+
+
 def test_empty_or_trailing_slash_addresses_are_unchanged(awkward: TestClient) -> None:
     assert awkward.get("/concepts/", follow_redirects=False).status_code == 307
     assert awkward.get("/ui/concept/").status_code == 404

@@ -1,5 +1,6 @@
 """The README documents every CLI command and every setting (docs cannot drift)."""
 
+import re
 from pathlib import Path
 
 from kg.cli import app
@@ -45,3 +46,12 @@ def test_readme_gives_the_bounds_of_paths_that_the_api_enforces() -> None:
 
     assert most("/paths") == most("/views/path") == 20
     assert "paths ≤ 20" in README and "other limits ≤ 200" in README
+
+
+def test_every_api_route_is_in_the_readme() -> None:
+    # every address of /openapi.json, up to its first parameter, is in the README's route table
+    from api.app import create_app
+
+    schema = create_app(Settings()).openapi()
+    missing = [p for p in schema["paths"] if not re.search(r"[\s`]" + re.escape(p.split("{")[0]), README)]
+    assert not missing, f"README lacks: {missing}"

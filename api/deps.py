@@ -171,17 +171,20 @@ DocumentId = Annotated[str, FPath(pattern=r"^[A-Za-z0-9]{1,64}$", description="d
 
 
 class GraphCache:
-    """Whole-graph analyses (concept graph, communities), recomputed when the store's counts change."""
+    """Whole-graph analyses (concept graph, communities), recomputed when the stored documents
+    change. A document's facts never change once stored (its id is a hash of its text), so the
+    set of ids names the graph; the counts alone do not (a document deleted and another of the
+    same size added)."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._key: tuple[int, ...] | None = None
+        self._key: tuple[int, frozenset[str]] | None = None
         self._graph: nx.Graph | None = None
         self._communities: list[Community] | None = None
 
     def _fresh(self, store: GraphStore) -> nx.Graph:
-        s = store.stats()
-        key = (s.documents, s.concepts, s.relations, s.cooccurrences, s.sentences)
+        count = store.document_count()
+        key = (count, frozenset(d.id for d in store.list_documents(limit=max(count, 1))))
         if key != self._key or self._graph is None:
             self._graph = concept_graph(store)
             self._communities = None

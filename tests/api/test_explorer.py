@@ -235,3 +235,31 @@ def test_documents_pages_link_only_to_pages_with_documents(
     assert links("/ui/documents") == []
     # past the end: "previous" leads back to the last page, not to another empty one
     assert links("/ui/documents?offset=500") == ["/ui/documents?offset=0"]
+
+
+def test_whole_graph_analyses_follow_a_replaced_document_of_the_same_size(tmp_path: Path) -> None:
+    # the communities and centrality were cached by the graph's counts: a document replaced by
+    # another of the same counts (here 1 document, 2 concepts, 1 co-mention, 1 sentence) kept
+    # ranking concepts that were no longer stored, each a link to a 404
+    from api.app import create_app
+    from kg.model import Category
+    from kg.settings import Settings
+    from kg.store.networkx_store import NetworkxStore
+    from tests.factories import make_extraction
+
+    store = NetworkxStore(tmp_path / "kg")
+    old = make_extraction(
+        "旧", ["民主监督与协商民主。"], {"民主监督": Category.IDEA, "协商民主": Category.IDEA}
+    )
+    new = make_extraction(
+        "新", ["人民政协与统一战线。"], {"人民政协": Category.IDEA, "统一战线": Category.IDEA}
+    )
+    store.add(old)
+    with TestClient(create_app(Settings(KG_DATA_DIR=tmp_path / "kg"), store)) as c:
+        assert {r["concept"]["name"] for r in c.get("/centrality").json()["data"]} == {"民主监督", "协商民主"}
+        store.delete_document(old.document.id)
+        store.add(new)
+        ranked = {r["concept"]["name"] for r in c.get("/centrality").json()["data"]}
+        assert ranked == {"人民政协", "统一战线"}
+        members = {m["name"] for com in c.get("/communities").json()["data"] for m in com["concepts"]}
+        assert members == {"人民政协", "统一战线"}

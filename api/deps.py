@@ -171,20 +171,22 @@ DocumentId = Annotated[str, FPath(pattern=r"^[A-Za-z0-9]{1,64}$", description="d
 
 
 class GraphCache:
-    """Whole-graph analyses (concept graph, communities), recomputed when the stored documents
-    change. A document's facts never change once stored (its id is a hash of its text), so the
-    set of ids names the graph; the counts alone do not (a document deleted and another of the
-    same size added)."""
+    """Whole-graph analyses (concept graph, communities), recomputed when the graph changes: when
+    the store's counts or the set of stored document ids change. Neither alone is enough: a
+    document deleted and another of the same size added keeps the counts; a document extracted
+    again (kg ingest --reextract) keeps its id. A re-extraction that changes no count is not seen
+    until the next change."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._key: tuple[int, frozenset[str]] | None = None
+        self._key: tuple[tuple[int, ...], frozenset[str]] | None = None
         self._graph: nx.Graph | None = None
         self._communities: list[Community] | None = None
 
     def _fresh(self, store: GraphStore) -> nx.Graph:
-        count = store.document_count()
-        key = (count, frozenset(d.id for d in store.list_documents(limit=max(count, 1))))
+        s = store.stats()
+        counts = (s.documents, s.concepts, s.relations, s.cooccurrences, s.sentences)
+        key = (counts, frozenset(d.id for d in store.list_documents(limit=max(s.documents, 1))))
         if key != self._key or self._graph is None:
             self._graph = concept_graph(store)
             self._communities = None

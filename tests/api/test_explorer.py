@@ -263,3 +263,27 @@ def test_whole_graph_analyses_follow_a_replaced_document_of_the_same_size(tmp_pa
         assert ranked == {"人民政协", "统一战线"}
         members = {m["name"] for com in c.get("/communities").json()["data"] for m in com["concepts"]}
         assert members == {"人民政协", "统一战线"}
+
+
+def test_whole_graph_analyses_follow_a_document_extracted_again(tmp_path: Path) -> None:
+    # kg ingest --reextract keeps a document's id and replaces its facts
+    from api.app import create_app
+    from kg.model import Category
+    from kg.settings import Settings
+    from kg.store.networkx_store import NetworkxStore
+    from tests.factories import make_extraction
+
+    sentence = ["民主监督与协商民主。"]
+    before = make_extraction("报告", sentence, {"民主监督": Category.IDEA, "协商民主": Category.IDEA})
+    again = make_extraction(
+        "报告", sentence, {"民主监督": Category.IDEA, "协商民主": Category.IDEA, "民主": Category.IDEA}
+    )
+    assert again.document.id == before.document.id
+    store = NetworkxStore(tmp_path / "kg")
+    store.add(before)
+    with TestClient(create_app(Settings(KG_DATA_DIR=tmp_path / "kg"), store)) as c:
+        assert {r["concept"]["name"] for r in c.get("/centrality").json()["data"]} == {"民主监督", "协商民主"}
+        store.delete_document(before.document.id)
+        store.add(again)
+        ranked = {r["concept"]["name"] for r in c.get("/centrality").json()["data"]}
+        assert ranked == {"民主监督", "协商民主", "民主"}

@@ -11,6 +11,10 @@ from kg.line_wrap import unwrap_lines
 # quotes and book-title marks are not part of a concept's name (as in the scorer)
 _QUOTES = str.maketrans("", "", "“”‘’\"'《》〈〉「」『』")
 _SPACE = re.compile(r"\s+")
+#: invisible characters that web pages and editors put inside words (zero-width space, non-joiner
+#: and joiner, word joiner, a byte-order mark past the start): they are not white space to Python,
+#: so left in they split a term (全过程\u200b人民民主) and hide a blank line
+_ZERO_WIDTH = str.maketrans("", "", "\u200b\u200c\u200d\u2060\ufeff")
 
 
 def to_halfwidth(text: str) -> str:
@@ -29,20 +33,20 @@ def to_halfwidth(text: str) -> str:
 
 def normalize_term(name: str) -> str:
     """The comparable form of a concept name: NFC, half-width alphanumerics,
-    no quotes, no white space. Idempotent."""
+    no quotes, no white space nor zero-width characters. Idempotent."""
     text = unicodedata.normalize("NFC", name)
     text = to_halfwidth(text)
-    text = _SPACE.sub("", text.translate(_QUOTES))
+    text = _SPACE.sub("", text.translate(_QUOTES).translate(_ZERO_WIDTH))
     # removing quotes or spaces can join combining marks: compose again
     return unicodedata.normalize("NFC", text)
 
 
 def normalize_text(text: str) -> str:
     """Normalise a whole document before extraction: NFC, unified line ends,
-    no BOM, no trailing white space on lines, ASCII marks in Chinese context turned into
-    Chinese ones (cjk_punctuation.py), hard line wraps joined (line_wrap.py).
+    no BOM nor other zero-width characters, no trailing white space on lines, ASCII marks in
+    Chinese context turned into Chinese ones (cjk_punctuation.py), hard line wraps joined (line_wrap.py).
     Offsets refer to this form."""
-    text = unicodedata.normalize("NFC", text.lstrip("\ufeff"))
+    text = unicodedata.normalize("NFC", text.translate(_ZERO_WIDTH))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
     return unwrap_lines(fullwidth_punctuation(text))

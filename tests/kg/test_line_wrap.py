@@ -27,7 +27,8 @@ def test_display_width_counts_cjk_and_quotes_double() -> None:
 def test_a_text_written_one_paragraph_per_line_is_unchanged(path: Path) -> None:
     text = "\n".join(line.rstrip() for line in path.read_text(encoding="utf-8").split("\n")).strip("\n")
     assert unwrap_lines(text) == text
-    assert normalize_text(text) == fullwidth_punctuation(text)
+    # two heldout texts keep zero-width spaces of their source, which normalisation drops
+    assert normalize_text(text) == fullwidth_punctuation(text.replace("\u200b", ""))
 
 
 def test_headings_between_long_paragraphs_are_not_wrapped_lines() -> None:

@@ -23,3 +23,11 @@ def test_quotes_space_and_fullwidth_are_folded() -> None:
 
 def test_line_ends_are_unified() -> None:
     assert normalize_text("\ufeff第一段\r\n第二段  \r\n") == "第一段\n第二段"
+
+
+def test_zero_width_characters_copied_from_web_pages_are_dropped() -> None:
+    # invisible, and not white space to Python: left in, they split a term and hide a blank line
+    assert normalize_text("全过程\u200b人民民主\n\u200b\n坚持\u2060党的\u200d领导\ufeff。") == (
+        "全过程人民民主\n\n坚持党的领导。"
+    )
+    assert normalize_term("全过程\u200b人民\u200c民主") == "全过程人民民主"

@@ -209,3 +209,14 @@ def test_index_dates_are_kept_only_as_far_as_they_are_real(tmp_path: Path) -> No
         None,
         "2021-07-01",
     ]
+
+
+def test_a_zero_width_line_is_not_taken_for_the_title(tmp_path: Path) -> None:
+    # gov_report_2021.txt opens with a line holding only a zero-width space (U+200B)
+    path = tmp_path / "report.txt"
+    path.write_text(
+        "\u200b\n政府工作报告\n\n各位代表：现在，我代表国务院，向大会报告政府工作。\n", encoding="utf-8"
+    )
+    doc = read_document(path, max_bytes=10**6)
+    assert doc.title == "政府工作报告"
+    assert "\u200b" not in doc.text

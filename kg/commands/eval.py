@@ -18,6 +18,7 @@ from kg.goldformat import to_gold_format
 from kg.model import Document, document_id
 from kg.normalize import normalize_text
 from kg.scoring import MEASURES, Summary, score_document, summarize, summary_to_json
+from kg.sources import InputError, decode_bytes
 
 
 class EvalError(ValueError):
@@ -63,10 +64,11 @@ def _text_for(gold: dict[str, Any], gold_path: Path, text_dir: Path) -> Path:
 
 
 def _read_text(path: Path) -> str:
+    """The text as kg ingest and kg extract read it (UTF-8, UTF-16 with a BOM, GB18030), normalised."""
     try:
-        return normalize_text(path.read_text(encoding="utf-8"))
-    except UnicodeDecodeError:
-        raise EvalError(f"{path}: not UTF-8 text") from None
+        return normalize_text(decode_bytes(path.read_bytes(), str(path)))
+    except InputError as e:
+        raise EvalError(str(e)) from None
 
 
 def evaluate(

@@ -120,3 +120,26 @@ def test_evaluate_reports_progress_per_document(tmp_path: Path) -> None:
     assert calls == [(0, 2), (1, 2), (2, 2)]
     result = CliRunner().invoke(_app(), ["eval", str(gold), str(texts), "--json"])
     assert result.exit_code == 0 and "2/2" in result.stderr
+
+
+@pytest.mark.parametrize("encoding", ["gb18030", "utf-16"])
+def test_kg_eval_reads_the_texts_kg_extract_and_kg_ingest_read(tmp_path: Path, encoding: str) -> None:
+    # a GBK or UTF-16 text was refused ("not UTF-8 text") though kg extract wrote its gold file
+    gold, texts = _gold_and_texts(tmp_path)
+    stem = "zhangqiu-npc-study-speech"
+    (gold / f"{stem}.json").write_text((FIXTURES / "gold" / f"{stem}.json").read_text("utf-8"), "utf-8")
+    text = (FIXTURES / "texts" / f"{stem}.txt").read_text("utf-8")
+    (texts / f"{stem}.txt").write_bytes(text.encode(encoding))
+    result = CliRunner().invoke(_app(), ["eval", str(gold), str(texts), "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout[result.stdout.index("{") :])
+    assert data["micro"]["concepts"]["f1"] > 0.6
+
+
+def test_kg_eval_names_a_text_it_cannot_decode(tmp_path: Path) -> None:
+    gold, texts = _gold_and_texts(tmp_path)
+    (gold / "a.json").write_text('{"concepts": [], "relations": []}', "utf-8")
+    (texts / "a.txt").write_bytes(b"\x00\x01binary")
+    result = CliRunner().invoke(_app(), ["eval", str(gold), str(texts)])
+    assert result.exit_code == 1
+    assert f"error: {texts / 'a.txt'}: looks like a binary file" in result.output

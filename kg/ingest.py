@@ -161,7 +161,6 @@ def ingest_paths(
         on_progress(done, len(files))
 
     def store_batch(batch: list[DocumentExtraction]) -> None:
-        nonlocal done
         # extracted again: the old facts go first (an interrupted run leaves the document out
         # until the same command runs again)
         replaced = sum(store.delete_document(x.document.id) for x in batch if x.document.id in stored)
@@ -172,9 +171,6 @@ def ingest_paths(
         # the rest were stored since has_document said no (another ingest into the same store);
         # a batch's ids are distinct, so each one not added is one already stored
         report.unchanged += len(batch) - replaced - added
-        done += len(batch)
-        if on_progress:
-            on_progress(done, len(files))
 
     def drop_older_versions() -> None:
         """Remove the older versions whose new version is stored (never the other way round: an
@@ -203,6 +199,9 @@ def ingest_paths(
     try:
         for extraction in results:
             batch.append(extraction)
+            done += 1  # counted when extracted, the long part, not when its batch is stored
+            if on_progress:
+                on_progress(done, len(files))
             if len(batch) >= batch_size:
                 store_batch(batch)
                 batch = []

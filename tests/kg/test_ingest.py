@@ -122,6 +122,27 @@ def test_an_interrupted_replacement_finishes_on_the_next_run(
     assert len(report.renormalized) == 1 and store.stats().documents == 3
 
 
+def test_progress_moves_as_each_document_is_extracted(
+    texts: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the bar stood at 0/N while the documents of a batch (64) were extracted, then jumped to N/N
+    progress: list[int] = []
+    seen_by_extractor: list[int] = []
+
+    class RecordingExtractor(EmptyExtractor):
+        def extract(self, document: Document) -> DocumentExtraction:
+            seen_by_extractor.append(progress[-1] if progress else 0)
+            return super().extract(document)
+
+    monkeypatch.setattr(kg.ingest, "load_extractor", lambda name: RecordingExtractor())
+    report = ingest_paths(
+        [texts], NetworkxStore(tmp_path / "kg"), on_progress=lambda done, n: progress.append(done)
+    )
+    assert report.added == 3
+    assert seen_by_extractor == [0, 1, 2]  # each extraction starts after the one before was counted
+    assert progress[-1] == 3
+
+
 def test_is_renormalized() -> None:
     assert is_renormalized("坚持党的领导,人民当家作主.", "坚持党的领导，人民当家作主。")
     assert not is_renormalized("坚持党的领导。", "坚持党的领导。")  # the same text

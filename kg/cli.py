@@ -263,16 +263,21 @@ def _extract_files(files: list[Path], out: Path, ex: Extractor, max_bytes: int) 
     """Write `<stem>.json` into `out` for each file, with a progress bar; returns how many were skipped."""
     out.mkdir(parents=True, exist_ok=True)
     failed = 0
+    written: dict[str, Path] = {}  # output file name -> the text it was written from
     with Progress(TextColumn("[bold]extract"), BarColumn(), MofNCompleteColumn(), console=err) as progress:
         for path in progress.track(files):
+            name = f"{path.stem}.json"
             try:
+                if name in written:  # a.TXT and a.txt: one would overwrite the other's output
+                    raise InputError(f"{path}: {name} is written from {written[name]} already")
                 doc = read_document(path, max_bytes=max_bytes)
             except InputError as e:
                 err.print(f"[yellow]skipped[/yellow] {e}", highlight=False)
                 failed += 1
                 continue
             data = to_gold_format(ex.extract(doc), path.name)
-            (out / f"{path.stem}.json").write_text(gold_json(data), "utf-8")
+            (out / name).write_text(gold_json(data), "utf-8")
+            written[name] = path
     return failed
 
 

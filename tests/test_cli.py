@@ -128,6 +128,19 @@ def test_extract_reads_txt_in_any_case(tmp_path: Path) -> None:
     assert f"wrote 1 file to {tmp_path / 'pred'}" in out
 
 
+def test_extract_does_not_overwrite_one_texts_output_with_anothers(tmp_path: Path) -> None:
+    # a.TXT and a.txt both write a.json: the second overwrote the first, and "wrote 2 files"
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    (texts / "a.TXT").write_text("人民代表大会制度是实现全过程人民民主的重要制度载体。", encoding="utf-8")
+    (texts / "a.txt").write_text("协商民主是实践全过程人民民主的重要形式。", encoding="utf-8")
+    code, out = kg(tmp_path / "unused", "extract", str(texts), "--out", str(tmp_path / "pred"))
+    assert code == 0, out
+    assert json.loads((tmp_path / "pred" / "a.json").read_text(encoding="utf-8"))["document"] == "a.TXT"
+    assert f"skipped {texts / 'a.txt'}: a.json is written from {texts / 'a.TXT'} already" in out
+    assert f"wrote 1 file to {tmp_path / 'pred'}, 1 skipped" in out
+
+
 def test_extract_refuses_a_folder_without_texts(tmp_path: Path) -> None:
     code, out = kg(tmp_path, "extract", str(tmp_path), "--out", str(tmp_path / "o"))
     assert code == 1

@@ -383,7 +383,7 @@ def view(
         out.write_text(render_concept_map(sub, title=sub.center.name), encoding="utf-8")
     except OSError as e:
         raise fail(os_error_message(e, out)) from None
-    console.print(f"wrote {out} ({len(sub.nodes)} concepts, {len(sub.edges)} edges)")
+    console.print(f"wrote {out} ({counted(len(sub.nodes), 'concept')}, {counted(len(sub.edges), 'edge')})")
 
 
 @app.command()

@@ -89,6 +89,18 @@ def test_unknown_concept_fails_with_close_matches(sample_data_dir: Path) -> None
     assert "全过程人民民主" in out
 
 
+def test_view_and_map_summaries_put_a_count_in_its_number(sample_data_dir: Path, tmp_path: Path) -> None:
+    # they said "(1 concepts, 0 edges)" and "(1 concepts, 0 relations)"
+    code, out = kg(
+        sample_data_dir, "view", "全过程人民民主", "-o", str(tmp_path / "v.html"), "--max-nodes", "1"
+    )
+    assert code == 0, out
+    assert "(1 concept, 0 edges)" in out
+    code, out = kg(sample_data_dir, "map", "lesson", "全过程人民民主", "-o", str(tmp_path / "maps"))
+    assert code == 0, out
+    assert "(1 concept, 0 relations)" in out
+
+
 def test_view_writes_an_offline_map(sample_data_dir: Path, tmp_path: Path) -> None:
     target = tmp_path / "map.html"
     code, out = kg(sample_data_dir, "view", "全过程人民民主", "-o", str(target))

@@ -9,6 +9,7 @@ import typer
 from rich.console import Console
 
 from kg.lesson_map import MAX_CONCEPTS, build_lesson_map, replaced_by_saving, safe_filename, save_lesson_map
+from kg.wording import counted
 
 
 def register(app: typer.Typer) -> None:
@@ -54,6 +55,6 @@ def register(app: typer.Typer) -> None:
         saved = save_lesson_map(lm, out, stem=stem)
         Console().print(
             f"wrote {saved.html} and {saved.svg} "
-            f"({len(lm.concepts)} concepts, {len(lm.relations)} relations)",
+            f"({counted(len(lm.concepts), 'concept')}, {counted(len(lm.relations), 'relation')})",
             highlight=False,
         )

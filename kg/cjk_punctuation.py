@@ -39,8 +39,7 @@ _CLAUSE_MARK = re.compile(f"(?<={_CHINESE})[ \t]*([,;:!?])[ \t]*|[ \t]*([,;:!?])
 #: a full stop: Chinese before, and Chinese, a space, a line end or the text's end after (not
 #: one dot of an ellipsis)
 _FULL_STOP = re.compile(
-    f"(?<={_CHINESE}|%)[ \t]*(?<!\\.)\\.(?!\\.)(?:[ \t]*(?={_CHINESE}|[\n\u200b]|$)|[ \t]+)"
-    f"|(?<=[{_HAN}])\\.(?=\\d)"
+    f"(?<={_CHINESE}|%)[ \t]*(?<!\\.)\\.(?!\\.)(?:[ \t]*(?={_CHINESE}|\n|$)|[ \t]+)|(?<=[{_HAN}])\\.(?=\\d)"
 )
 #: a pair of round brackets around a text without brackets that holds a Han character, or
 #: right after Chinese (细颗粒物(PM2.5))

@@ -43,3 +43,19 @@ def test_the_pipeline_takes_no_concept_from_a_notice() -> None:
     names = {c.name for c in PolicyExtractor().extract(Document(document_id(text), "t", text)).concepts}
     assert "全面依法治国" in names
     assert not {"中华人民共和国著作权法", "国家机关", "维基文库"} & names
+
+
+def test_a_notice_run_into_the_text_takes_only_itself() -> None:
+    # a text whose paragraphs were run into one line: the body before the notice is kept
+    text = (BODY + NOTICE).replace("\n", "")
+    (stretch,) = notice_lines(text)
+    assert text[stretch[0] :].startswith("本作品是") and stretch[1] == len(text)
+    names = {c.name for c in PolicyExtractor().extract(Document(document_id(text), "t", text)).concepts}
+    assert "全面依法治国" in names
+    assert not {"中华人民共和国著作权法", "维基文库"} & names
+
+
+def test_without_its_opening_a_notice_starts_at_its_sentence() -> None:
+    text = "坚持全面依法治国。根据《中华人民共和国著作权法》第五条第一项，本作品不适用于该法。"
+    (stretch,) = notice_lines(text)
+    assert text[stretch[0] :].startswith("根据")

@@ -15,6 +15,9 @@ _SPACE = re.compile(r"\s+")
 #: and joiner, word joiner, a byte-order mark past the start): they are not white space to Python,
 #: so left in they split a term (全过程\u200b人民民主) and hide a blank line
 _ZERO_WIDTH = str.maketrans("", "", "\u200b\u200c\u200d\u2060\ufeff")
+#: the other characters str.splitlines breaks at (a page break of pdftotext's output, Unicode's
+#: line and paragraph separators, NEL, a vertical tab): line ends like \n
+_LINE_BREAKS = str.maketrans(dict.fromkeys("\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029", "\n"))
 
 
 def to_halfwidth(text: str) -> str:
@@ -42,11 +45,11 @@ def normalize_term(name: str) -> str:
 
 
 def normalize_text(text: str) -> str:
-    """Normalise a whole document before extraction: NFC, unified line ends,
-    no BOM nor other zero-width characters, no trailing white space on lines, ASCII marks in
-    Chinese context turned into Chinese ones (cjk_punctuation.py), hard line wraps joined (line_wrap.py).
-    Offsets refer to this form."""
+    """Normalise a whole document before extraction: NFC, unified line ends (CR LF, CR and the
+    other breaks of str.splitlines become LF), no BOM nor other zero-width characters, no
+    trailing white space on lines, ASCII marks in Chinese context turned into Chinese ones
+    (cjk_punctuation.py), hard line wraps joined (line_wrap.py). Offsets refer to this form."""
     text = unicodedata.normalize("NFC", text.translate(_ZERO_WIDTH))
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_LINE_BREAKS)
     text = "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
     return unwrap_lines(fullwidth_punctuation(text))

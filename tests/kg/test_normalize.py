@@ -23,6 +23,14 @@ def test_quotes_space_and_fullwidth_are_folded() -> None:
 
 def test_line_ends_are_unified() -> None:
     assert normalize_text("\ufeff第一段\r\n第二段  \r\n") == "第一段\n第二段"
+    # every break str.splitlines knows (a title is read with it) is a line end of the text too:
+    # pdftotext's page break, Unicode's line and paragraph separators, NEL, a vertical tab
+    text = "第一页\n\x0c第二页\u2028第三行\u2029第四段\x85第五行\x0b第六行"
+    assert (
+        normalize_text(text)
+        == "\n".join(text.splitlines())
+        == "第一页\n\n第二页\n第三行\n第四段\n第五行\n第六行"
+    )
 
 
 def test_zero_width_characters_copied_from_web_pages_are_dropped() -> None:

@@ -14,6 +14,7 @@ from starlette.middleware.base import RequestResponseEndpoint
 
 from api.deps import GraphCache, StoreHolder
 from api.errors import install_error_handlers
+from api.export_cache import ExportCache
 from api.methods import MethodsMiddleware
 from api.pages import TEMPLATE_DIR
 from api.routes import (
@@ -44,10 +45,13 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     settings = settings if settings is not None else load_settings()
     holder = StoreHolder(settings, store)
 
+    export_cache = ExportCache()
+
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
         holder.close()
+        export_cache.close()
 
     app = FastAPI(
         title="policy-kg",
@@ -60,6 +64,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     app.state.settings = settings
     app.state.store_holder = holder
     app.state.graph_cache = GraphCache()
+    app.state.export_cache = export_cache
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,
@@ -71,18 +76,21 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
 
     @app.middleware("http")
     async def bound_request_time(request: Request, call_next: RequestResponseEndpoint) -> Response:
-        """Answer 504 when a read takes longer than `request_timeout_s`.
+        """Answer 504 when a read takes longer than `request_timeout_s` (an export: than
+        `export_timeout_s`; it reads the whole graph, once per graph state).
 
         Writes (POST, DELETE) are not cut off: the endpoint goes on in its worker thread after
         the answer, so a 504 would report a stored document as failed. They are bounded by their
         input instead (KG_MAX_FILE_BYTES per text, 60 concepts per map; Cypher by NEO4J_TIMEOUT)."""
         if request.method not in TIMED_METHODS:
             return await call_next(request)
+        export = request.url.path.startswith("/export/")
+        limit = settings.export_timeout_s if export else settings.request_timeout_s
         try:
-            return await asyncio.wait_for(call_next(request), timeout=settings.request_timeout_s)
+            return await asyncio.wait_for(call_next(request), timeout=limit)
         except TimeoutError:
-            limit = settings.request_timeout_s
-            detail = f"the request took longer than {limit:g} s; narrow it (depth, limit)"
+            how = "run kg export on the server" if export else "narrow it (depth, limit)"
+            detail = f"the request took longer than {limit:g} s; {how}"
             return JSONResponse({"detail": detail}, status_code=504)
 
     # outermost: HEAD runs as GET (bodiless) wherever a GET route is; 405s list every method

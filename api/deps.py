@@ -170,23 +170,30 @@ ConceptName = Annotated[
 DocumentId = Annotated[str, FPath(pattern=r"^[A-Za-z0-9]{1,64}$", description="document id")]
 
 
+GraphState = tuple[tuple[int, ...], frozenset[str]]
+
+
+def graph_state(store: GraphStore) -> GraphState:
+    """What names the stored graph for caches of whole-graph results: its counts and its document
+    ids. Neither alone is enough: a document deleted and another of the same size added keeps the
+    counts; a document extracted again (kg ingest --reextract) keeps its id. A re-extraction that
+    changes no count is not seen until the next change."""
+    s = store.stats()
+    counts = (s.documents, s.concepts, s.relations, s.cooccurrences, s.sentences)
+    return counts, frozenset(d.id for d in store.list_documents(limit=max(s.documents, 1)))
+
+
 class GraphCache:
-    """Whole-graph analyses (concept graph, communities), recomputed when the graph changes: when
-    the store's counts or the set of stored document ids change. Neither alone is enough: a
-    document deleted and another of the same size added keeps the counts; a document extracted
-    again (kg ingest --reextract) keeps its id. A re-extraction that changes no count is not seen
-    until the next change."""
+    """Whole-graph analyses (concept graph, communities), recomputed when the graph_state changes."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._key: tuple[tuple[int, ...], frozenset[str]] | None = None
+        self._key: GraphState | None = None
         self._graph: nx.Graph | None = None
         self._communities: list[Community] | None = None
 
     def _fresh(self, store: GraphStore) -> nx.Graph:
-        s = store.stats()
-        counts = (s.documents, s.concepts, s.relations, s.cooccurrences, s.sentences)
-        key = (counts, frozenset(d.id for d in store.list_documents(limit=max(s.documents, 1))))
+        key = graph_state(store)
         if key != self._key or self._graph is None:
             self._graph = concept_graph(store)
             self._communities = None

@@ -80,6 +80,8 @@ class Settings(BaseSettings):
     max_limit: int = Field(200, ge=1)
     max_path_hops: int = Field(6, ge=1)
     request_timeout_s: float = Field(10.0, gt=0, allow_inf_nan=False)
+    # GET /export/…: the whole graph, written once per graph state and then served from a cache
+    export_timeout_s: float = Field(300.0, alias="KG_EXPORT_TIMEOUT", gt=0, allow_inf_nan=False)
     max_file_bytes: int = Field(20_000_000, alias="KG_MAX_FILE_BYTES", ge=1)
 
     @field_validator("data_dir", mode="before")

@@ -2,27 +2,23 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
-import shutil
-import tempfile
-from pathlib import Path
 from typing import Literal
 
 from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, Response
-from starlette.background import BackgroundTask
 
 from api.deps import StoreDep
+from api.export_cache import ExportCache
 from api.responses import STORE_DOWN, binary
-from kg.export import MEDIA_TYPES, SUFFIXES, write_export
+from kg.export import MEDIA_TYPES
 
 router = APIRouter(prefix="/export", tags=["export"])
 
 
 class ExportResponse(FileResponse):
-    """A freshly written export: its validator is the ETag given (a hash of the bytes), not one
-    from the temp file's mtime, which changes on every request. No Last-Modified (the file's
+    """An export file: its validator is the ETag given (a hash of the bytes), not one from the
+    file's mtime, which changes whenever the file is written again. No Last-Modified (the file's
     time says nothing of the graph); If-Range resumes a range when it names this ETag."""
 
     def set_stat_headers(self, stat_result: os.stat_result) -> None:
@@ -30,14 +26,6 @@ class ExportResponse(FileResponse):
 
     def _should_use_range(self, http_if_range: str) -> bool:
         return http_if_range == self.headers.get("etag")
-
-
-def content_etag(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        while chunk := fh.read(1 << 20):
-            digest.update(chunk)
-    return f'"{digest.hexdigest()[:32]}"'
 
 
 def _none_match(request: Request, etag: str) -> bool:
@@ -60,21 +48,10 @@ def export(request: Request, store: StoreDep, fmt: Literal["graphml", "gexf", "j
     """The whole graph with stable ids and evidence (csv: a zip of four tables).
 
     The ETag is a hash of the bytes: If-None-Match answers 304 while the graph is unchanged,
-    and a Range request with If-Range resumes a download."""
-    folder = Path(tempfile.mkdtemp(prefix="kg-export-"))
-    try:
-        path = write_export(store, fmt, folder / f"policy-kg{SUFFIXES[fmt]}")
-        etag = content_etag(path)
-    except BaseException:
-        shutil.rmtree(folder, ignore_errors=True)
-        raise
+    and a Range request with If-Range resumes a download. The file is written once per graph
+    state (bounded by KG_EXPORT_TIMEOUT, not the read timeout) and served until the graph changes."""
+    cache: ExportCache = request.app.state.export_cache
+    path, etag = cache.get(store, fmt)
     if _none_match(request, etag):
-        shutil.rmtree(folder, ignore_errors=True)
         return Response(status_code=304, headers={"etag": etag})
-    return ExportResponse(
-        path,
-        media_type=MEDIA_TYPES[fmt],
-        filename=path.name,
-        headers={"etag": etag},
-        background=BackgroundTask(shutil.rmtree, folder, ignore_errors=True),
-    )
+    return ExportResponse(path, media_type=MEDIA_TYPES[fmt], filename=path.name, headers={"etag": etag})

@@ -200,6 +200,7 @@ def test_export_validator_describes_the_bytes(
     client: TestClient, fmt: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     first = client.get(f"/export/{fmt}")
+    client.app.state.export_cache.close()  # written again, not served from the cache
     # a later clock: the zip's entry times (and any file time) must not reach the bytes or the ETag
     monkeypatch.setattr(
         zipfile.time, "localtime", lambda *a: time.struct_time((2031, 2, 3, 4, 5, 6, 0, 34, 0))
@@ -230,6 +231,53 @@ def test_export_etag_changes_with_the_graph(client: TestClient) -> None:
     after = client.get("/export/json")
     assert after.headers["etag"] != before
     assert client.get("/export/json", headers={"If-None-Match": before}).status_code == 200
+
+
+def test_an_export_is_written_once_per_graph_state(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import api.export_cache
+
+    written: list[str] = []
+    real = api.export_cache.write_export
+
+    def counted(store: Any, fmt: str, path: Path) -> Path:
+        written.append(fmt)
+        return real(store, fmt, path)
+
+    monkeypatch.setattr(api.export_cache, "write_export", counted)
+    first = client.get("/export/graphml")
+    etag = first.headers["etag"]
+    assert client.get("/export/graphml").content == first.content
+    assert client.get("/export/graphml", headers={"If-None-Match": etag}).status_code == 304
+    assert client.get("/export/graphml", headers={"Range": "bytes=10-", "If-Range": etag}).status_code == 206
+    assert written == ["graphml"]
+    client.get("/export/json")
+    assert written == ["graphml", "json"]
+    assert client.post("/documents", json={"text": "全过程人民民主是新的提法。"}).status_code == 201
+    assert client.get("/export/graphml").headers["etag"] != etag
+    assert written == ["graphml", "json", "graphml"]
+
+
+def test_exports_have_their_own_time_bound(
+    settings: Settings, store: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import api.export_cache
+
+    real = api.export_cache.write_export
+
+    def slow(store: Any, fmt: str, path: Path) -> Path:
+        time.sleep(0.3)
+        return real(store, fmt, path)
+
+    monkeypatch.setattr(api.export_cache, "write_export", slow)
+    bounded = settings.model_copy(update={"request_timeout_s": 0.1, "export_timeout_s": 30.0})
+    with TestClient(create_app(bounded, store)) as c:
+        assert c.get("/export/json").status_code == 200  # longer than a read may take
+    tight = settings.model_copy(update={"request_timeout_s": 30.0, "export_timeout_s": 0.1})
+    with TestClient(create_app(tight, store)) as c:
+        r = c.get("/export/json")
+        assert r.status_code == 504 and "kg export" in r.json()["detail"]
 
 
 def _ops(spec: dict[str, Any]) -> dict[tuple[str, str], dict[str, Any]]:

@@ -593,3 +593,20 @@ def test_ingest_reextract_extracts_stored_documents_again(tmp_path: Path) -> Non
     assert kg(tmp_path / "kg", "stats")[1] == before
     _, listing = kg(tmp_path / "kg", "documents")
     assert len(listing.splitlines()) == 1
+
+
+def test_serve_opens_the_graph_before_taking_requests(
+    sample_data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the first requests would otherwise wait for the embedded store to read every document
+    import uvicorn
+
+    opened: list[bool] = []
+    monkeypatch.setattr(
+        uvicorn, "run", lambda web_app, **kwargs: opened.append(web_app.state.store_holder._store is not None)
+    )
+    result = runner.invoke(app, ["--data-dir", str(sample_data_dir), "serve"])
+    assert result.exit_code == 0, result.output
+    assert opened == [True]
+    files = len(list(SAMPLES.glob("*.txt")))
+    assert re.search(rf"opened {files} documents, \d+ concepts, .* in \d+\.\d s", result.output)

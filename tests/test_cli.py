@@ -601,12 +601,16 @@ def test_serve_opens_the_graph_before_taking_requests(
     # the first requests would otherwise wait for the embedded store to read every document
     import uvicorn
 
-    opened: list[bool] = []
-    monkeypatch.setattr(
-        uvicorn, "run", lambda web_app, **kwargs: opened.append(web_app.state.store_holder._store is not None)
-    )
+    ready: list[tuple[bool, bool]] = []
+
+    def run(web_app: object, **kwargs: object) -> None:
+        state = web_app.state  # type: ignore[attr-defined]
+        ready.append((state.store_holder._store is not None, state.graph_cache._communities is not None))
+
+    monkeypatch.setattr(uvicorn, "run", run)
     result = runner.invoke(app, ["--data-dir", str(sample_data_dir), "serve"])
     assert result.exit_code == 0, result.output
-    assert opened == [True]
+    assert ready == [(True, True)]  # the store open, the home page's communities found
     files = len(list(SAMPLES.glob("*.txt")))
     assert re.search(rf"opened {files} documents, \d+ concepts, .* in \d+\.\d s", result.output)
+    assert re.search(r"found \d+ communities in \d+\.\d s", result.output)

@@ -13,6 +13,7 @@ import networkx as nx
 import pytest
 from fastapi.testclient import TestClient
 
+from kg.model import DocumentExtraction
 from tests.api.conftest import XSS, XSS_SENTENCE
 from tests.factories import FOUNDING, REPORT
 
@@ -237,53 +238,55 @@ def test_documents_pages_link_only_to_pages_with_documents(
     assert links("/ui/documents?offset=500") == ["/ui/documents?offset=0"]
 
 
+def _analyses_around_a_replacement(
+    tmp_path: Path, old: DocumentExtraction, new: DocumentExtraction
+) -> tuple[set[str], set[str], set[str]]:
+    """The concepts /centrality ranks with the extraction `old` stored, then, in the same running
+    app, with `old` deleted and `new` added; and /communities' members then."""
+    from api.app import create_app
+    from kg.settings import Settings
+    from kg.store.networkx_store import NetworkxStore
+
+    store = NetworkxStore(tmp_path / "kg")
+    store.add(old)
+    with TestClient(create_app(Settings(KG_DATA_DIR=tmp_path / "kg"), store)) as c:
+        before = {r["concept"]["name"] for r in c.get("/centrality").json()["data"]}
+        store.delete_document(old.document.id)
+        store.add(new)
+        after = {r["concept"]["name"] for r in c.get("/centrality").json()["data"]}
+        members = {m["name"] for com in c.get("/communities").json()["data"] for m in com["concepts"]}
+    return before, after, members
+
+
 def test_whole_graph_analyses_follow_a_replaced_document_of_the_same_size(tmp_path: Path) -> None:
     # the communities and centrality were cached by the graph's counts: a document replaced by
     # another of the same counts (here 1 document, 2 concepts, 1 co-mention, 1 sentence) kept
     # ranking concepts that were no longer stored, each a link to a 404
-    from api.app import create_app
     from kg.model import Category
-    from kg.settings import Settings
-    from kg.store.networkx_store import NetworkxStore
     from tests.factories import make_extraction
 
-    store = NetworkxStore(tmp_path / "kg")
     old = make_extraction(
         "旧", ["民主监督与协商民主。"], {"民主监督": Category.IDEA, "协商民主": Category.IDEA}
     )
     new = make_extraction(
         "新", ["人民政协与统一战线。"], {"人民政协": Category.IDEA, "统一战线": Category.IDEA}
     )
-    store.add(old)
-    with TestClient(create_app(Settings(KG_DATA_DIR=tmp_path / "kg"), store)) as c:
-        assert {r["concept"]["name"] for r in c.get("/centrality").json()["data"]} == {"民主监督", "协商民主"}
-        store.delete_document(old.document.id)
-        store.add(new)
-        ranked = {r["concept"]["name"] for r in c.get("/centrality").json()["data"]}
-        assert ranked == {"人民政协", "统一战线"}
-        members = {m["name"] for com in c.get("/communities").json()["data"] for m in com["concepts"]}
-        assert members == {"人民政协", "统一战线"}
+    before, after, members = _analyses_around_a_replacement(tmp_path, old, new)
+    assert before == {"民主监督", "协商民主"}
+    assert after == members == {"人民政协", "统一战线"}
 
 
 def test_whole_graph_analyses_follow_a_document_extracted_again(tmp_path: Path) -> None:
     # kg ingest --reextract keeps a document's id and replaces its facts
-    from api.app import create_app
     from kg.model import Category
-    from kg.settings import Settings
-    from kg.store.networkx_store import NetworkxStore
     from tests.factories import make_extraction
 
     sentence = ["民主监督与协商民主。"]
-    before = make_extraction("报告", sentence, {"民主监督": Category.IDEA, "协商民主": Category.IDEA})
+    first = make_extraction("报告", sentence, {"民主监督": Category.IDEA, "协商民主": Category.IDEA})
     again = make_extraction(
         "报告", sentence, {"民主监督": Category.IDEA, "协商民主": Category.IDEA, "民主": Category.IDEA}
     )
-    assert again.document.id == before.document.id
-    store = NetworkxStore(tmp_path / "kg")
-    store.add(before)
-    with TestClient(create_app(Settings(KG_DATA_DIR=tmp_path / "kg"), store)) as c:
-        assert {r["concept"]["name"] for r in c.get("/centrality").json()["data"]} == {"民主监督", "协商民主"}
-        store.delete_document(before.document.id)
-        store.add(again)
-        ranked = {r["concept"]["name"] for r in c.get("/centrality").json()["data"]}
-        assert ranked == {"民主监督", "协商民主", "民主"}
+    assert again.document.id == first.document.id
+    before, after, _ = _analyses_around_a_replacement(tmp_path, first, again)
+    assert before == {"民主监督", "协商民主"}
+    assert after == {"民主监督", "协商民主", "民主"}

@@ -74,19 +74,25 @@ def test_added_and_already_stored_add_up_to_the_files(texts: Path, tmp_path: Pat
     assert _counts(ingest_paths([texts], store)) == (4, 0, 4, 0, 0)  # d is stored too (as b)
 
 
-def _older_normalisation(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Read files as a version whose normalisation kept ASCII punctuation did."""
-    monkeypatch.setattr(kg.sources, "normalize_text", lambda text: text.strip("\n"))
+def _stored_by_an_older_version(
+    texts: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, a_text: str
+) -> NetworkxStore:
+    """A store of `texts`, a.txt holding `a_text`, ingested by a version whose normalisation kept
+    ASCII punctuation."""
+    (texts / "a.txt").write_text(a_text, encoding="utf-8")
+    store = NetworkxStore(tmp_path / "kg")
+    with monkeypatch.context() as m:
+        m.setattr(kg.sources, "normalize_text", lambda text: text.strip("\n"))
+        assert _counts(ingest_paths([texts], store)) == (3, 3, 0, 0, 0)
+    return store
 
 
 def test_a_file_read_by_an_older_normalisation_is_replaced_by_its_new_reading(
     texts: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    (texts / "a.txt").write_text("人民代表大会制度是重要制度载体,全过程人民民主.", encoding="utf-8")
-    store = NetworkxStore(tmp_path / "kg")
-    with monkeypatch.context() as m:
-        _older_normalisation(m)
-        assert _counts(ingest_paths([texts], store)) == (3, 3, 0, 0, 0)
+    store = _stored_by_an_older_version(
+        texts, tmp_path, monkeypatch, "人民代表大会制度是重要制度载体,全过程人民民主."
+    )
     (old,) = [d.id for d in store.list_documents() if d.source.endswith("a.txt")]
     report = ingest_paths([texts], store)
     assert _counts(report) == (3, 1, 2, 0, 0)
@@ -109,11 +115,7 @@ def test_an_edited_file_is_not_taken_for_a_new_reading(texts: Path, tmp_path: Pa
 def test_an_interrupted_replacement_finishes_on_the_next_run(
     texts: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    (texts / "a.txt").write_text("坚持党的领导,人民当家作主.", encoding="utf-8")
-    store = NetworkxStore(tmp_path / "kg")
-    with monkeypatch.context() as m:
-        _older_normalisation(m)
-        ingest_paths([texts], store)
+    store = _stored_by_an_older_version(texts, tmp_path, monkeypatch, "坚持党的领导,人民当家作主.")
     with monkeypatch.context() as m:  # stopped after storing the new reading, before the removal
         m.setattr(store, "delete_document", lambda document_id: False)
         ingest_paths([texts], store)

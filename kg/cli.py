@@ -476,8 +476,12 @@ def _open_before_serving(web_app: Any) -> None:
     cache = getattr(web_app.state, "graph_cache", None)
     if cache is not None and stats.concepts:
         started = time.perf_counter()
-        with err.status("finding the graph's communities…"):
-            communities = cache.communities(store)
+        try:
+            with err.status("finding the graph's communities…"):
+                communities = cache.communities(store)
+        except StoreError as e:  # the requests that need them try again
+            err.print(f"note: the graph's communities are not ready: {e}", highlight=False)
+            return
         found = counted(len(communities), "community", "communities")
         console.print(f"found {found} in {time.perf_counter() - started:.1f} s")
 

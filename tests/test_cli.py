@@ -614,3 +614,23 @@ def test_serve_opens_the_graph_before_taking_requests(
     files = len(list(SAMPLES.glob("*.txt")))
     assert re.search(rf"opened {files} documents, \d+ concepts, .* in \d+\.\d s", result.output)
     assert re.search(r"found \d+ communities in \d+\.\d s", result.output)
+
+
+def test_serve_starts_when_the_communities_cannot_be_found_yet(
+    sample_data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import uvicorn
+
+    from api.deps import GraphCache
+    from kg.store import GraphStore, StoreUnavailable
+
+    def unavailable(self: GraphCache, store: GraphStore) -> list[object]:
+        raise StoreUnavailable("Neo4j timed out")
+
+    served: list[bool] = []
+    monkeypatch.setattr(GraphCache, "communities", unavailable)
+    monkeypatch.setattr(uvicorn, "run", lambda *args, **kwargs: served.append(True))
+    result = runner.invoke(app, ["--data-dir", str(sample_data_dir), "serve"])
+    assert result.exit_code == 0, result.output
+    assert served == [True]
+    assert "note: the graph's communities are not ready: Neo4j timed out" in " ".join(result.output.split())

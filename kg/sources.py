@@ -148,12 +148,31 @@ def _decode_utf16(data: bytes, name: str) -> str:
     return text
 
 
+def _utf16_without_bom(data: bytes) -> bool:
+    """Whether `data` (holding NUL bytes) reads as plausible UTF-16 text, little- or big-endian."""
+    sample = data[: 1 << 16]
+    sample = sample[: len(sample) // 2 * 2]
+    for codec in ("utf-16-le", "utf-16-be"):
+        try:
+            text = sample.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if _looks_like_text(text) and "\x00" not in text:
+            return True
+    return False
+
+
 def decode_bytes(data: bytes, name: str) -> str:
     """UTF-8 (with or without BOM); UTF-16 with its BOM; else GB18030 (GBK, GB2312) when that
     yields plausible text."""
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         return _decode_utf16(data, name)
     if b"\x00" in data[:65536]:
+        if _utf16_without_bom(data):
+            raise InputError(
+                f"{name}: looks like UTF-16 text without a byte-order mark; re-save the file as UTF-8 "
+                "(or as UTF-16 with a BOM)"
+            )
         raise InputError(
             f"{name}: looks like a binary file (NUL bytes); expected UTF-8, UTF-16 with a BOM or GB18030 text"
         )
@@ -168,7 +187,8 @@ def decode_bytes(data: bytes, name: str) -> str:
             ) from None
         if not _looks_like_text(text):
             raise InputError(
-                f"{name}: not valid UTF-8, and as GB18030 it decodes to control characters"
+                f"{name}: not valid UTF-8, and as GB18030 it decodes to control characters; "
+                "re-save the file as UTF-8 (other encodings, Big5 among them, are not read)"
             ) from None
         return text
 

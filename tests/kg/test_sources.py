@@ -47,6 +47,20 @@ def test_utf16_bom_before_invalid_text_is_refused() -> None:
         decode_bytes(b"\xff\xfe\x00\xd8\x41", "x")  # a lone high surrogate
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_named_as_such(encoding: str) -> None:
+    data = "人民代表大会制度是实现我国全过程人民民主的重要制度载体。\n2023年\n".encode(encoding)
+    with pytest.raises(InputError, match="looks like UTF-16 text without a byte-order mark; re-save"):
+        decode_bytes(data, "x")
+
+
+def test_a_text_in_another_encoding_is_told_to_be_resaved() -> None:
+    # Big5 (traditional characters) is no UTF-8, and as GB18030 it gives control characters
+    data = "人民代表大會制度是實現全過程人民民主的重要制度載體。".encode("big5")
+    with pytest.raises(InputError, match="control characters; re-save the file as UTF-8"):
+        decode_bytes(data, "x")
+
+
 def test_binary_file_is_refused_with_a_clear_message(tmp_path: Path) -> None:
     f = tmp_path / "image.txt"
     f.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))

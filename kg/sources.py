@@ -148,18 +148,28 @@ def _decode_utf16(data: bytes, name: str) -> str:
     return text
 
 
+#: what Chinese text is mostly made of: Han, CJK and full-width marks, printable ASCII, white space
+_COMMON_TEXT = re.compile("[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\x20-\x7e\n\r\t]")
+
+
 def _utf16_without_bom(data: bytes) -> bool:
-    """Whether `data` (holding NUL bytes) reads as plausible UTF-16 text, little- or big-endian."""
+    """Whether `data` (holding NUL bytes) reads as Chinese or ASCII text saved as UTF-16 without
+    its byte-order mark: the NUL bytes (the high bytes of ASCII characters) nearly all on one side
+    of the byte pairs, which gives the byte order, and the text so read has line breaks or spaces
+    and is mostly Han, CJK marks and ASCII (any bytes read as UTF-16 give some characters, often
+    Han: short binary data must not pass)."""
     sample = data[: 1 << 16]
     sample = sample[: len(sample) // 2 * 2]
-    for codec in ("utf-16-le", "utf-16-be"):
-        try:
-            text = sample.decode(codec)
-        except UnicodeDecodeError:
-            continue
-        if _looks_like_text(text) and "\x00" not in text:
-            return True
-    return False
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if max(even, odd) < 0.95 * (even + odd):
+        return False
+    try:
+        text = sample.decode("utf-16-be" if even > odd else "utf-16-le")
+    except UnicodeDecodeError:
+        return False
+    if "\x00" in text or not _looks_like_text(text) or not any(ch in text for ch in "\n "):
+        return False
+    return len(_COMMON_TEXT.findall(text)) >= 0.9 * len(text)
 
 
 def decode_bytes(data: bytes, name: str) -> str:

@@ -54,6 +54,13 @@ def test_utf16_without_a_byte_order_mark_is_named_as_such(encoding: str) -> None
         decode_bytes(data, "x")
 
 
+@pytest.mark.parametrize("data", [b"\x00\x01binary", bytes(range(256)) * 4])
+def test_short_or_arbitrary_binary_data_is_not_taken_for_utf16(data: bytes) -> None:
+    # any even run of bytes reads as UTF-16, often as Han characters
+    with pytest.raises(InputError, match="looks like a binary file"):
+        decode_bytes(data, "x")
+
+
 def test_a_text_in_another_encoding_is_told_to_be_resaved() -> None:
     # Big5 (traditional characters) is no UTF-8, and as GB18030 it gives control characters
     data = "人民代表大會制度是實現全過程人民民主的重要制度載體。".encode("big5")

@@ -77,11 +77,15 @@ def _brackets(m: re.Match[str]) -> str:
     return f"（{(m.group(1) or m.group(2)).strip()}）"
 
 
+def _beside(text: str, start: int, end: int) -> tuple[str, str]:
+    """The characters just before and just after text[start:end] ("" at the text's ends)."""
+    return text[start - 1 : start] if start > 0 else "", text[end : end + 1]
+
+
 def _spaced(text: str, start: int, end: int, inner: str) -> str:
     """`inner`, keeping one space on a side of text[start:end] that meets a non-Chinese
     character (an English word next to a Chinese quote keeps its space)."""
-    before = text[start - 1] if start > 0 else ""
-    after = text[end] if end < len(text) else ""
+    before, after = _beside(text, start, end)
     left = " " if text[start] in " \t" and before and not _is_chinese(before) else ""
     right = " " if text[end - 1] in " \t" and after and not _is_chinese(after) else ""
     return f"{left}{inner}{right}"
@@ -96,7 +100,7 @@ def _quotes_in_line(line: str) -> str:
     for m in _QUOTED.finditer(line):
         inner = m.group(1)
         # the match takes the spaces around the quotes: these are the characters beside them
-        before, after = line[m.start() - 1 : m.start()] if m.start() else "", line[m.end() : m.end() + 1]
+        before, after = _beside(line, m.start(), m.end())
         if not _HAN_RE.search(inner + before + after):
             continue
         out.append(line[last : m.start()])

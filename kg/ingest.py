@@ -164,9 +164,8 @@ def ingest_paths(
         # extracted again: the old facts go first (an interrupted run leaves the document out
         # until the same command runs again)
         replaced = sum(store.delete_document(x.document.id) for x in batch if x.document.id in stored)
-        added = store.add_many(batch)
+        added = store.add_many(batch) - replaced
         report.reextracted += replaced
-        added -= replaced
         report.added += added
         # the rest were stored since has_document said no (another ingest into the same store);
         # a batch's ids are distinct, so each one not added is one already stored
